@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Measures what the gateway costs: the same authenticated GET straight to projects-service and through
+# the gateway, one after the other in one run, with wrk. Prints requests/s, latency percentiles and the
+# ratio. Uses a running local stack, or starts one (and stops it afterwards).
+#
+#   bench/gateway-overhead.sh [--duration 20s] [--connections 32] [--threads 2]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=20s connections=32 threads=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian package)"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+started=""
+if ! curl -sf http://localhost:8080/actuator/health >/dev/null; then
+  [ -f deploy/local/target/local-stack.jar ] || ./mvnw -q -B -DskipTests install
+  echo "starting the local stack (log: target/bench-stack.log)"
+  mkdir -p target
+  java -jar deploy/local/target/local-stack.jar > target/bench-stack.log 2>&1 &
+  started=$!
+  trap '[ -n "$started" ] && kill $started && wait $started 2>/dev/null' EXIT
+  for _ in $(seq 1 300); do
+    grep -q "All healthy after" target/bench-stack.log 2>/dev/null && break
+    kill -0 $started 2>/dev/null || { tail -40 target/bench-stack.log; exit 1; }
+    sleep 1
+  done
+fi
+
+token=$(curl -sf -d grant_type=client_credentials -d client_id=helsinki-bi -d client_secret=helsinki-bi-local-secret \
+  http://localhost:8180/realms/ecosystem/protocol/openid-connect/token | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+path=/api/projects/kasvun-ekosysteemit
+for base in http://localhost:8081 http://localhost:8080; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base$path")
+  [ "$code" = 200 ] || { echo "GET $base$path answered $code" >&2; exit 1; }
+done
+
+run() { # $1 = base url; prints "rps p50 p90 p99" (latencies in ms)
+  wrk -t"$threads" -c"$connections" -d5s -H "Authorization: Bearer $token" "$1$path" >/dev/null # warm-up
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$1$path" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+pct = {p: ms(re.search(r"\s" + p + r"%\s+(\S+)", text).group(1)) for p in ("50", "90", "99")}
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(f"{rps:.0f} {pct[\"50\"]:.2f} {pct[\"90\"]:.2f} {pct[\"99\"]:.2f} {errors.group(1) if errors else 0}")'
+}
+
+echo "GET $path, $threads threads, $connections connections, $duration each, on $(nproc) cores"
+direct=$(run http://localhost:8081)
+gateway=$(run http://localhost:8080)
+python3 - "$direct" "$gateway" <<'PY'
+import sys
+d = sys.argv[1].split(); g = sys.argv[2].split()
+print(f"{'':18}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
+print(f"{'direct (8081)':18}{d[0]:>9}{d[1]:>9}{d[2]:>9}{d[3]:>9}{d[4]:>9}")
+print(f"{'via gateway (8080)':18}{g[0]:>9}{g[1]:>9}{g[2]:>9}{g[3]:>9}{g[4]:>9}")
+print(f"gateway/direct: throughput x{float(g[0])/float(d[0]):.2f}, p50 x{float(g[1])/float(d[1]):.2f}, p99 x{float(g[3])/float(d[3]):.2f}")
+PY

@@ -1,0 +1,12 @@
+package fi.ecosystem.contacts;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ContactsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ContactsApplication.class, args);
+    }
+}

@@ -1,0 +1,34 @@
+package fi.ecosystem.contacts.contact.messaging;
+
+import fi.ecosystem.contacts.contact.ContactService;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.platform.messaging.InboundEvent;
+import fi.ecosystem.platform.messaging.Inbox;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Subscriptions of contacts-service to the {@code registrations} topic: people and participation history. */
+@Component
+class RegistrationsListener {
+
+    private final Inbox inbox;
+    private final ContactService contacts;
+
+    RegistrationsListener(Inbox inbox, ContactService contacts) {
+        this.inbox = inbox;
+        this.contacts = contacts;
+    }
+
+    @KafkaListener(topics = Topics.REGISTRATIONS)
+    void on(ConsumerRecord<String, String> record) {
+        InboundEvent event = inbox.receive(record);
+        if (event.type().startsWith("registration.")) {
+            inbox.once("participation-history", event, changed -> contacts.registrationChanged(
+                    changed.payload(RegistrationChanged.class),
+                    changed.envelope().time() == null ? Instant.now() : changed.envelope().time()));
+        }
+    }
+}

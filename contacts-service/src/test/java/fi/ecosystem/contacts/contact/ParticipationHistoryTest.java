@@ -1,0 +1,101 @@
+package fi.ecosystem.contacts.contact;
+
+import static fi.ecosystem.platform.testing.Callers.cityUser;
+import static fi.ecosystem.platform.testing.Callers.integrator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.platform.projectaccess.ProjectAccess;
+import fi.ecosystem.platform.testing.EmbeddedStore;
+import fi.ecosystem.platform.testing.TopicProbe;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Registrations from the registrations topic become people with a participation history, once each. */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1)
+class ParticipationHistoryTest {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        EmbeddedStore.register(registry);
+        registry.add("spring.mongodb.database", () -> "contacts-test");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    @BeforeEach
+    void projectKnown() {
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.PROJECTS, "hri", """
+                {"id": "%s", "type": "project.changed", "version": 1, "time": "2026-01-01T00:00:00Z",
+                 "data": {"projectId": "hri", "name": {"fi": "Helsinki Ring of Industry"}, "status": "ACTIVE",
+                          "participatingCities": ["hyvinkaa", "kerava"]}}
+                """.formatted(UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById("hri", ProjectAccess.class) != null);
+    }
+
+    static String registration(String eventId, String registrationId, String type, String email) {
+        return """
+                {"id": "%s", "type": "%s", "version": 1, "time": "2026-11-20T09:00:00Z", "source": "events-service",
+                 "data": {"registrationId": "%s", "eventId": "e-1", "projectId": "hri", "status": "CONFIRMED",
+                          "participant": {"email": "%s", "firstName": "Ville", "lastName": "Virtanen",
+                                          "organisationName": "Esimerkki Oy", "language": "fi"}}}
+                """.formatted(eventId, type, registrationId, email);
+    }
+
+    @Test
+    void aRegistrationDeliveredTwiceMakesOnePersonWithOneHistoryLine() throws Exception {
+        String event = registration(UUID.randomUUID().toString(), "r-1", "registration.confirmed", "ville.virtanen@example.org");
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-1", event);
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-1", event);
+        String second = registration(UUID.randomUUID().toString(), "r-2", "registration.waitlisted", "Ville.Virtanen@example.org");
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-2", second);
+
+        Query byEmail = new Query(Criteria.where("email").is("ville.virtanen@example.org"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Contact contact = mongo.findOne(byEmail, Contact.class);
+            return contact != null && contact.participations().size() == 2;
+        });
+        Thread.sleep(500);
+        assertThat(mongo.count(byEmail, Contact.class)).isEqualTo(1);
+        Contact contact = mongo.findOne(byEmail, Contact.class);
+        assertThat(contact.participations()).extracting(Participation::registrationId).containsExactlyInAnyOrder("r-1", "r-2");
+        assertThat(contact.projectIds()).containsExactly("hri");
+
+        mvc.perform(get("/api/contacts/" + contact.id()).with(cityUser("kerava", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.participations.length()").value(2));
+        mvc.perform(get("/api/contacts/" + contact.id()).with(cityUser("oulu", "staff")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/contacts/" + contact.id()).with(integrator("hyvinkaa", "projects:read")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/contacts/" + contact.id())).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/contacts").with(cityUser("hyvinkaa", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(1));
+        mvc.perform(get("/api/contacts").with(cityUser("oulu", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(0));
+    }
+}

@@ -1,0 +1,173 @@
+package fi.ecosystem.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The platform's own services, each a child JVM from {@code deploy/local/target/stack/<name>.jar}. */
+final class Services {
+
+    static final List<String> NAMES = List.of("gateway", "projects-service", "contacts-service", "events-service", "web");
+
+    static final Map<String, Integer> PORTS = Map.of(
+            "gateway", 8080,
+            "projects-service", 8081,
+            "contacts-service", 8082,
+            "events-service", 8083,
+            "web", 8084);
+
+    static final Map<String, String> DATABASES = Map.of(
+            "gateway", "gateway",
+            "projects-service", "projects",
+            "contacts-service", "contacts",
+            "events-service", "events",
+            "web", "web");
+
+    private Services() {
+    }
+
+    static Path jar(Options options, String name) {
+        return options.root.resolve("deploy/local/target/stack").resolve(name + ".jar");
+    }
+
+    /** One service child process. */
+    static final class Service extends Component {
+
+        private static final long HEALTH_TIMEOUT_MS = 120_000;
+
+        private final String name;
+        private final int port;
+        private final Options options;
+        private final Map<String, String> env;
+        private final String javaAgent;
+        private final ChildProcess child;
+        private volatile long launchedAt;
+
+        Service(String name, Options options, Map<String, String> env, String javaAgent) {
+            this.name = name;
+            this.port = PORTS.get(name);
+            this.options = options;
+            this.env = env;
+            this.javaAgent = javaAgent;
+            this.child = new ChildProcess(name, options.data.resolve("logs").resolve(name + ".log"));
+        }
+
+        @Override
+        String name() {
+            return name;
+        }
+
+        @Override
+        String url() {
+            return "http://localhost:" + port;
+        }
+
+        @Override
+        Long pid() {
+            return child.pid();
+        }
+
+        @Override
+        String failureLog() {
+            return child.tail(40);
+        }
+
+        Map<String, String> environment() {
+            return env;
+        }
+
+        /** Starts the process without waiting. */
+        void launch() throws Exception {
+            state = State.STARTING;
+            launchedAt = System.currentTimeMillis();
+            try {
+                Ports.requireFree(name, port);
+                Path jar = jar(options, name);
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalStateException("missing " + jar + " (build with ./mvnw -DskipTests install, or --skip=" + name + ")");
+                }
+                List<String> cmd = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
+                        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                if (javaAgent != null) {
+                    cmd.add(javaAgent);
+                }
+                cmd.addAll(List.of("-jar", jar.toString()));
+                child.start(cmd, env, options.root.toFile());
+            } catch (Exception e) {
+                state = State.FAILED;
+                throw e;
+            }
+        }
+
+        /** Waits for /actuator/health to answer 200 with status UP. */
+        void awaitHealthy() {
+            String health = url() + "/actuator/health";
+            long deadline = System.currentTimeMillis() + HEALTH_TIMEOUT_MS;
+            Http.Response last = null;
+            try {
+                while (System.currentTimeMillis() < deadline) {
+                    Process process = child.process();
+                    if (process == null || !process.isAlive()) {
+                        throw new IllegalStateException(name + " exited during start"
+                                + (process != null ? " (exit code " + process.exitValue() + ")" : ""));
+                    }
+                    last = Http.get(health, Duration.ofSeconds(5));
+                    if (last.status() == 200 && last.body().replace(" ", "").contains("\"status\":\"UP\"")) {
+                        state = State.HEALTHY;
+                        startMillis = System.currentTimeMillis() - launchedAt;
+                        return;
+                    }
+                    ChildProcess.sleep(500);
+                }
+                throw new IllegalStateException(name + " did not answer UP on " + health + " within "
+                        + HEALTH_TIMEOUT_MS / 1000 + " s (last: " + (last == null ? "-" : last.status() + " " + abbreviate(last.body())) + ")");
+            } catch (RuntimeException e) {
+                state = State.FAILED;
+                throw e;
+            }
+        }
+
+        @Override
+        void start() throws Exception {
+            launch();
+            awaitHealthy();
+        }
+
+        @Override
+        void stop() {
+            if (child.process() != null) {
+                child.stop(20);
+            }
+            state = State.STOPPED;
+        }
+
+        private static String abbreviate(String s) {
+            return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        }
+    }
+
+    /** The environment every service gets; --env options win. */
+    static Map<String, String> environment(String name, Options options, MongoStore mongo) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(PORTS.get(name)));
+        env.put("MONGODB_URI", MongoStore.withDatabase(mongo.baseUri(), DATABASES.get(name)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + options.kafkaPort);
+        env.put("KEYCLOAK_URL", "http://localhost:" + options.keycloakPort);
+        env.put("KEYCLOAK_REALM", KeycloakServer.REALM);
+        env.put("SMTP_HOST", "localhost");
+        env.put("SMTP_PORT", String.valueOf(options.smtpPort));
+        env.put("GATEWAY_URL", "http://localhost:" + PORTS.get("gateway"));
+        env.put("PROJECTS_SERVICE_URL", "http://localhost:" + PORTS.get("projects-service"));
+        env.put("CONTACTS_SERVICE_URL", "http://localhost:" + PORTS.get("contacts-service"));
+        env.put("EVENTS_SERVICE_URL", "http://localhost:" + PORTS.get("events-service"));
+        env.put("WEB_URL", "http://localhost:" + PORTS.get("web"));
+        // the local stack is for trying the platform out: load the seeds' demo data (idempotent)
+        env.put("ECOSYSTEM_DEMO_DATA", "true");
+        env.putAll(options.env);
+        return env;
+    }
+}

@@ -1,0 +1,85 @@
+package fi.ecosystem.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptionsAndHelpersTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void onlySkipAndEnv() {
+        Options o = Options.parse(new String[] {"--root=" + tmp, "--only=kafka,services", "--skip=web",
+                "--env", "A=1", "--env=B=x=y", "--kafka-port=19092"});
+        assertEquals(List.of("kafka", "gateway", "projects-service", "contacts-service", "events-service"),
+                List.copyOf(o.components));
+        assertEquals("1", o.env.get("A"));
+        assertEquals("x=y", o.env.get("B"));
+        assertEquals(19092, o.kafkaPort);
+        assertEquals(tmp.resolve(".local-data"), o.data);
+        assertEquals(tmp.resolve("deploy/keycloak"), o.realmDir);
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--only=postgres"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--bogus"}));
+    }
+
+    @Test
+    void servicesGetTheirOwnDatabaseInTheUri() {
+        assertEquals("mongodb://localhost:27017/projects", MongoStore.withDatabase("mongodb://localhost:27017", "projects"));
+        assertEquals("mongodb://u:p@a:1,b:2/events?replicaSet=rs0",
+                MongoStore.withDatabase("mongodb://u:p@a:1,b:2/admin?replicaSet=rs0", "events"));
+        assertEquals("mongodb+srv://u:***@cluster.example/x", MongoStore.redact("mongodb+srv://u:secret@cluster.example/x"));
+    }
+
+    @Test
+    void demoLoginsFromReadmeTableOrRealmJson() throws Exception {
+        Files.writeString(tmp.resolve("README.md"), """
+                # Realm
+                | file | realm |
+                |---|---|
+                | `x.json` | `x` |
+
+                | username | city / organisation | realm roles | locale |
+                |---|---|---|---|
+                | `aino.virtanen` | helsinki | staff, project-manager | fi |
+                | `sanna.makela` | espoo (realm `espoo`, via `espoo-sso`) | staff | fi |
+                """);
+        List<DemoLogins.Login> logins = DemoLogins.read(tmp);
+        assertEquals(List.of(new DemoLogins.Login("aino.virtanen", "demo", "helsinki", "staff, project-manager"),
+                new DemoLogins.Login("sanna.makela", "demo", "espoo (realm espoo, via espoo-sso)", "staff")), logins);
+
+        Files.delete(tmp.resolve("README.md"));
+        Files.writeString(tmp.resolve("ecosystem-realm.json"), """
+                {"realm": "ecosystem",
+                 "users": [{"username": "anna", "realmRoles": ["staff", "default-roles-ecosystem"],
+                            "credentials": [{"type": "password", "value": "demo"}]},
+                           {"username": "service-account-bi"}],
+                 "organizations": [{"name": "Vantaa", "members": [{"username": "anna"}]}]}
+                """);
+        assertEquals(List.of(new DemoLogins.Login("anna", "demo", "Vantaa", "staff")), DemoLogins.read(tmp));
+    }
+
+    @Test
+    void sampleKeepsFirstCityAndBrokeredUsers() {
+        List<DemoLogins.Login> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            all.add(new DemoLogins.Login("h" + i, "demo", "helsinki", "staff"));
+        }
+        for (int i = 0; i < 20; i++) {
+            all.add(new DemoLogins.Login("c" + i, "demo", "city" + i, "staff"));
+        }
+        all.add(new DemoLogins.Login("s", "demo", "espoo (realm espoo, via espoo-sso)", "staff"));
+        List<DemoLogins.Login> sample = DemoLogins.sample(all, 12);
+        assertEquals(12, sample.size());
+        assertEquals("h0", sample.get(0).username());
+        assertTrue(sample.stream().anyMatch(l -> l.username().equals("s")));
+    }
+}

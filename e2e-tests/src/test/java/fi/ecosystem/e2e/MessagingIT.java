@@ -1,0 +1,145 @@
+package fi.ecosystem.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.platform.testing.TopicProbe;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole path gateway → service → store → Kafka → other services, with the real broker: exactly-once
+ * effects under redelivery, poison messages parked on the dead-letter topic, and the outbox holding
+ * events while Kafka is down.
+ */
+@ExtendWith(Stack.class)
+class MessagingIT {
+
+    static final String PROJECT = "kasvun-ekosysteemit";
+    static String integrator;
+
+    @BeforeAll
+    static void token() throws Exception {
+        integrator = Keycloak.clientCredentials("ecosystem", "helsinki-bi", "helsinki-bi-local-secret");
+    }
+
+    static long participantsReached(String projectId) throws Exception {
+        HttpResponse<String> project = Api.get(Stack.GATEWAY + "/api/projects/" + projectId, integrator);
+        assertThat(project.statusCode()).as(project.body()).isEqualTo(200);
+        return Keycloak.json(project.body()).get("participantsReached").asLong();
+    }
+
+    /** An event in the project; events-service accepts it once the project has reached it over Kafka. */
+    static String eventIn(String projectId, int capacity) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/events", integrator, """
+                    {"projectId": "%s", "type": "WEBINAR", "title": {"fi": "Kasvuwebinaari", "en": "Growth webinar"},
+                     "capacity": %d, "startsAt": "2027-02-01T08:00:00Z", "endsAt": "2027-02-01T10:00:00Z"}
+                    """.formatted(projectId, capacity));
+            if (created.statusCode() == 201) {
+                id[0] = Keycloak.json(created.body()).get("id").asString();
+                return true;
+            }
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(404); // read model not there yet
+            return false;
+        });
+        return id[0];
+    }
+
+    static String register(String eventId, String email) throws Exception {
+        HttpResponse<String> registered = Api.post(Stack.GATEWAY + "/api/events/" + eventId + "/registrations", integrator,
+                "{\"email\": \"" + email + "\", \"firstName\": \"Kalle\", \"lastName\": \"Kokeilija\", \"organisationName\": \"Koe Oy\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return Keycloak.json(registered.body()).get("id").asString();
+    }
+
+    static JsonNode contactByEmail(String email) throws Exception {
+        HttpResponse<String> contacts = Api.get(Stack.GATEWAY + "/api/contacts?size=200", integrator);
+        assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(200);
+        for (JsonNode contact : Keycloak.json(contacts.body()).get("items")) {
+            if (email.equals(contact.get("email").asString())) {
+                return contact;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aRegistrationReachesContactsAndProjectsAndCountsOnceEvenWhenDeliveredTwice() throws Exception {
+        String event = eventIn(PROJECT, 50);
+        long before = participantsReached(PROJECT);
+        String email = "kalle.kokeilija." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
+        String registration = register(event, email);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> participantsReached(PROJECT) == before + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> contactByEmail(email) != null);
+        List<ConsumerRecord<String, String>> records = TopicProbe.awaitRecord(Stack.KAFKA, Topics.REGISTRATIONS,
+                record -> registration.equals(record.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> published = records.get(records.size() - 1);
+
+        TopicProbe.send(Stack.KAFKA, Topics.REGISTRATIONS, published.key(), published.value());
+        TopicProbe.send(Stack.KAFKA, Topics.REGISTRATIONS, published.key(), published.value());
+        String marker = register(event, "marker." + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        // the marker comes after the redeliveries on the same topic: once it is counted, they were handled
+        await().atMost(Duration.ofSeconds(30)).until(() -> participantsReached(PROJECT) == before + 2);
+
+        assertThat(participantsReached(PROJECT)).isEqualTo(before + 2);
+        JsonNode contact = contactByEmail(email);
+        assertThat(contact.get("participations")).hasSize(1);
+        assertThat(contact.get("participations").get(0).get("registrationId").asString()).isEqualTo(registration);
+        assertThat(marker).isNotEqualTo(registration);
+    }
+
+    @Test
+    void aPoisonMessageLandsInTheDeadLetterTopicAndConsumersCarryOn() throws Exception {
+        String event = eventIn(PROJECT, 50);
+        String key = "poison-" + UUID.randomUUID();
+        long before = participantsReached(PROJECT);
+
+        TopicProbe.send(Stack.KAFKA, Topics.REGISTRATIONS, key, "{\"id\": 42, this is not an envelope");
+        register(event, "after.poison." + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+
+        List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecord(Stack.KAFKA,
+                Topics.deadLetter(Topics.REGISTRATIONS), record -> key.equals(record.key()), Duration.ofSeconds(60));
+        assertThat(parked.get(parked.size() - 1).value()).isEqualTo("{\"id\": 42, this is not an envelope");
+        await().atMost(Duration.ofSeconds(30)).until(() -> participantsReached(PROJECT) == before + 1);
+    }
+
+    @Test
+    void theOutboxDeliversEventsStoredWhileKafkaWasDown() throws Exception {
+        Stack.kafka("stop");
+        String projectId;
+        try (MongoClient mongo = MongoClients.create(Stack.MONGODB)) {
+            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/projects", integrator, """
+                    {"acronym": "OUTBOX", "name": {"fi": "Hanke Kafkan katkon aikana"}, "startDate": "2026-11-01",
+                     "leadCity": "helsinki", "participatingCities": ["helsinki", "vantaa"]}
+                    """);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            projectId = Keycloak.json(created.body()).get("id").asString();
+            Thread.sleep(2_000); // the relay tries, and fails, meanwhile
+            Document stored = mongo.getDatabase("projects").getCollection("projects").find(new Document("_id", projectId)).first();
+            assertThat(stored).isNotNull();
+            assertThat(stored.getList("pendingEvents", Document.class)).hasSize(1);
+        } finally {
+            Stack.kafka("start");
+        }
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.awaitRecord(Stack.KAFKA, Topics.PROJECTS,
+                record -> projectId.equals(record.key()), Duration.ofSeconds(90));
+        assertThat(records.get(records.size() - 1).value()).contains("project.changed", "vantaa");
+        assertThat(eventIn(projectId, 10)).isNotBlank(); // events-service got it too
+    }
+}

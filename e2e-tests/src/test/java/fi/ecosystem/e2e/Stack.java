@@ -1,0 +1,115 @@
+package fi.ecosystem.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the whole local stack once per test run, exactly as a developer does (the launcher with the real
+ * Kafka broker, the file-backed MongoDB wire-protocol store, the real Keycloak, GreenMail and every
+ * service), on a fresh data folder, and stops it when the test JVM ends.
+ */
+public final class Stack implements BeforeAllCallback {
+
+    public static final String GATEWAY = "http://localhost:8080";
+    public static final String KEYCLOAK = "http://localhost:8180";
+    public static final String CONSOLE = "http://localhost:8025";
+    public static final String KAFKA = "localhost:9092";
+    public static final String MONGODB = "mongodb://localhost:27017";
+    public static final Map<String, String> SERVICES = Map.of(
+            "projects-service", "http://localhost:8081",
+            "contacts-service", "http://localhost:8082",
+            "events-service", "http://localhost:8083",
+            "web", "http://localhost:8084");
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    private static Process launcher;
+    private static Path log;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        startOnce();
+    }
+
+    private static synchronized void startOnce() throws Exception {
+        if (launcher != null) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("The local stack has died; see " + log);
+            }
+            return;
+        }
+        Path root = Path.of(System.getProperty("ecosystem.root", "..")).toAbsolutePath().normalize();
+        Path jar = root.resolve("deploy/local/target/local-stack.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build first: " + jar + " is missing");
+        }
+        Path target = root.resolve("e2e-tests/target");
+        Files.createDirectories(target);
+        log = target.resolve("local-stack.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "--root=" + root, "--data=" + target.resolve("stack-data"), "--wipe", "--test-controls"));
+        launcher = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!healthy()) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("The local stack did not start:\n" + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The local stack was not healthy within " + START_TIMEOUT + ":\n" + tail());
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Healthy when the launcher has printed its summary (every component passed its own health check). */
+    private static boolean healthy() throws IOException {
+        return Files.exists(log) && Files.readString(log).contains("All healthy after");
+    }
+
+    private static String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static void stop() {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroy();
+            try {
+                if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+                    launcher.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Stops or starts the Kafka broker through the launcher's test controls. */
+    public static void kafka(String action) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(CONSOLE + "/stack/kafka/" + action))
+                        .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("kafka " + action + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}

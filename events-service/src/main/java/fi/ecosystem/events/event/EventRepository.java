@@ -1,0 +1,13 @@
+package fi.ecosystem.events.event;
+
+import java.util.Collection;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface EventRepository extends MongoRepository<Event, String> {
+
+    Page<Event> findByProjectIdIn(Collection<String> projectIds, Pageable pageable);
+
+    Page<Event> findByStatus(EventStatus status, Pageable pageable);
+}

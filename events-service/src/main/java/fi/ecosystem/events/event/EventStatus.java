@@ -1,0 +1,5 @@
+package fi.ecosystem.events.event;
+
+public enum EventStatus {
+    DRAFT, PUBLISHED, CANCELLED, COMPLETED
+}

@@ -1,0 +1,118 @@
+package fi.ecosystem.events.registration;
+
+import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.platform.messaging.OutboxEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A participant's place in an event. One per e-mail address per event (the unique index enforces it). */
+@Document("registrations")
+@CompoundIndex(name = "one_per_email", def = "{'eventId': 1, 'email': 1}", unique = true)
+public class Registration {
+
+    @Id
+    private String id;
+    private String eventId;
+    private String projectId;
+    private String email;
+    private String firstName;
+    private String lastName;
+    private String organisationName;
+    private String language;
+    private RegistrationStatus status;
+    private String registeredBy;
+    private Instant createdAt;
+    @Version
+    private Long version;
+    private List<OutboxEvent> pendingEvents = new ArrayList<>();
+
+    protected Registration() {
+    }
+
+    static Registration of(String id, String eventId, String projectId, RegistrationChanged.Participant participant,
+            RegistrationStatus status, String registeredBy) {
+        Registration registration = new Registration();
+        registration.id = id;
+        registration.eventId = eventId;
+        registration.projectId = projectId;
+        registration.email = normalise(participant.email());
+        registration.firstName = participant.firstName();
+        registration.lastName = participant.lastName();
+        registration.organisationName = participant.organisationName();
+        registration.language = participant.language() == null ? "fi" : participant.language();
+        registration.status = status;
+        registration.registeredBy = registeredBy;
+        registration.createdAt = Instant.now();
+        return registration;
+    }
+
+    static String normalise(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    RegistrationChanged changed(RegistrationStatus previous) {
+        return new RegistrationChanged(id, eventId, projectId, status.name(), previous == null ? null : previous.name(),
+                new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
+                Instant.now());
+    }
+
+    String eventType() {
+        return switch (status) {
+            case CONFIRMED -> RegistrationChanged.CONFIRMED;
+            case WAITLISTED -> RegistrationChanged.WAITLISTED;
+            case CANCELLED -> RegistrationChanged.CANCELLED;
+            case ATTENDED -> RegistrationChanged.ATTENDED;
+            case NO_SHOW -> "registration.no-show";
+        };
+    }
+
+    void record(OutboxEvent event) {
+        pendingEvents.add(event);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public String organisationName() {
+        return organisationName;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public RegistrationStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<OutboxEvent> pendingEvents() {
+        return List.copyOf(pendingEvents);
+    }
+}

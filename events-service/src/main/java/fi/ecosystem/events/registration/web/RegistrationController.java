@@ -1,0 +1,84 @@
+package fi.ecosystem.events.registration.web;
+
+import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.events.registration.Registration;
+import fi.ecosystem.events.registration.RegistrationService;
+import fi.ecosystem.events.registration.RegistrationStatus;
+import fi.ecosystem.platform.security.CityUser;
+import fi.ecosystem.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/events/{eventId}/registrations")
+@Tag(name = "Registrations", description = "Participants of an event: confirmed while places last, then waitlisted in order")
+@SecurityRequirement(name = "keycloak")
+class RegistrationController {
+
+    private final RegistrationService registrations;
+
+    RegistrationController(RegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    record Register(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @Size(max = 200) String organisationName,
+            @Pattern(regexp = "fi|sv|en") String language) {
+    }
+
+    record RegistrationResponse(String id, String eventId, String email, String firstName, String lastName,
+            String organisationName, String language, RegistrationStatus status, Instant createdAt) {
+
+        static RegistrationResponse of(Registration registration) {
+            return new RegistrationResponse(registration.id(), registration.eventId(), registration.email(),
+                    registration.firstName(), registration.lastName(), registration.organisationName(),
+                    registration.language(), registration.status(), registration.createdAt());
+        }
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a participant", description = "201 with the new registration, or 200 with the existing one for an e-mail already registered")
+    ResponseEntity<RegistrationResponse> register(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            @Valid @RequestBody Register request) {
+        RegistrationService.Outcome outcome = registrations.registerByOrganiser(user, eventId,
+                new RegistrationChanged.Participant(request.email(), request.firstName(), request.lastName(),
+                        request.organisationName(), null, request.language()));
+        RegistrationResponse body = RegistrationResponse.of(outcome.registration());
+        return outcome.created()
+                ? ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + body.id())).body(body)
+                : ResponseEntity.ok(body);
+    }
+
+    @GetMapping
+    @Operation(summary = "Registrations of an event in the order they came")
+    PageResponse<RegistrationResponse> list(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return PageResponse.of(registrations.list(user, eventId, PageRequest.of(page, size, Sort.by("createdAt", "_id"))),
+                RegistrationResponse::of);
+    }
+}

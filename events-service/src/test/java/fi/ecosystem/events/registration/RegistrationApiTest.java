@@ -1,0 +1,198 @@
+package fi.ecosystem.events.registration;
+
+import static fi.ecosystem.platform.testing.Callers.cityUser;
+import static fi.ecosystem.platform.testing.Callers.integrator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.events.event.Event;
+import fi.ecosystem.platform.projectaccess.ProjectAccess;
+import fi.ecosystem.platform.testing.EmbeddedStore;
+import fi.ecosystem.platform.testing.TopicProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Events and registrations against the embedded store and KRaft broker: the project read model fed from
+ * the projects topic decides access; places are never overbooked, even by parallel requests.
+ */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1)
+class RegistrationApiTest {
+
+    static final String PROJECT = "kasvun-ekosysteemit";
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        EmbeddedStore.register(registry);
+        registry.add("spring.mongodb.database", () -> "events-api-test");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    @BeforeEach
+    void projectKnownFromTheProjectsTopic() {
+        mongo.dropCollection(Event.class);
+        mongo.dropCollection(Registration.class);
+        mongo.indexOps(Registration.class).createIndex(new org.springframework.data.mongodb.core.index.CompoundIndexDefinition(
+                new org.bson.Document("eventId", 1).append("email", 1)).unique());
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.PROJECTS, PROJECT, """
+                {"id": "%s", "type": "project.changed", "version": 1, "time": "2026-01-01T00:00:00Z",
+                 "data": {"projectId": "%s", "name": {"fi": "Kasvun ekosysteemit"}, "status": "ACTIVE",
+                          "participatingCities": ["helsinki", "espoo"]}}
+                """.formatted(java.util.UUID.randomUUID(), PROJECT));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(PROJECT, ProjectAccess.class) != null);
+    }
+
+    String draft(int capacity) throws Exception {
+        String body = mvc.perform(post("/api/events").with(cityUser("espoo", "staff", "event-organiser"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"projectId": "%s", "type": "WORKSHOP", "title": {"fi": "Boost your Business"},
+                                 "capacity": %d, "startsAt": "2026-12-01T08:00:00Z", "endsAt": "2026-12-01T12:00:00Z"}
+                                """.formatted(PROJECT, capacity)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.organisingCity").value("espoo"))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+
+    static String person(String email) {
+        return "{\"email\": \"" + email + "\", \"firstName\": \"Maija\", \"lastName\": \"Meikäläinen\", \"language\": \"fi\"}";
+    }
+
+    @Test
+    void placesAreConfirmedUntilFullThenWaitlistedAndARepeatReturnsTheExistingOne() throws Exception {
+        String event = draft(2);
+        var organiser = cityUser("helsinki", "staff", "event-organiser");
+
+        mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content(person("a@example.org")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("CONFIRMED"));
+        mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content(person("b@example.org")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("CONFIRMED"));
+        mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content(person("c@example.org")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("WAITLISTED"));
+        mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content(person("A@Example.org")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CONFIRMED"));
+
+        mvc.perform(get("/api/events/" + event + "/registrations").with(cityUser("espoo", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(3));
+        List<ConsumerRecord<String, String>> records = TopicProbe.awaitRecord(kafka.getBrokersAsString(),
+                Topics.REGISTRATIONS, record -> record.value().contains("c@example.org"), Duration.ofSeconds(20));
+        assertThat(records.stream().map(ConsumerRecord::value).filter(v -> v.contains("registration.confirmed")))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat((String) JsonPath.read(records.get(records.size() - 1).value(), "$.type")).isEqualTo("registration.waitlisted");
+    }
+
+    @Test
+    void parallelRegistrationsForTheLastPlacesNeverOverbook() throws Exception {
+        String event = draft(5);
+        var organiser = cityUser("espoo", "staff", "event-organiser");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String email = "person" + i + "@example.org";
+            attempts.add(() -> mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                    .contentType(MediaType.APPLICATION_JSON).content(person(email))).andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : pool.invokeAll(attempts)) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(mongo.count(new Query(Criteria.where("eventId").is(event).and("status").is("CONFIRMED")), Registration.class))
+                .isEqualTo(5);
+        assertThat(mongo.count(new Query(Criteria.where("eventId").is(event).and("status").is("WAITLISTED")), Registration.class))
+                .isEqualTo(35);
+        assertThat(mongo.findById(event, Event.class).confirmedCount()).isEqualTo(5);
+    }
+
+    @Test
+    void theAccessRuleHoldsForCreatingEventsAndRegistering() throws Exception {
+        String event = draft(10);
+        String draftOther = "{\"projectId\": \"" + PROJECT + "\", \"type\": \"WEBINAR\", \"title\": {\"fi\": \"X\"}, \"capacity\": 5}";
+
+        mvc.perform(post("/api/events").with(cityUser("oulu", "staff", "event-organiser"))
+                .contentType(MediaType.APPLICATION_JSON).content(draftOther)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/events").with(cityUser("espoo", "staff"))
+                .contentType(MediaType.APPLICATION_JSON).content(draftOther)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/events").contentType(MediaType.APPLICATION_JSON).content(draftOther))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/events").with(integrator("helsinki", "events:read"))
+                .contentType(MediaType.APPLICATION_JSON).content(draftOther)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/events").with(integrator("helsinki", "events:write"))
+                .contentType(MediaType.APPLICATION_JSON).content(draftOther)).andExpect(status().isCreated());
+
+        String register = "/api/events/" + event + "/registrations";
+        mvc.perform(post(register).with(cityUser("oulu", "staff", "event-organiser"))
+                .contentType(MediaType.APPLICATION_JSON).content(person("x@example.org"))).andExpect(status().isNotFound());
+        mvc.perform(post(register).with(cityUser("helsinki", "staff"))
+                .contentType(MediaType.APPLICATION_JSON).content(person("x@example.org"))).andExpect(status().isForbidden());
+        mvc.perform(post(register).contentType(MediaType.APPLICATION_JSON).content(person("x@example.org")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/events/" + event).with(cityUser("oulu", "staff"))).andExpect(status().isNotFound());
+        assertThat(mongo.count(new Query(), Registration.class)).isZero();
+    }
+
+    @Test
+    void badRegistrationsAreProblemsAndStoreNothing() throws Exception {
+        String event = draft(10);
+        var organiser = cityUser("espoo", "staff", "event-organiser");
+        String register = "/api/events/" + event + "/registrations";
+
+        mvc.perform(post(register).with(organiser).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"not-an-address\", \"firstName\": \"\", \"lastName\": \"M\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors.length()").value(2));
+        mvc.perform(post(register).with(organiser).contentType(MediaType.APPLICATION_JSON).content("[1, 2"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(register).with(organiser).contentType(MediaType.APPLICATION_JSON)
+                        .content(person("a@example.org").replace("\"language\": \"fi\"", "\"language\": \"de\"")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/events").with(organiser).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"projectId\": \"" + PROJECT + "\", \"type\": \"PARTY\", \"title\": {\"fi\": \"X\"}, \"capacity\": 5}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("type"));
+        assertThat(mongo.count(new Query(), Registration.class)).isZero();
+        assertThat(mongo.findById(event, Event.class).confirmedCount()).isZero();
+    }
+}

@@ -1,0 +1,32 @@
+package fi.ecosystem.platform;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Settings of the platform library ({@code ecosystem.*}); defaults in {@code platform-defaults.properties}. */
+@ConfigurationProperties("ecosystem")
+public record PlatformProperties(Security security, Web web, Outbox outbox, Kafka kafka) {
+
+    /**
+     * @param issuerUri  the only trusted token issuer (the {@code ecosystem} realm)
+     * @param jwkSetUri  where its signing keys are
+     * @param clockSkew  tolerance for token expiry; small, so an expired token is refused promptly
+     */
+    public record Security(String issuerUri, String jwkSetUri, Duration clockSkew) {
+    }
+
+    public record Web(DataSize maxBodySize) {
+    }
+
+    /**
+     * @param collections the collections whose documents carry {@code pendingEvents}
+     * @param pollInterval how often the relay looks for events it was not woken for
+     */
+    public record Outbox(List<String> collections, Duration pollInterval, Duration sendTimeout) {
+    }
+
+    public record Kafka(int partitions, int replicationFactor) {
+    }
+}

@@ -1,0 +1,41 @@
+package fi.ecosystem.platform.messaging;
+
+import fi.ecosystem.contracts.EventEnvelope;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A received envelope with typed access to its payload. */
+public final class InboundEvent {
+
+    private final EventEnvelope envelope;
+    private final JsonMapper json;
+
+    InboundEvent(EventEnvelope envelope, JsonMapper json) {
+        this.envelope = envelope;
+        this.json = json;
+    }
+
+    public EventEnvelope envelope() {
+        return envelope;
+    }
+
+    public String id() {
+        return envelope.id();
+    }
+
+    public String type() {
+        return envelope.type();
+    }
+
+    public boolean is(String type) {
+        return type.equals(envelope.type());
+    }
+
+    public <T> T payload(Class<T> type) {
+        try {
+            return json.convertValue(envelope.data(), type);
+        } catch (RuntimeException e) {
+            throw new PoisonMessageException("Payload of " + envelope.type() + " " + envelope.id()
+                    + " is not a " + type.getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package fi.ecosystem.platform.messaging;
+
+import fi.ecosystem.contracts.EventEnvelope;
+import java.time.Instant;
+import java.util.Date;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Idempotent consumption: each handler sees an event id once. Kafka delivers at least once (and the
+ * outbox may publish twice), so a marker per (handler, event id) in {@code processed_events} is written
+ * after the handler succeeded and checked before it runs. Handlers keep their own writes idempotent for
+ * the narrow window of a crash between their write and the marker (replace-style read models, or an
+ * update guarded by the event id in the same document).
+ */
+public class Inbox {
+
+    static final String PROCESSED = "processed_events";
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+
+    public Inbox(MongoTemplate mongo, JsonMapper json) {
+        this.mongo = mongo;
+        this.json = json;
+    }
+
+    /** Reads the envelope; anything that is not one is poison and goes to the dead-letter topic. */
+    public InboundEvent receive(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            throw new PoisonMessageException("Empty message at " + record.topic() + "@" + record.offset(), null);
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = json.readValue(record.value(), EventEnvelope.class);
+        } catch (RuntimeException e) {
+            throw new PoisonMessageException("Not an event envelope at " + record.topic() + "@" + record.offset(), e);
+        }
+        return new InboundEvent(envelope, json);
+    }
+
+    /** Runs the handler unless this handler has already handled this event; returns whether it ran. */
+    public boolean once(String handler, InboundEvent event, Consumer<InboundEvent> action) {
+        String markerId = handler + ":" + event.id();
+        if (mongo.exists(new Query(Criteria.where("_id").is(markerId)), PROCESSED)) {
+            return false;
+        }
+        action.accept(event);
+        try {
+            mongo.insert(new Document("_id", markerId).append("handler", handler).append("eventId", event.id())
+                    .append("type", event.type()).append("handledAt", Date.from(Instant.now())), PROCESSED);
+        } catch (DuplicateKeyException handledConcurrently) {
+            // another consumer instance handled it at the same moment; the handler's own guard kept it single
+        }
+        return true;
+    }
+}

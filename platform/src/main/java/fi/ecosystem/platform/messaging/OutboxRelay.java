@@ -1,0 +1,192 @@
+package fi.ecosystem.platform.messaging;
+
+import fi.ecosystem.contracts.EventEnvelope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes the pending events of the aggregates in the registered collections, in order per aggregate,
+ * and removes each from its document once Kafka has acknowledged it. At-least-once: a crash between the
+ * acknowledgement and the removal publishes that event again, which consumers absorb by event id.
+ * While Kafka is down the events simply stay pending and go out when it is back.
+ * Across replicas, a lease per collection lets one relay work at a time.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    static final String PENDING = "pendingEvents";
+    private static final String LEASES = "outbox_leases";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+    private final List<String> collections;
+    private final String source;
+    private final Duration pollInterval;
+    private final Duration sendTimeout;
+    private final String owner = UUID.randomUUID().toString();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+    private volatile boolean failing;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, JsonMapper json,
+            List<String> collections, String source, Duration pollInterval, Duration sendTimeout) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.json = json;
+        this.collections = List.copyOf(collections);
+        this.source = source;
+        this.pollInterval = pollInterval;
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** Runs a relay pass soon (coalesced: many saves in a burst cause one extra pass). */
+    public void wake() {
+        ScheduledExecutorService current = executor;
+        if (current != null && wakeQueued.compareAndSet(false, true)) {
+            current.execute(() -> {
+                wakeQueued.set(false);
+                relayQuietly();
+            });
+        }
+    }
+
+    /** One pass over every registered collection; returns how many events were published. */
+    public int relayPending() {
+        int published = 0;
+        for (String collection : collections) {
+            if (!acquireLease(collection)) {
+                continue;
+            }
+            Query pending = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(200);
+            pending.fields().include("_id").include(PENDING);
+            for (Document aggregate : mongo.find(pending, Document.class, collection)) {
+                published += publishInOrder(collection, aggregate);
+            }
+        }
+        return published;
+    }
+
+    private int publishInOrder(String collection, Document aggregate) {
+        int published = 0;
+        List<Document> events = aggregate.getList(PENDING, Document.class, List.of());
+        for (Document event : events) {
+            EventEnvelope envelope = toEnvelope(event);
+            try {
+                kafka.send(event.getString("topic"), event.getString("key"), json.writeValueAsString(envelope))
+                        .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return published;
+            } catch (Exception e) {
+                if (!failing) {
+                    log.warn("Kafka did not take event {} ({}); it stays in the outbox and is retried: {}",
+                            envelope.id(), envelope.type(), e.getMessage());
+                }
+                failing = true;
+                return published; // keep the order: later events of this aggregate wait for this one
+            }
+            mongo.updateFirst(new Query(Criteria.where("_id").is(aggregate.get("_id"))),
+                    new Update().pull(PENDING, new Document("eventId", envelope.id())), collection);
+            if (failing) {
+                log.info("Kafka takes events again; the outbox is draining");
+                failing = false;
+            }
+            published++;
+        }
+        return published;
+    }
+
+    private EventEnvelope toEnvelope(Document event) {
+        Object time = event.get("time");
+        Instant instant = time instanceof Date date ? date.toInstant() : Instant.now();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) event.get("data", Map.class);
+        return new EventEnvelope(event.getString("eventId"), event.getString("type"),
+                event.getInteger("version", 1), instant, source, event.getString("key"),
+                event.getList("cities", String.class, List.of()), event.getString("traceparent"),
+                data == null ? Map.of() : data);
+    }
+
+    /**
+     * A lease of a few poll intervals, renewed by the holder on every pass. Taken over only when expired,
+     * so a crashed replica delays publishing by at most the lease time.
+     */
+    private boolean acquireLease(String collection) {
+        Instant now = Instant.now();
+        Query free = new Query(Criteria.where("_id").is(collection)
+                .orOperator(Criteria.where("owner").is(owner), Criteria.where("until").lt(Date.from(now))));
+        Update take = new Update().set("owner", owner).set("until", Date.from(now.plus(pollInterval.multipliedBy(20))));
+        try {
+            Document lease = mongo.findAndModify(free, take,
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, LEASES);
+            return lease != null && owner.equals(lease.getString("owner"));
+        } catch (DuplicateKeyException heldByAnother) {
+            return false;
+        }
+    }
+
+    private void relayQuietly() {
+        try {
+            relayPending();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay pass failed, retried at the next poll: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.scheduleWithFixedDelay(this::relayQuietly, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        executor = started;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService current = executor;
+        executor = null;
+        if (current != null) {
+            current.shutdown();
+            try {
+                current.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    List<String> collections() {
+        return new ArrayList<>(collections);
+    }
+}

@@ -1,0 +1,83 @@
+package fi.ecosystem.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The UI runs behind the gateway, which holds the browser session, enforces CSRF and relays the user's
+ * access token. Here the token is validated again (platform security) and passed on to the services,
+ * which apply the access rule themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final String STAFF_PAGES = "/app/**";
+
+    @Bean
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/app", STAFF_PAGES).authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(
+                        new fi.ecosystem.platform.security.CityUserAuthentication())));
+        return http.build();
+    }
+
+    @Bean
+    RestClient projectsClient(@Value("${PROJECTS_SERVICE_URL:http://localhost:8081}") String baseUrl) {
+        return client(baseUrl);
+    }
+
+    @Bean
+    RestClient eventsClient(@Value("${EVENTS_SERVICE_URL:http://localhost:8083}") String baseUrl) {
+        return client(baseUrl);
+    }
+
+    private static RestClient client(String baseUrl) {
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
+        requestFactory.setReadTimeout(Duration.ofSeconds(10));
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(requestFactory)
+                .requestInterceptor(relayToken()).build();
+    }
+
+    /** Passes the caller's own token on: the services decide what this user may see. */
+    private static ClientHttpRequestInterceptor relayToken() {
+        return (request, body, execution) -> {
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+                request.getHeaders().setBearerAuth(token.getToken().getTokenValue());
+            }
+            return execution.execute(request, body);
+        };
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
+        resolver.setDefaultLocale(Locale.forLanguageTag("fi"));
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor languageSwitch = new LocaleChangeInterceptor();
+        languageSwitch.setParamName("lang");
+        registry.addInterceptor(languageSwitch);
+    }
+}
