@@ -1,9 +1,6 @@
 package fi.ecosystem.e2e;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,7 +26,7 @@ public final class Browser {
     private static final Pattern NAME = Pattern.compile("name=\"([^\"]+)\"");
     private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieJar cookies = new CookieJar();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -39,7 +36,11 @@ public final class Browser {
         for (int step = 0; step < 4 && response.uri().getPort() != 8080; step++) {
             String html = response.body();
             Matcher form = FORM.matcher(html);
-            if (!form.find()) {
+            boolean found = false;
+            while (!found && form.find()) {
+                found = form.group(2).contains("name=\"username\"") || form.group(2).contains("name=\"password\"");
+            }
+            if (!found) {
                 throw new IllegalStateException("No login form at " + response.uri() + ":\n" + html);
             }
             Map<String, String> fields = new LinkedHashMap<>();
@@ -80,8 +81,7 @@ public final class Browser {
     }
 
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new IllegalStateException("No cookie " + name));
+        return cookies.value(name);
     }
 
     private HttpResponse<String> post(String url, Map<String, String> form) throws IOException, InterruptedException {

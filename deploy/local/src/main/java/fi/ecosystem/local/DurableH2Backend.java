@@ -20,6 +20,13 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         try {
+            if ("hello".equals(command)) {
+                // drivers' monitoring and Spring Boot's health check send "hello", the successor of "isMaster"
+                // that mongo-java-server answers only during the handshake
+                Document reply = super.handleCommand(channel, databaseName, "isMaster", query);
+                reply.put("isWritablePrimary", Boolean.TRUE);
+                return reply;
+            }
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             MVStore store = getMvStore();

@@ -51,6 +51,10 @@ class MongoStoreDurabilityTest {
             assertNotNull(doc, "the acknowledged document was lost by kill -9");
             assertEquals(42, doc.getInteger("value"));
             assertEquals(Boolean.TRUE, doc.getBoolean("updated"));
+            // Spring Boot's health check asks every database "hello"
+            Document hello = client.getDatabase("durability").runCommand(new Document("hello", 1));
+            assertEquals(1.0, ((Number) hello.get("ok")).doubleValue());
+            assertEquals(Boolean.TRUE, hello.getBoolean("isWritablePrimary"));
             int exit = second.stop();
             assertTrue(exit == 0 || exit == 143, "launcher exit code after SIGTERM: " + exit);
         }
