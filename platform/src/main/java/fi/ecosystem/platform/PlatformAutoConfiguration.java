@@ -14,6 +14,8 @@ import fi.ecosystem.platform.web.ProblemDetailsAdvice;
 import fi.ecosystem.platform.web.RequestBodyLimitFilter;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -140,8 +142,14 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay) {
-            return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake));
+        Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, ObjectProvider<Tracer> tracer) {
+            return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake), () -> {
+                Tracer current = tracer.getIfAvailable();
+                Span span = current == null ? null : current.currentSpan();
+                return span == null ? null
+                        : "00-" + span.context().traceId() + "-" + span.context().spanId()
+                                + (Boolean.TRUE.equals(span.context().sampled()) ? "-01" : "-00");
+            });
         }
 
         /**

@@ -5,9 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import java.util.function.Supplier;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,29 +20,27 @@ public class Outbox {
 
     private final JsonMapper json;
     private final Runnable wakeRelay;
+    private final Supplier<String> traceparent;
 
-    public Outbox(JsonMapper json, Runnable wakeRelay) {
+    /**
+     * @param traceparent the W3C trace context of the current request, or null outside one; stored with
+     *                    the event so that the trace continues when the relay publishes it later
+     */
+    public Outbox(JsonMapper json, Runnable wakeRelay, Supplier<String> traceparent) {
         this.json = json;
         this.wakeRelay = wakeRelay;
+        this.traceparent = traceparent;
     }
 
     public OutboxEvent event(String topic, String key, String type, int version, Collection<String> cities,
             Object payload) {
         return new OutboxEvent(UUID.randomUUID().toString(), topic, key, type, version, Instant.now(),
-                cities == null ? List.of() : List.copyOf(cities), currentTraceparent(),
+                cities == null ? List.of() : List.copyOf(cities), traceparent.get(),
                 json.convertValue(payload, MAP));
     }
 
     /** Call after saving an aggregate with new pending events: publishing starts at once instead of at the next poll. */
     public void saved() {
         wakeRelay.run();
-    }
-
-    private static String currentTraceparent() {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof ServletRequestAttributes servlet) {
-            return servlet.getRequest().getHeader("traceparent");
-        }
-        return null;
     }
 }

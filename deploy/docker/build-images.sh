@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The one command that builds every image: the runnable jars with Maven, then one image per module that
+# has a Dockerfile, tagged ecosystem/<module>:<project version>. Run from anywhere:
+#   deploy/docker/build-images.sh
+#   TAG=1.4.0 REGISTRY=registry.example.fi/ PUSH=1 deploy/docker/build-images.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+modules=()
+for dockerfile in */Dockerfile; do
+  modules+=("${dockerfile%/Dockerfile}")
+done
+tag=${TAG:-$(./mvnw -q -N help:evaluate -Dexpression=project.version -DforceStdout)}
+
+# -am builds platform and contracts too; the tests run in CI, not here
+./mvnw -B -ntp -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am package
+
+for module in "${modules[@]}"; do
+  image="${REGISTRY:-}ecosystem/${module}:${tag}"
+  echo "==> ${image}"
+  docker build --pull -t "${image}" "${module}"
+  if [[ -n "${PUSH:-}" ]]; then
+    docker push "${image}"
+  fi
+done
+echo "Built ${#modules[@]} images with tag ${tag}: ${modules[*]}"

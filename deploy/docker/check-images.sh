@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every image ecosystem/<module> named in the compose and Kubernetes files must be built from
+# <module>/Dockerfile, and that module must build the runnable jar the Dockerfile copies.
+# Static: needs no Docker engine (runs in CI).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# image references: "image:" in compose and manifests, "name:"/"newName:" in kustomize's images list
+refs=$(grep -rhoE '^[[:space:]-]*(image|name|newName):[[:space:]]*["'\'']?[^[:space:]"'\'']*ecosystem/[a-z0-9-]+' \
+         deploy/compose deploy/k8s | grep -oE 'ecosystem/[a-z0-9-]+$' | sort -u || true)
+if [[ -z "${refs}" ]]; then
+  echo "check-images: no ecosystem/* image found in deploy/compose or deploy/k8s (is the pattern stale?)" >&2
+  exit 1
+fi
+
+failed=0
+for ref in ${refs}; do
+  module=${ref#ecosystem/}
+  if [[ ! -f "${module}/Dockerfile" ]]; then
+    echo "MISSING ${ref}: no ${module}/Dockerfile" >&2
+    failed=1
+  elif ! grep -q 'target/\*-exec.jar' "${module}/Dockerfile"; then
+    echo "BROKEN  ${ref}: ${module}/Dockerfile does not copy target/*-exec.jar" >&2
+    failed=1
+  elif ! grep -q '<artifactId>spring-boot-maven-plugin</artifactId>' "${module}/pom.xml"; then
+    echo "BROKEN  ${ref}: ${module}/pom.xml does not declare spring-boot-maven-plugin (no exec jar)" >&2
+    failed=1
+  else
+    echo "ok      ${ref} <- ${module}/Dockerfile"
+  fi
+done
+exit ${failed}
