@@ -34,6 +34,8 @@ fi
 
 results=()
 failed=0
+rendered=$(mktemp -d)
+trap 'rm -rf "$rendered"' EXIT
 check() { # check <name> <command...>: runs it, keeps its output in a log, records pass or fail
   local name=$1 log
   shift
@@ -58,7 +60,7 @@ compose_config() {
 render() {
   local dir=$1 err
   err=$(mktemp)
-  kubectl kustomize "$dir" >"/tmp/validate-$(basename "$dir").yaml" 2>"$err" || { cat "$err"; rm -f "$err"; return 1; }
+  kubectl kustomize "$dir" >"$rendered/$(basename "$dir").yaml" 2>"$err" || { cat "$err"; rm -f "$err"; return 1; }
   grep -v "^# Warning: '\(bases\|patchesStrategicMerge\|patchesJson6902\)' is deprecated" "$err" >&2
   rm -f "$err"
 }
@@ -98,8 +100,9 @@ EOF
 }
 
 realm_imports() {
-  for mode in demo --production; do
-    deploy/k8s/operators/keycloak-realm-imports.sh ${mode/demo/} https://login.example.org https://ecosystem.example.org \
+  local -a modes=("" "--production")
+  for mode in "${modes[@]}"; do
+    deploy/k8s/operators/keycloak-realm-imports.sh ${mode:+"$mode"} https://login.example.org https://ecosystem.example.org \
       | /usr/bin/python3 -c 'import json, sys; items = json.load(sys.stdin)["items"]; assert items and "localhost" not in json.dumps(items)' \
       || return 1
   done
@@ -110,7 +113,7 @@ for dir in deploy/k8s/base deploy/k8s/overlays/dev deploy/k8s/overlays/prod depl
   check "kustomize: ${dir#deploy/k8s/}" render "$dir"
 done
 for overlay in dev prod; do
-  check "hardening: overlays/$overlay" hardened "/tmp/validate-$overlay.yaml"
+  check "hardening: overlays/$overlay" hardened "$rendered/$overlay.yaml"
 done
 check "images: every ecosystem/* image has a Dockerfile" deploy/docker/check-images.sh
 check "keycloak: realm imports generated from deploy/keycloak" realm_imports

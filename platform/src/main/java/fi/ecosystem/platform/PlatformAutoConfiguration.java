@@ -129,8 +129,9 @@ public class PlatformAutoConfiguration {
 
         /** Consumers read envelopes tolerantly: unknown fields are how producers evolve within a version. */
         @Bean
-        Inbox inbox(MongoTemplate mongo, JsonMapper json) {
-            return new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+        Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties) {
+            return new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
+                    properties.inbox().retention());
         }
 
         @Bean

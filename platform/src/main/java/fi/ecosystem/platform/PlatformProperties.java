@@ -7,7 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Settings of the platform library ({@code ecosystem.*}); defaults in {@code platform-defaults.properties}. */
 @ConfigurationProperties("ecosystem")
-public record PlatformProperties(Security security, Web web, Outbox outbox, Kafka kafka) {
+public record PlatformProperties(Security security, Web web, Outbox outbox, Inbox inbox, Kafka kafka) {
 
     /**
      * @param issuerUri  the only trusted token issuer (the {@code ecosystem} realm)
@@ -25,6 +25,10 @@ public record PlatformProperties(Security security, Web web, Outbox outbox, Kafk
      * @param pollInterval how often the relay looks for events it was not woken for
      */
     public record Outbox(List<String> collections, Duration pollInterval, Duration sendTimeout) {
+    }
+
+    /** @param retention how long the markers of handled events are kept */
+    public record Inbox(Duration retention) {
     }
 
     public record Kafka(int partitions, int replicationFactor) {

@@ -49,7 +49,7 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 public class GatewaySecurity {
 
-    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/public/**",
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/public/**",
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/sign-in", "/oauth2/**", "/login/**",
         "/", "/events", "/events/**", "/assets/**", "/favicon.ico", "/error"};
 

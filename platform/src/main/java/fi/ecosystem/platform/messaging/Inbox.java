@@ -1,13 +1,18 @@
 package fi.ecosystem.platform.messaging;
 
 import fi.ecosystem.contracts.EventEnvelope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,13 +27,23 @@ import tools.jackson.databind.json.JsonMapper;
 public class Inbox {
 
     static final String PROCESSED = "processed_events";
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
 
-    public Inbox(MongoTemplate mongo, JsonMapper json) {
+    /**
+     * @param retention how long markers are kept: longer than Kafka keeps messages, after which no
+     *                  redelivery can come (a TTL index removes older ones)
+     */
+    public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention) {
         this.mongo = mongo;
         this.json = json;
+        try {
+            mongo.indexOps(PROCESSED).createIndex(new Index().on("handledAt", Sort.Direction.ASC).expire(retention));
+        } catch (RuntimeException storeWithoutTtl) {
+            log.warn("No TTL index on {}: markers are kept: {}", PROCESSED, storeWithoutTtl.getMessage());
+        }
     }
 
     /** Reads the envelope; anything that is not one is poison and goes to the dead-letter topic. */

@@ -24,15 +24,9 @@ public final class TopicProbe {
     /** Waits until a record matching the condition is on the topic and returns all records read so far. */
     public static List<ConsumerRecord<String, String>> awaitRecord(String bootstrapServers, String topic,
             Predicate<ConsumerRecord<String, String>> condition, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = fromTheBeginning(bootstrapServers)) {
             consumer.subscribe(List.of(topic));
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -44,6 +38,35 @@ public final class TopicProbe {
             }
         }
         throw new AssertionError("No matching record on " + topic + " within " + timeout + "; saw " + seen.size());
+    }
+
+    /** Everything on the topic from its beginning, read until nothing new has come for {@code quiet}. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, Duration quiet) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = fromTheBeginning(bootstrapServers)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + quiet.toNanos() * 3; // the first records may take longer
+            while (true) {
+                var batch = consumer.poll(Duration.ofMillis(200));
+                if (!batch.isEmpty()) {
+                    batch.forEach(seen::add);
+                    deadline = System.nanoTime() + quiet.toNanos();
+                } else if (System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** A consumer of its own group, so it reads every topic from the beginning. */
+    private static KafkaConsumer<String, String> fromTheBeginning(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
     }
 
     public static void send(String bootstrapServers, String topic, String key, String value) {
