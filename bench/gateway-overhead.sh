@@ -53,9 +53,9 @@ def ms(v):
     n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
     return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-pct = {p: ms(re.search(r"\s" + p + r"%\s+(\S+)", text).group(1)) for p in ("50", "90", "99")}
+p50, p90, p99 = (ms(re.search(r"\s" + p + r"%\s+(\S+)", text).group(1)) for p in ("50", "90", "99"))
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{rps:.0f} {pct[\"50\"]:.2f} {pct[\"90\"]:.2f} {pct[\"99\"]:.2f} {errors.group(1) if errors else 0}")'
+print("%.0f %.2f %.2f %.2f %s" % (rps, p50, p90, p99, errors.group(1) if errors else 0))'
 }
 
 echo "GET $path, $threads threads, $connections connections, $duration each, on $(nproc) cores"

@@ -135,7 +135,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             DatabindException databind = (DatabindException) cause;
             String field = path(databind);
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "wrong-type",
-                    field.isEmpty() ? "The body has the wrong shape" : "Field '" + field + "' has the wrong type");
+                    field.isEmpty() ? "The body has the wrong shape" : "Field '" + field + "' has the wrong type or an invalid value");
             problem.setProperty("field", field);
             return problem;
         }
