@@ -1,6 +1,7 @@
 // Run by the mongo-init container (mongosh, logged in as root on mongo-0). Idempotent: initiates the
 // replica set only if it is not yet, waits for a primary, then creates or updates one user per service
-// with readWrite on its own database only (passwords from .env, so rotating one is an edit plus `up`).
+// and one for the gateway (web sessions, rate limits), each with readWrite on its own database only
+// (passwords from .env, so rotating one is an edit plus `up`).
 const members = ['mongo-0:27017', 'mongo-1:27017', 'mongo-2:27017'];
 
 try {
@@ -32,6 +33,7 @@ for (const [user, database, passwordVariable] of [
   ['projects', 'projects', 'MONGO_PROJECTS_PASSWORD'],
   ['contacts', 'contacts', 'MONGO_CONTACTS_PASSWORD'],
   ['events', 'events', 'MONGO_EVENTS_PASSWORD'],
+  ['gateway', 'gateway', 'GATEWAY_MONGODB_PASSWORD'],
 ]) {
   const pwd = process.env[passwordVariable];
   const roles = [{ role: 'readWrite', db: database }];

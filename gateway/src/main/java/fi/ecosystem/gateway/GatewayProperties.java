@@ -51,9 +51,9 @@ public record GatewayProperties(
     }
 
     /**
-     * @param capacity      requests a client may burst
-     * @param refillPerSecond requests a client regains per second
+     * @param requests requests a client address may make per window
+     * @param window   the length of a counting window
      */
-    public record RateLimit(int capacity, double refillPerSecond) {
+    public record RateLimit(int requests, Duration window) {
     }
 }

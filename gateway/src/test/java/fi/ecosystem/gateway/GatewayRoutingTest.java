@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Keycloak): who gets through, where browsers are sent, headers, rate limits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ecosystem.gateway.public-rate-limit.capacity=5", "ecosystem.gateway.public-rate-limit.refill-per-second=0.01"})
+        properties = {"ecosystem.gateway.public-rate-limit.requests=5", "ecosystem.gateway.public-rate-limit.window=1h"})
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
 
@@ -49,6 +49,8 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void downstreamUrls(DynamicPropertyRegistry registry) {
+        fi.ecosystem.platform.testing.EmbeddedStore.register(registry);
+        registry.add("spring.mongodb.database", () -> "gateway-test");
         String url = "http://127.0.0.1:" + downstream.getAddress().getPort();
         registry.add("PROJECTS_SERVICE_URL", () -> url);
         registry.add("EVENTS_SERVICE_URL", () -> url);

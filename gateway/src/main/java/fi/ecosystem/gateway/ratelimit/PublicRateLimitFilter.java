@@ -3,9 +3,21 @@ package fi.ecosystem.gateway.ratelimit;
 import fi.ecosystem.gateway.GatewayProperties;
 import fi.ecosystem.gateway.security.ProblemResponses;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.Ordered;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,24 +26,32 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * A token bucket per client address for the public endpoints: honest users (a page, a form, a few
- * retries) stay far below it; a script hammering the registration form gets 429 with Retry-After.
- * Runs before security so refused requests cost nothing downstream.
+ * A limit per client address for the public endpoints: honest users (a page, a form, a few retries)
+ * stay far below it; a script hammering the registration form gets 429 with Retry-After. The counters
+ * are fixed windows in MongoDB, one atomic increment per request, so every gateway replica counts
+ * against the same limit. Runs before security so refused requests cost nothing downstream. If the
+ * store does not answer, requests pass (fail open) rather than locking the public out.
  */
 @Component
 public class PublicRateLimitFilter implements WebFilter, Ordered {
 
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
+    static final String COLLECTION = "rate_limits";
+    private static final Logger log = LoggerFactory.getLogger(PublicRateLimitFilter.class);
 
-    private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private final GatewayProperties.RateLimit limit;
+    private final ReactiveMongoTemplate mongo;
+    private final int limit;
+    private final Duration window;
     private final XForwardedRemoteAddressResolver clientAddress;
 
-    public PublicRateLimitFilter(GatewayProperties gateway) {
-        this.limit = gateway.publicRateLimit();
+    public PublicRateLimitFilter(ReactiveMongoTemplate mongo, GatewayProperties gateway) {
+        this.mongo = mongo;
+        this.limit = gateway.publicRateLimit().requests();
+        this.window = gateway.publicRateLimit().window();
         this.clientAddress = gateway.trustedProxies() > 0
                 ? XForwardedRemoteAddressResolver.maxTrustedIndex(gateway.trustedProxies())
                 : null;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC).expire(Duration.ZERO))
+                .onErrorComplete().subscribe();
     }
 
     @Override
@@ -39,19 +59,33 @@ public class PublicRateLimitFilter implements WebFilter, Ordered {
         if (!exchange.getRequest().getPath().value().startsWith("/public/")) {
             return chain.filter(exchange);
         }
-        if (buckets.size() > MAX_TRACKED_CLIENTS) {
-            buckets.clear(); // bounded memory under an address-spraying attack; honest clients just start afresh
-        }
-        TokenBucket bucket = buckets.computeIfAbsent(client(exchange),
-                key -> new TokenBucket(limit.capacity(), limit.refillPerSecond()));
-        long waitMillis = bucket.tryTake(System.nanoTime());
-        exchange.getResponse().getHeaders().set("X-RateLimit-Limit", String.valueOf(limit.capacity()));
-        if (waitMillis == 0) {
-            return chain.filter(exchange);
-        }
-        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
-        return ProblemResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too many requests from this address; try again in a moment");
+        long windowMillis = window.toMillis();
+        long now = System.currentTimeMillis();
+        long windowStart = now - now % windowMillis;
+        String counter = client(exchange) + "|" + windowStart;
+        Query query = new Query(Criteria.where("_id").is(counter));
+        Update increment = new Update().inc("count", 1)
+                .setOnInsert("expireAt", Date.from(Instant.ofEpochMilli(windowStart + 2 * windowMillis)));
+        FindAndModifyOptions upsert = FindAndModifyOptions.options().upsert(true).returnNew(true);
+        return mongo.findAndModify(query, increment, upsert, Document.class, COLLECTION)
+                // two first requests of a window may both insert: the loser simply increments
+                .onErrorResume(org.springframework.dao.DuplicateKeyException.class,
+                        duplicate -> mongo.findAndModify(query, increment, upsert, Document.class, COLLECTION))
+                .map(document -> ((Number) document.get("count")).longValue())
+                .onErrorResume(storeDown -> {
+                    log.warn("Rate limit store unavailable, letting the request pass: {}", storeDown.getMessage());
+                    return Mono.just(0L);
+                })
+                .flatMap(count -> {
+                    exchange.getResponse().getHeaders().set("X-RateLimit-Limit", String.valueOf(limit));
+                    if (count <= limit) {
+                        return chain.filter(exchange);
+                    }
+                    long retryAfterSeconds = Math.max(1, (windowStart + windowMillis - now + 999) / 1000);
+                    exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+                    return ProblemResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                            "Too many requests from this address; try again in a moment");
+                });
     }
 
     private String client(ServerWebExchange exchange) {
