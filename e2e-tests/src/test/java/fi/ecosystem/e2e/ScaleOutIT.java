@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.platform.testing.TopicProbe;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,40 +26,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Stack.class)
 class ScaleOutIT {
 
-    static final String SECOND = "http://localhost:8091";
-    static Process secondInstance;
+    static Replica secondInstance;
     static String integrator;
 
     @BeforeAll
     static void startSecondInstance() throws Exception {
-        Path root = Path.of(System.getProperty("ecosystem.root", "..")).toAbsolutePath().normalize();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-jar", root.resolve("deploy/local/target/stack/projects-service.jar").toString())
-                .redirectErrorStream(true).redirectOutput(root.resolve("e2e-tests/target/projects-service-2.log").toFile());
-        builder.environment().putAll(Map.of(
-                "SERVER_PORT", "8091",
+        secondInstance = Replica.start("projects-service", 8091, Map.of(
                 "MONGODB_URI", Stack.MONGODB + "/projects",
                 "KAFKA_BOOTSTRAP_SERVERS", Stack.KAFKA,
                 "KEYCLOAK_URL", Stack.KEYCLOAK));
-        secondInstance = builder.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            assertThat(secondInstance.isAlive()).as("second instance is running").isTrue();
-            try {
-                return Api.get(SECOND + "/actuator/health", null).body().contains("\"UP\"");
-            } catch (java.io.IOException notYet) {
-                return false;
-            }
-        });
         integrator = Keycloak.clientCredentials("ecosystem", "helsinki-bi", "helsinki-bi-local-secret");
     }
 
     @AfterAll
     static void stopSecondInstance() throws Exception {
         if (secondInstance != null) {
-            secondInstance.destroy();
-            if (!secondInstance.waitFor(30, TimeUnit.SECONDS)) {
-                secondInstance.destroyForcibly();
-            }
+            secondInstance.close();
         }
     }
 
@@ -70,7 +50,7 @@ class ScaleOutIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> projectIds = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String instance = i % 2 == 0 ? Stack.SERVICES.get("projects-service") : SECOND;
+            String instance = i % 2 == 0 ? Stack.SERVICES.get("projects-service") : secondInstance.url;
             HttpResponse<String> created = Api.post(instance + "/api/projects", integrator, """
                     {"acronym": "SCALE-%d", "name": {"fi": "Skaalaus %s %d"}, "startDate": "2026-11-01",
                      "leadCity": "helsinki", "participatingCities": ["helsinki"]}
