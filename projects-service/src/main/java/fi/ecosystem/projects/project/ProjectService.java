@@ -8,37 +8,56 @@ import fi.ecosystem.platform.messaging.OutboxEvent;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Use cases of projects: each loads, lets the aggregate decide, saves it with its events in one write. */
+/**
+ * Use cases of projects: each loads, applies the access rule, lets the aggregate decide, and saves it with
+ * its events in one write; every change is written to the audit trail.
+ */
 @Service
 public class ProjectService {
 
     static final String AREA = "projects";
+    /** The most rows an export gives; larger lists are narrowed with filters first. */
+    public static final int EXPORT_LIMIT = 10_000;
 
     private final ProjectRepository projects;
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final ProjectAudit audit;
 
-    ProjectService(ProjectRepository projects, MongoTemplate mongo, Outbox outbox) {
+    ProjectService(ProjectRepository projects, MongoTemplate mongo, Outbox outbox, ProjectAudit audit) {
         this.projects = projects;
         this.mongo = mongo;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
-    public Page<Project> list(CityUser user, Pageable pageable) {
+    public Page<Project> list(CityUser user, ProjectFilter filter, Pageable pageable) {
         AccessRule.requireMayRead(user, AREA);
-        return projects.findByParticipatingCitiesIn(user.cities(), pageable);
+        Query query = filter.toQuery(user.cities());
+        long total = mongo.count(query, Project.class);
+        return new PageImpl<>(mongo.find(query.with(pageable), Project.class), pageable, total);
+    }
+
+    public List<Project> export(CityUser user, ProjectFilter filter, Sort sort) {
+        AccessRule.requireMayRead(user, AREA);
+        return mongo.find(filter.toQuery(user.cities()).with(sort).limit(EXPORT_LIMIT), Project.class);
     }
 
     public Project get(CityUser user, String id) {
@@ -47,22 +66,65 @@ public class ProjectService {
         return project;
     }
 
-    public Project plan(CityUser user, String acronym, LocalizedText name, LocalizedText description,
-            LocalDate startDate, LocalDate endDate, String leadCity, Set<String> participatingCities) {
+    public Project plan(CityUser user, ProjectDetails details) {
         AccessRule.requireMayWrite(user, AREA, CityUser.PROJECT_MANAGER);
-        if (!user.sharesCityWith(participatingCities)) {
-            throw new DomainRuleViolation("own-city-missing",
-                    "Your own city must take part in a project you create");
-        }
-        Project project = Project.plan(UUID.randomUUID().toString(), acronym, name, description, startDate, endDate,
-                leadCity, participatingCities);
-        return save(project, project.changed());
+        requireOwnCity(user, details.participatingCities());
+        Project project = Project.plan(UUID.randomUUID().toString(), details);
+        Project saved = save(project, project.changed());
+        audit.record(saved.id(), user, "planned", Map.of(), audit.snapshot(saved));
+        return saved;
+    }
+
+    /** Compatibility for callers that only know the basics. */
+    public Project plan(CityUser user, String acronym, LocalizedText name, LocalizedText description,
+            java.time.LocalDate startDate, java.time.LocalDate endDate, String leadCity, Set<String> participatingCities) {
+        return plan(user, ProjectDetails.basic(acronym, name, description, startDate, endDate, leadCity, participatingCities));
+    }
+
+    public Project edit(CityUser user, String id, ProjectDetails details) {
+        return change(user, id, "edited", project -> {
+            requireOwnCity(user, details.participatingCities());
+            return project.edit(details);
+        });
     }
 
     public Project changeStatus(CityUser user, String id, ProjectStatus target) {
+        return change(user, id, "status changed", project -> project.changeStatus(target));
+    }
+
+    /** Links the project that continues this one (a new funding decision); both must be the caller's to see. */
+    public Project continueWith(CityUser user, String id, String successorId) {
+        Project successor = get(user, successorId);
+        Project continued = change(user, id, "continued", project -> project.continueWith(successor));
+        // the successor learns what it continues in its own document
+        mongo.updateFirst(new Query(Criteria.where("_id").is(successorId)), new Update().set("continues", id).inc("version", 1),
+                Project.class);
+        return continued;
+    }
+
+    public Project putWorkPackage(CityUser user, String id, ProjectParts.WorkPackage workPackage) {
+        return change(user, id, "work package " + workPackage.number() + " saved", project -> project.putWorkPackage(workPackage));
+    }
+
+    public Project removeWorkPackage(CityUser user, String id, int number) {
+        return change(user, id, "work package " + number + " removed", project -> project.removeWorkPackage(number));
+    }
+
+    public Project putIndicator(CityUser user, String id, String code, LocalizedText name, String unit, long target,
+            long baseline, ProjectParts.IndicatorFeed feed) {
+        return change(user, id, "indicator " + code + " defined",
+                project -> project.putIndicator(code, name, unit, target, baseline, feed));
+    }
+
+    public Project report(CityUser user, String id, String code, String period, long value) {
+        return change(user, id, "indicator " + code + " reported for " + period,
+                project -> project.report(code, period, value, user.displayName(), Instant.now()));
+    }
+
+    public Page<ProjectAudit.Entry> auditTrail(CityUser user, String id, Pageable pageable) {
         Project project = get(user, id);
         AccessRule.requireWritable(user, AREA, CityUser.PROJECT_MANAGER, project.participatingCities(), "Project " + id);
-        return save(project, project.changeStatus(target));
+        return audit.of(id, pageable);
     }
 
     /** Saves a project with a fixed id once (demo data); later runs leave it as it is. */
@@ -78,10 +140,34 @@ public class ProjectService {
      * document, so a redelivered event cannot count twice even without the inbox marker.
      */
     public boolean countParticipant(String projectId, String registrationId) {
-        Query notYetCounted = new Query(Criteria.where("_id").is(projectId).and("countedRegistrations").ne(registrationId));
-        Update count = new Update().inc("participantsReached", 1).addToSet("countedRegistrations", registrationId)
+        return countOnce(projectId, "participantsReached", "countedRegistrations", registrationId);
+    }
+
+    /** Counts an event of the project once, however often its changes arrive. */
+    public boolean countEventHeld(String projectId, String eventId) {
+        return countOnce(projectId, "eventsHeld", "countedEvents", eventId);
+    }
+
+    private boolean countOnce(String projectId, String counter, String counted, String itemId) {
+        Query notYetCounted = new Query(Criteria.where("_id").is(projectId).and(counted).ne(itemId));
+        Update count = new Update().inc(counter, 1).addToSet(counted, itemId)
                 .inc("version", 1); // a concurrent save of a stale copy then fails instead of undoing the count
         return mongo.updateFirst(notYetCounted, count, Project.class).getModifiedCount() == 1;
+    }
+
+    private Project change(CityUser user, String id, String action, Function<Project, ProjectChanged> decision) {
+        Project project = get(user, id);
+        AccessRule.requireWritable(user, AREA, CityUser.PROJECT_MANAGER, project.participatingCities(), "Project " + id);
+        Map<String, Object> before = audit.snapshot(project);
+        Project saved = save(project, decision.apply(project));
+        audit.record(id, user, action, before, audit.snapshot(saved));
+        return saved;
+    }
+
+    private static void requireOwnCity(CityUser user, Set<String> participatingCities) {
+        if (!user.sharesCityWith(participatingCities)) {
+            throw new DomainRuleViolation("own-city-missing", "Your own city must take part in the project");
+        }
     }
 
     private Project save(Project project, ProjectChanged event) {

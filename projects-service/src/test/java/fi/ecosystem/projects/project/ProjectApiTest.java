@@ -35,29 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The projects API against the embedded store and an embedded KRaft broker: the access rule for the write
  * endpoints, bad input, and the outbox and inbox working through real Kafka.
  */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1)
-class ProjectApiTest {
-
-    static final String PLAN = """
-            {"acronym": "KASVU", "name": {"fi": "Kasvun ekosysteemit", "en": "Growth Ecosystems"},
-             "startDate": "2018-08-01", "endDate": "2021-06-30",
-             "leadCity": "helsinki", "participatingCities": ["helsinki", "espoo"]}
-            """;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry);
-        registry.add("spring.mongodb.database", () -> "projects-api-test");
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
+class ProjectApiTest extends ProjectsApiTestBase {
 
     @BeforeEach
     void emptyStore() {

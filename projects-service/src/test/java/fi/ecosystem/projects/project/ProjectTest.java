@@ -83,4 +83,75 @@ class ProjectTest {
                 LocalDate.of(2024, 1, 1), LocalDate.of(2023, 1, 1), "helsinki", Set.of("helsinki")))
                 .isInstanceOf(DomainRuleViolation.class);
     }
+
+    @Test
+    void reportedValuesMakeAnOrderedHistoryAndARepeatedPeriodIsACorrection() {
+        Project project = planned("p1");
+        project.putIndicator("growth-programmes", LocalizedText.of("Kasvuohjelmat", null, "Growth programmes"), "pcs", 8, 0,
+                ProjectParts.IndicatorFeed.REPORTED);
+        java.time.Instant now = java.time.Instant.now();
+
+        project.report("growth-programmes", "2020", 5, "Aino", now);
+        project.report("growth-programmes", "2019", 2, "Aino", now);
+        project.report("growth-programmes", "2020", 6, "Eero", now.plusSeconds(60));
+
+        ProjectParts.Indicator indicator = project.indicators().get(0);
+        assertThat(indicator.history()).extracting(ProjectParts.IndicatorValue::period).containsExactly("2019", "2020");
+        assertThat(indicator.history().get(1).reportedBy()).isEqualTo("Eero");
+        assertThat(project.actualOf(indicator)).isEqualTo(6);
+    }
+
+    @Test
+    void liveFedIndicatorsCountAndCannotBeReportedByHand() {
+        Project project = planned("p1");
+        project.putIndicator("participants", LocalizedText.of("Osallistujat", null, null), "persons", 500, 10,
+                ProjectParts.IndicatorFeed.PARTICIPANTS_REACHED);
+
+        assertThatThrownBy(() -> project.report("participants", "2024", 3, "Aino", java.time.Instant.now()))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("counted live");
+        assertThat(project.actualOf(project.indicators().get(0))).isEqualTo(10);
+    }
+
+    @Test
+    void anIndicatorWithReportsKeepsItsHistoryWhenRedefinedButCannotTurnLive() {
+        Project project = planned("p1");
+        project.putIndicator("ecosystems", LocalizedText.of("Ekosysteemit", null, null), "pcs", 8, 0, ProjectParts.IndicatorFeed.REPORTED);
+        project.report("ecosystems", "2021", 8, "Aino", java.time.Instant.now());
+
+        project.putIndicator("ecosystems", LocalizedText.of("Innovaatioekosysteemit", null, null), "pcs", 9, 0,
+                ProjectParts.IndicatorFeed.REPORTED);
+
+        assertThat(project.indicators().get(0).history()).hasSize(1);
+        assertThatThrownBy(() -> project.putIndicator("ecosystems", LocalizedText.of("E", null, null), "pcs", 9, 0,
+                ProjectParts.IndicatorFeed.EVENTS_HELD)).isInstanceOf(DomainRuleViolation.class);
+    }
+
+    @Test
+    void fundingCannotExceedTheBudget() {
+        Project project = planned("p1");
+        ProjectDetails details = new ProjectDetails("KASVU", LocalizedText.of("Kasvun ekosysteemit", null, null), null,
+                LocalDate.of(2018, 8, 1), LocalDate.of(2021, 6, 30), "hyvinkaa", Set.of("hyvinkaa"), 4_400_000,
+                java.util.List.of(new ProjectParts.Funding("EAKR", "6Aika", 3_000_000), new ProjectParts.Funding("Cities", null, 1_500_000)),
+                null, null, null, null);
+
+        assertThatThrownBy(() -> project.edit(details)).isInstanceOf(DomainRuleViolation.class).hasMessageContaining("4400000");
+    }
+
+    @Test
+    void aWorkPackageWithTheSameNumberReplacesTheOldOne() {
+        Project project = planned("p1");
+        project.putWorkPackage(new ProjectParts.WorkPackage(2, LocalizedText.of("Tulevaisuuden strategiat", null, null), "Iisalmi", null, null));
+        project.putWorkPackage(new ProjectParts.WorkPackage(1, LocalizedText.of("Tilannekuva", null, null), "Iisalmi", null, null));
+        project.putWorkPackage(new ProjectParts.WorkPackage(2, LocalizedText.of("Strategiat", null, null), "Savonlinna", null, null));
+
+        assertThat(project.workPackages()).extracting(ProjectParts.WorkPackage::number).containsExactly(1, 2);
+        assertThat(project.workPackages().get(1).responsiblePartner()).isEqualTo("Savonlinna");
+    }
+
+    @Test
+    void projectsAreFoundByTheWordsOfTheirNamesInEveryLanguage() {
+        assertThat(SearchTokens.of("HRI", LocalizedText.of("Kasvun ekosysteemit", "Tillväxtekosystem", "Growth Ecosystems")))
+                .contains("hri", "kasvun", "ekosysteemit", "tillväxtekosystem", "growth");
+        assertThat(SearchTokens.words("  Kasvun  EKO ")).containsExactly("eko", "kasvun");
+    }
 }

@@ -1,23 +1,39 @@
 package fi.ecosystem.projects.project.web;
 
-import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.PageResponse;
 import fi.ecosystem.projects.project.Project;
+import fi.ecosystem.projects.project.ProjectAudit;
+import fi.ecosystem.projects.project.ProjectFilter;
 import fi.ecosystem.projects.project.ProjectService;
+import fi.ecosystem.projects.project.ProjectStatus;
+import fi.ecosystem.projects.project.Theme;
 import fi.ecosystem.projects.project.web.ProjectRequests.ChangeStatus;
-import fi.ecosystem.projects.project.web.ProjectRequests.PlanProject;
+import fi.ecosystem.projects.project.web.ProjectRequests.Continuation;
+import fi.ecosystem.projects.project.web.ProjectRequests.Indicator;
+import fi.ecosystem.projects.project.web.ProjectRequests.ProjectBody;
+import fi.ecosystem.projects.project.web.ProjectRequests.Report;
+import fi.ecosystem.projects.project.web.ProjectRequests.WorkPackage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +45,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/projects")
-@Tag(name = "Projects", description = "Projects a caller's city takes part in; other projects answer 404")
+@Tag(name = "Projects", description = "Projects the caller's city takes part in; other projects answer 404. "
+        + "Errors are application/problem+json.")
 @SecurityRequirement(name = "keycloak")
+@ApiResponse(responseCode = "400", description = "Invalid input; `errors` or `field` say where",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "403", description = "Visible, but the role (or the integrator's scope) to change it is missing",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "No such project, or the caller's city does not take part",
+        content = @Content(mediaType = "application/problem+json"))
 class ProjectController {
+
+    static final String SORT = "name|-name|startDate|-startDate|endDate|-endDate|status|-status";
 
     private final ProjectService projects;
 
@@ -40,28 +66,82 @@ class ProjectController {
     }
 
     @GetMapping
-    @Operation(summary = "List the projects the caller's city takes part in", description = "Sorted by name; integrators need projects:read")
+    @Operation(summary = "Search the projects the caller's city takes part in",
+            description = "All filters are optional and combine. `q`: words that begin a word of the name or acronym "
+                    + "(any language). `from`/`to`: projects running at some time in that period. Integrators need projects:read.")
     PageResponse<ProjectResponse> list(@Parameter(hidden = true) CityUser user,
+            @RequestParam(required = false) Set<ProjectStatus> status,
+            @RequestParam(required = false) @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
+            @RequestParam(required = false) Theme theme,
+            @RequestParam(required = false) String funder,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Parameter(example = "kasvun eko") String q,
+            @RequestParam(defaultValue = "name") @Pattern(regexp = SORT) String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return PageResponse.of(projects.list(user, PageRequest.of(page, size, Sort.by("name.fi", "_id"))),
-                ProjectResponse::of);
+        ProjectFilter filter = new ProjectFilter(status, city, theme, funder, from, to, q);
+        return PageResponse.of(projects.list(user, filter, PageRequest.of(page, size, sort(sort))), ProjectResponse::of);
+    }
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @Operation(summary = "The same search as a CSV file (semicolons, UTF-8 with BOM: opens in Excel with Finnish settings)")
+    void exportCsv(@Parameter(hidden = true) CityUser user,
+            @RequestParam(required = false) Set<ProjectStatus> status,
+            @RequestParam(required = false) @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
+            @RequestParam(required = false) Theme theme,
+            @RequestParam(required = false) String funder,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "name") @Pattern(regexp = SORT) String sort,
+            @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
+            HttpServletResponse response) throws IOException {
+        var rows = projects.export(user, new ProjectFilter(status, city, theme, funder, from, to, q), sort(sort));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"projects.csv\"");
+        ProjectExport.csv(rows, lang, response.getOutputStream());
+    }
+
+    @GetMapping(value = "/export.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The same search as an Excel workbook")
+    void exportXlsx(@Parameter(hidden = true) CityUser user,
+            @RequestParam(required = false) Set<ProjectStatus> status,
+            @RequestParam(required = false) @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
+            @RequestParam(required = false) Theme theme,
+            @RequestParam(required = false) String funder,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "name") @Pattern(regexp = SORT) String sort,
+            @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
+            HttpServletResponse response) throws IOException {
+        var rows = projects.export(user, new ProjectFilter(status, city, theme, funder, from, to, q), sort(sort));
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"projects.xlsx\"");
+        ProjectExport.xlsx(rows, lang, response.getOutputStream());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One project", description = "404 when it does not exist or the caller's city does not take part")
+    @Operation(summary = "One project with its partners, funding, work packages and indicators")
     ProjectResponse get(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
         return ProjectResponse.of(projects.get(user, id));
     }
 
     @PostMapping
     @Operation(summary = "Plan a new project", description = "Project managers of a participating city; integrators need projects:write")
-    ResponseEntity<ProjectResponse> plan(@Parameter(hidden = true) CityUser user, @Valid @RequestBody PlanProject request) {
-        Project project = projects.plan(user, request.acronym(), text(request.name()),
-                request.description() == null ? null : new LocalizedText(request.description().fi(),
-                        request.description().sv(), request.description().en()),
-                request.startDate(), request.endDate(), request.leadCity(), request.participatingCities());
+    @ApiResponse(responseCode = "201", description = "Planned; Location names the new project")
+    @ApiResponse(responseCode = "409", description = "A rule of the domain, e.g. the lead city does not take part (`code` says which)",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<ProjectResponse> plan(@Parameter(hidden = true) CityUser user, @Valid @RequestBody ProjectBody request) {
+        Project project = projects.plan(user, request.toDetails());
         return ResponseEntity.created(URI.create("/api/projects/" + project.id())).body(ProjectResponse.of(project));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a project's description, partners, funding, themes, contacts and publications")
+    ProjectResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody ProjectBody request) {
+        return ProjectResponse.of(projects.edit(user, id, request.toDetails()));
     }
 
     @PutMapping("/{id}/status")
@@ -71,7 +151,58 @@ class ProjectController {
         return ProjectResponse.of(projects.changeStatus(user, id, request.status()));
     }
 
-    private static LocalizedText text(ProjectRequests.Text text) {
-        return new LocalizedText(text.fi(), text.sv(), text.en());
+    @PostMapping("/{id}/continuation")
+    @Operation(summary = "Mark an ended project continued by another one (a new funding decision)")
+    ProjectResponse continueWith(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @Valid @RequestBody Continuation request) {
+        return ProjectResponse.of(projects.continueWith(user, id, request.successorId()));
     }
+
+    @PutMapping("/{id}/work-packages/{number}")
+    @Operation(summary = "Add or replace a work package with its deliverables")
+    ProjectResponse putWorkPackage(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @PathVariable @Min(1) @Max(99) int number, @Valid @RequestBody WorkPackage request) {
+        return ProjectResponse.of(projects.putWorkPackage(user, id, request.toWorkPackage(number)));
+    }
+
+    @DeleteMapping("/{id}/work-packages/{number}")
+    @Operation(summary = "Remove a work package")
+    ProjectResponse removeWorkPackage(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @PathVariable @Min(1) @Max(99) int number) {
+        return ProjectResponse.of(projects.removeWorkPackage(user, id, number));
+    }
+
+    @PutMapping("/{id}/indicators/{code}")
+    @Operation(summary = "Define an indicator", description = "feed REPORTED (default) is reported by staff; "
+            + "PARTICIPANTS_REACHED and EVENTS_HELD are counted live from the registrations and events topics")
+    ProjectResponse putIndicator(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String code, @Valid @RequestBody Indicator request) {
+        return ProjectResponse.of(projects.putIndicator(user, id, code, request.name().toText(), request.unit(),
+                request.target(), request.baseline() == null ? 0 : request.baseline(),
+                request.feed() == null ? fi.ecosystem.projects.project.ProjectParts.IndicatorFeed.REPORTED : request.feed()));
+    }
+
+    @PostMapping("/{id}/indicators/{code}/values")
+    @Operation(summary = "Report an indicator's cumulative value for a period",
+            description = "Reporting a period again corrects it; the history keeps who reported and when")
+    ProjectResponse report(@Parameter(hidden = true) CityUser user, @PathVariable String id, @PathVariable String code,
+            @Valid @RequestBody Report request) {
+        return ProjectResponse.of(projects.report(user, id, code, request.period(), request.value()));
+    }
+
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "Who changed what and when", description = "For the project's managers")
+    PageResponse<ProjectAudit.Entry> audit(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return PageResponse.of(projects.auditTrail(user, id, PageRequest.of(page, size)), entry -> entry);
+    }
+
+    static Sort sort(String sort) {
+        boolean descending = sort.startsWith("-");
+        String field = descending ? sort.substring(1) : sort;
+        String property = "name".equals(field) ? "name.fi" : field;
+        return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("_id"));
+    }
+
 }
