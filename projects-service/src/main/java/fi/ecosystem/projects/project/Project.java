@@ -100,10 +100,10 @@ public class Project {
         }
         long funded = 0;
         for (ProjectParts.Funding source : details.funding()) {
-            if (source.amountEur() < 0) {
+            if (source.amountEur() != null && source.amountEur() < 0) {
                 throw new DomainRuleViolation("funding-negative", "A funding amount cannot be negative");
             }
-            funded += source.amountEur();
+            funded += source.amountEur() == null ? 0 : source.amountEur();
         }
         if (details.totalBudgetEur() < 0 || (details.totalBudgetEur() > 0 && funded > details.totalBudgetEur())) {
             throw new DomainRuleViolation("funding-exceeds-budget",

@@ -17,8 +17,8 @@ public final class ProjectParts {
     public record Partner(String organisation, String city, PartnerRole role) {
     }
 
-    /** A funding decision: who funds, from which programme, how many euros. */
-    public record Funding(String funder, String programme, long amountEur) {
+    /** A funding decision: who funds, from which programme, how many euros (null when not known). */
+    public record Funding(String funder, String programme, Long amountEur) {
     }
 
     /** A person to contact about the project and their role in it (project manager, project secretary…). */

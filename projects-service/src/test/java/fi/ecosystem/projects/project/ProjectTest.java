@@ -131,7 +131,7 @@ class ProjectTest {
         Project project = planned("p1");
         ProjectDetails details = new ProjectDetails("KASVU", LocalizedText.of("Kasvun ekosysteemit", null, null), null,
                 LocalDate.of(2018, 8, 1), LocalDate.of(2021, 6, 30), "hyvinkaa", Set.of("hyvinkaa"), 4_400_000,
-                java.util.List.of(new ProjectParts.Funding("EAKR", "6Aika", 3_000_000), new ProjectParts.Funding("Cities", null, 1_500_000)),
+                java.util.List.of(new ProjectParts.Funding("EAKR", "6Aika", 3_000_000L), new ProjectParts.Funding("Cities", null, 1_500_000L)),
                 null, null, null, null);
 
         assertThatThrownBy(() -> project.edit(details)).isInstanceOf(DomainRuleViolation.class).hasMessageContaining("4400000");
