@@ -48,11 +48,19 @@ public class ProjectService {
         this.audit = audit;
     }
 
+    /** Fields of a list row: lists never carry work packages, indicators or their histories. */
+    static final String[] SUMMARY_FIELDS = {"acronym", "name", "status", "startDate", "endDate", "leadCity",
+        "participatingCities", "themes", "totalBudgetEur", "continues", "continuedBy", "participantsReached", "eventsHeld",
+        "createdAt", "updatedAt"};
+
+    /** A page of projects, each with its summary fields only (see {@link #SUMMARY_FIELDS}). */
     public Page<Project> list(CityUser user, ProjectFilter filter, Pageable pageable) {
         AccessRule.requireMayRead(user, AREA);
         Query query = filter.toQuery(user.cities());
         long total = mongo.count(query, Project.class);
-        return new PageImpl<>(mongo.find(query.with(pageable), Project.class), pageable, total);
+        Query page = query.with(pageable);
+        page.fields().include(SUMMARY_FIELDS);
+        return new PageImpl<>(mongo.find(page, Project.class), pageable, total);
     }
 
     public List<Project> export(CityUser user, ProjectFilter filter, Sort sort) {

@@ -67,9 +67,9 @@ class ProjectController {
 
     @GetMapping
     @Operation(summary = "Search the projects the caller's city takes part in",
-            description = "All filters are optional and combine. `q`: words that begin a word of the name or acronym "
+            description = "Rows carry a project's summary; the whole project is at /api/projects/{id}. All filters are optional and combine. `q`: words that begin a word of the name or acronym "
                     + "(any language). `from`/`to`: projects running at some time in that period. Integrators need projects:read.")
-    PageResponse<ProjectResponse> list(@Parameter(hidden = true) CityUser user,
+    PageResponse<ProjectSummary> list(@Parameter(hidden = true) CityUser user,
             @RequestParam(required = false) Set<ProjectStatus> status,
             @RequestParam(required = false) @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
             @RequestParam(required = false) Theme theme,
@@ -81,7 +81,7 @@ class ProjectController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         ProjectFilter filter = new ProjectFilter(status, city, theme, funder, from, to, q);
-        return PageResponse.of(projects.list(user, filter, PageRequest.of(page, size, sort(sort))), ProjectResponse::of);
+        return PageResponse.of(projects.list(user, filter, PageRequest.of(page, size, sort(sort))), ProjectSummary::of);
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
