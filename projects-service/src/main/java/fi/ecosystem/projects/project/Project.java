@@ -221,7 +221,7 @@ public class Project {
                     "Link the project that continues this one before marking it continued");
         }
         status = target;
-        return changed();
+        return changed(version == null ? ProjectChanged.CREATED : ProjectChanged.STATUS_CHANGED);
     }
 
     /** Links the project that continues this one under a new funding decision and marks this one continued. */
@@ -235,12 +235,16 @@ public class Project {
         continuedBy = successor.id;
         successor.continues = id;
         status = ProjectStatus.CONTINUED;
-        return changed();
+        return changed(version == null ? ProjectChanged.CREATED : ProjectChanged.STATUS_CHANGED);
     }
 
     public ProjectChanged changed() {
+        return changed(version == null ? ProjectChanged.CREATED : ProjectChanged.CHANGED);
+    }
+
+    private ProjectChanged changed(String change) {
         updatedAt = Instant.now();
-        return new ProjectChanged(id, name, acronym, status.name(), leadCity, List.copyOf(participatingCities),
+        return new ProjectChanged(change, id, name, acronym, status.name(), leadCity, List.copyOf(participatingCities),
                 continuedBy);
     }
 

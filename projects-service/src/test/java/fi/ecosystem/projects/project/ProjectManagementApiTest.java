@@ -104,6 +104,11 @@ class ProjectManagementApiTest extends ProjectsApiTestBase {
                 .andExpect(jsonPath("$.items[0].changes[0].field").value("status"))
                 .andExpect(jsonPath("$.items[0].changes[0].before").value("PLANNED"))
                 .andExpect(jsonPath("$.items[0].changes[0].after").value("ACTIVE"));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = TopicProbe.awaitRecord(
+                kafka.getBrokersAsString(), Topics.PROJECTS,
+                record -> id.equals(record.key()) && record.value().contains("status-changed"), Duration.ofSeconds(20));
+        assertThat(records).filteredOn(record -> id.equals(record.key()))
+                .anySatisfy(record -> assertThat(record.value()).contains("\"change\":\"created\""));
         mvc.perform(get("/api/projects/" + id + "/audit").with(cityUser("espoo", "staff"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/projects/" + id + "/audit").with(cityUser("oulu", "staff", "project-manager"))).andExpect(status().isNotFound());
     }

@@ -26,6 +26,7 @@ class ProjectTest {
         assertThat(project.status()).isEqualTo(ProjectStatus.PLANNED);
         assertThat(changed.participatingCities()).containsExactly("hyvinkaa", "kerava");
         assertThat(changed.status()).isEqualTo("PLANNED");
+        assertThat(changed.change()).isEqualTo("created");
     }
 
     @Test
