@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A participant's place in an event. One per e-mail address per event (the unique index enforces it). */
@@ -27,6 +28,9 @@ public class Registration {
     private String language;
     private RegistrationStatus status;
     private String registeredBy;
+    /** The participant's private link: unguessable, unique, shown only to them. */
+    @Indexed(unique = true, sparse = true)
+    private String privateToken;
     private Instant createdAt;
     @Version
     private Long version;
@@ -48,12 +52,20 @@ public class Registration {
         registration.language = participant.language() == null ? "fi" : participant.language();
         registration.status = status;
         registration.registeredBy = registeredBy;
+        registration.privateToken = PrivateTokens.next();
         registration.createdAt = Instant.now();
         return registration;
     }
 
     static String normalise(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The event of a change from {@code previous} to {@code next} (used by the atomic status updates). */
+    RegistrationChanged changed(RegistrationStatus previous, RegistrationStatus next) {
+        return new RegistrationChanged(id, eventId, projectId, next.name(), previous == null ? null : previous.name(),
+                new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
+                Instant.now());
     }
 
     RegistrationChanged changed(RegistrationStatus previous) {
@@ -63,6 +75,10 @@ public class Registration {
     }
 
     String eventType() {
+        return eventType(status);
+    }
+
+    static String eventType(RegistrationStatus status) {
         return switch (status) {
             case CONFIRMED -> RegistrationChanged.CONFIRMED;
             case WAITLISTED -> RegistrationChanged.WAITLISTED;
@@ -102,6 +118,14 @@ public class Registration {
 
     public String language() {
         return language;
+    }
+
+    public String privateToken() {
+        return privateToken;
+    }
+
+    public String projectId() {
+        return projectId;
     }
 
     public RegistrationStatus status() {

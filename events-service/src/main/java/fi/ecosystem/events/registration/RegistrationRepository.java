@@ -9,5 +9,11 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Optional<Registration> findByEventIdAndEmail(String eventId, String email);
 
+    Optional<Registration> findByPrivateToken(String privateToken);
+
     Page<Registration> findByEventId(String eventId, Pageable pageable);
+
+    /** How many of the event's waitlisted registered before the given time. */
+    @org.springframework.data.mongodb.repository.Query(value = "{ 'eventId': ?0, 'status': 'WAITLISTED', 'createdAt': { '$lt': ?1 } }", count = true)
+    long countAhead(String eventId, java.time.Instant createdAt);
 }

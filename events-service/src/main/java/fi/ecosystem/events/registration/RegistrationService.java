@@ -24,12 +24,15 @@ public class RegistrationService {
     private final EventService events;
     private final SeatCounter seats;
     private final Outbox outbox;
+    private final WaitingList waitingList;
 
-    RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats, Outbox outbox) {
+    RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats, Outbox outbox,
+            WaitingList waitingList) {
         this.registrations = registrations;
         this.events = events;
         this.seats = seats;
         this.outbox = outbox;
+        this.waitingList = waitingList;
     }
 
     /** The outcome and whether it is new (a repeat for the same e-mail returns the existing registration). */
@@ -40,6 +43,56 @@ public class RegistrationService {
         Event event = events.get(user, eventId);
         Set<String> cities = events.citiesOf(event);
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
+        return register(event, cities, participant, user.subject());
+    }
+
+    /** A participant registers themselves on the public page: published events only; others do not exist for the public. */
+    public Outcome registerThemselves(String eventId, RegistrationChanged.Participant participant) {
+        Event event = events.find(eventId);
+        if (event.status() != fi.ecosystem.events.event.EventStatus.PUBLISHED) {
+            throw new fi.ecosystem.platform.web.NotFoundException("Event " + eventId);
+        }
+        return register(event, events.citiesOf(event), participant, "self");
+    }
+
+    /** Cancels a registration for an organiser of the event. */
+    public Registration cancelByOrganiser(CityUser user, String eventId, String registrationId) {
+        Event event = events.get(user, eventId);
+        Set<String> cities = events.citiesOf(event);
+        AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
+        Registration registration = registrations.findById(registrationId)
+                .filter(found -> found.eventId().equals(eventId))
+                .orElseThrow(() -> new fi.ecosystem.platform.web.NotFoundException("Registration " + registrationId));
+        return waitingList.cancel(registration, cities);
+    }
+
+    /** The participant's own view through the private link. */
+    public Registration byPrivateToken(String token) {
+        return registrations.findByPrivateToken(token)
+                .orElseThrow(() -> new fi.ecosystem.platform.web.NotFoundException("Registration"));
+    }
+
+    /** The participant cancels, or leaves the waiting list, through the private link. */
+    public Registration cancelByPrivateToken(String token) {
+        Registration registration = byPrivateToken(token);
+        Event event = events.find(registration.eventId());
+        return waitingList.cancel(registration, events.citiesOf(event));
+    }
+
+    /** Place in the waiting list (1 = next to be promoted), or 0 when not waitlisted. */
+    public long waitingListPosition(Registration registration) {
+        if (registration.status() != RegistrationStatus.WAITLISTED) {
+            return 0;
+        }
+        return registrations.countAhead(registration.eventId(), registration.createdAt()) + 1;
+    }
+
+    public Event eventOf(Registration registration) {
+        return events.find(registration.eventId());
+    }
+
+    private Outcome register(Event event, Set<String> cities, RegistrationChanged.Participant participant, String registeredBy) {
+        String eventId = event.id();
         if (!event.acceptsRegistrations()) {
             throw new DomainRuleViolation("registration-closed", "The event is " + event.status() + "; it takes no registrations");
         }
@@ -49,7 +102,7 @@ public class RegistrationService {
         }
         boolean placeTaken = seats.takePlace(eventId);
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
-                placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, user.subject());
+                placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy);
         registration.record(outbox.event(Topics.REGISTRATIONS, registration.id(), registration.eventType(),
                 RegistrationChanged.VERSION, cities, registration.changed(null)));
         try {

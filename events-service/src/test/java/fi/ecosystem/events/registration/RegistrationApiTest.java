@@ -4,6 +4,7 @@ import static fi.ecosystem.platform.testing.Callers.cityUser;
 import static fi.ecosystem.platform.testing.Callers.integrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -194,5 +195,90 @@ class RegistrationApiTest {
                 .andExpect(jsonPath("$.field").value("type"));
         assertThat(mongo.count(new Query(), Registration.class)).isZero();
         assertThat(mongo.findById(event, Event.class).confirmedCount()).isZero();
+    }
+
+    String publish(String event) throws Exception {
+        mvc.perform(post("/api/events/" + event + "/publish").with(cityUser("espoo", "staff", "event-organiser")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+        return event;
+    }
+
+    String selfRegister(String event, String email) throws Exception {
+        String body = mvc.perform(post("/public/events/" + event + "/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(person(email)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.privateToken");
+    }
+
+    @Test
+    void aCancellationPromotesTheFirstOnTheWaitingListAndTheEventsSaySo() throws Exception {
+        String event = draft(1);
+        var organiser = cityUser("espoo", "staff", "event-organiser");
+        String first = JsonPath.read(mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                .contentType(MediaType.APPLICATION_JSON).content(person("first@example.org")))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        String second = JsonPath.read(mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                .contentType(MediaType.APPLICATION_JSON).content(person("second@example.org")))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                .contentType(MediaType.APPLICATION_JSON).content(person("third@example.org")));
+
+        mvc.perform(post("/api/events/" + event + "/registrations/" + first + "/cancel").with(organiser))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+
+        assertThat(mongo.findById(second, Registration.class).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(mongo.count(new Query(Criteria.where("eventId").is(event).and("status").is("WAITLISTED")), Registration.class)).isEqualTo(1);
+        assertThat(mongo.findById(event, Event.class).confirmedCount()).isEqualTo(1);
+        TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.REGISTRATIONS,
+                record -> second.equals(record.key()) && record.value().contains("registration.promoted"), Duration.ofSeconds(20));
+        TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.REGISTRATIONS,
+                record -> first.equals(record.key()) && record.value().contains("registration.cancelled"), Duration.ofSeconds(20));
+        mvc.perform(post("/api/events/" + event + "/registrations/" + first + "/cancel").with(cityUser("oulu", "staff", "event-organiser")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/events/" + event + "/registrations/" + first + "/cancel").with(cityUser("espoo", "staff")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theWaitingListOrderHoldsAcrossSeveralCancellations() throws Exception {
+        String event = publish(draft(2));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tokens.add(selfRegister(event, "p" + i + "@example.org"));
+        }
+        mvc.perform(get("/public/registrations/" + tokens.get(4))).andExpect(jsonPath("$.waitingListPosition").value(3));
+
+        mvc.perform(delete("/public/registrations/" + tokens.get(0))).andExpect(jsonPath("$.status").value("CANCELLED"));
+        mvc.perform(delete("/public/registrations/" + tokens.get(3))).andExpect(jsonPath("$.status").value("CANCELLED")); // leaves the list
+
+        mvc.perform(get("/public/registrations/" + tokens.get(2))).andExpect(jsonPath("$.status").value("CONFIRMED"));
+        mvc.perform(get("/public/registrations/" + tokens.get(4))).andExpect(jsonPath("$.status").value("WAITLISTED"))
+                .andExpect(jsonPath("$.waitingListPosition").value(1));
+        mvc.perform(delete("/public/registrations/" + tokens.get(1)));
+        mvc.perform(get("/public/registrations/" + tokens.get(4))).andExpect(jsonPath("$.status").value("CONFIRMED"));
+        assertThat(mongo.findById(event, Event.class).confirmedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void thePublicRegistersOnlyForPublishedEventsAndBotsAreIgnored() throws Exception {
+        String draftEvent = draft(5);
+        mvc.perform(post("/public/events/" + draftEvent + "/registrations").contentType(MediaType.APPLICATION_JSON)
+                .content(person("early@example.org"))).andExpect(status().isNotFound());
+        String event = publish(draftEvent);
+
+        mvc.perform(post("/public/events/" + event + "/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(person("bot@example.org").replace("}", ", \"website\": \"http://spam.example\"}")))
+                .andExpect(status().isAccepted());
+        String token = selfRegister(event, "human@example.org");
+        mvc.perform(post("/public/events/" + event + "/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(person("Human@example.org")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.privateToken").doesNotExist());
+
+        assertThat(token).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(mongo.count(new Query(Criteria.where("eventId").is(event)), Registration.class)).isEqualTo(1);
+        mvc.perform(get("/public/registrations/not-a-real-token")).andExpect(status().isNotFound());
+        mvc.perform(get("/public/events")).andExpect(jsonPath("$.items[?(@.id == '" + event + "')].placesLeft").value(4));
     }
 }

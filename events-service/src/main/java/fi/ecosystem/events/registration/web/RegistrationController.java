@@ -73,6 +73,13 @@ class RegistrationController {
                 : ResponseEntity.ok(body);
     }
 
+    @PostMapping("/{registrationId}/cancel")
+    @Operation(summary = "Cancel a registration", description = "A freed place goes at once to the first person on the waiting list")
+    RegistrationResponse cancel(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            @PathVariable String registrationId) {
+        return RegistrationResponse.of(registrations.cancelByOrganiser(user, eventId, registrationId));
+    }
+
     @GetMapping
     @Operation(summary = "Registrations of an event in the order they came")
     PageResponse<RegistrationResponse> list(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,

@@ -1,0 +1,96 @@
+package fi.ecosystem.events.publicevents;
+
+import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.registration.Registration;
+import fi.ecosystem.events.registration.RegistrationService;
+import fi.ecosystem.events.registration.RegistrationStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Self-service for participants, no login: register for a published event, and through the private link
+ * see the registration, cancel it or leave the waiting list. The private token is the only key.
+ */
+@RestController
+@Tag(name = "Public registration", description = "Self-registration and the private registration link; no login")
+class PublicRegistrationController {
+
+    private final RegistrationService registrations;
+
+    PublicRegistrationController(RegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    /**
+     * @param website a honeypot: invisible on the form, so only bots fill it in
+     */
+    record SelfRegistration(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @Size(max = 200) String organisationName,
+            @Pattern(regexp = "fi|sv|en") String language,
+            @Size(max = 500) String website) {
+    }
+
+    /** What the participant sees of their registration. */
+    record PrivateView(String eventId, LocalizedText eventTitle, Instant startsAt, Instant endsAt, RegistrationStatus status,
+            long waitingListPosition, String firstName, String lastName, String email, String privateToken) {
+
+        static PrivateView of(Registration registration, Event event, long position, boolean withToken) {
+            return new PrivateView(event.id(), event.title(), event.startsAt(), event.endsAt(), registration.status(),
+                    position, registration.firstName(), registration.lastName(), registration.email(),
+                    withToken ? registration.privateToken() : null);
+        }
+    }
+
+    record Received(String message) {
+    }
+
+    @PostMapping("/public/events/{eventId}/registrations")
+    @Operation(summary = "Register for a published event",
+            description = "201 with the private link's token: confirmed while places last, then waitlisted. For an e-mail "
+                    + "already registered, 200 with the status only (the link goes to that address by e-mail).")
+    ResponseEntity<?> register(@PathVariable String eventId, @Valid @RequestBody SelfRegistration request) {
+        if (request.website() != null && !request.website().isBlank()) {
+            // a bot filled the honeypot: it sees the usual answer, nothing is stored
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Received("Thank you, your registration was received"));
+        }
+        RegistrationService.Outcome outcome = registrations.registerThemselves(eventId, new RegistrationChanged.Participant(
+                request.email(), request.firstName(), request.lastName(), request.organisationName(), null, request.language()));
+        Registration registration = outcome.registration();
+        Event event = registrations.eventOf(registration);
+        PrivateView view = PrivateView.of(registration, event, registrations.waitingListPosition(registration), outcome.created());
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+    }
+
+    @GetMapping("/public/registrations/{token}")
+    @Operation(summary = "The participant's own registration, through the private link")
+    PrivateView view(@PathVariable @Size(max = 100) String token) {
+        Registration registration = registrations.byPrivateToken(token);
+        return PrivateView.of(registration, registrations.eventOf(registration), registrations.waitingListPosition(registration), true);
+    }
+
+    @DeleteMapping("/public/registrations/{token}")
+    @Operation(summary = "Cancel the registration, or leave the waiting list", description = "A freed place goes to the next person waiting")
+    PrivateView cancel(@PathVariable @Size(max = 100) String token) {
+        Registration registration = registrations.cancelByPrivateToken(token);
+        return PrivateView.of(registration, registrations.eventOf(registration), 0, true);
+    }
+}
