@@ -87,6 +87,11 @@ public class RegistrationService {
         return registrations.countAhead(registration.eventId(), registration.createdAt()) + 1;
     }
 
+    /** A registration by id for the mails (no caller: the mail goes to the registrant); null when gone (erased). */
+    public Registration findForMail(String registrationId) {
+        return registrations.findById(registrationId).orElse(null);
+    }
+
     public Event eventOf(Registration registration) {
         return events.find(registration.eventId());
     }

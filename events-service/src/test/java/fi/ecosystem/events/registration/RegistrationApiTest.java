@@ -27,6 +27,12 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -51,10 +57,15 @@ class RegistrationApiTest {
 
     static final String PROJECT = "kasvun-ekosysteemit";
 
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         EmbeddedStore.register(registry);
         registry.add("spring.mongodb.database", () -> "events-api-test");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
     @Autowired
@@ -280,5 +291,69 @@ class RegistrationApiTest {
         assertThat(mongo.count(new Query(Criteria.where("eventId").is(event)), Registration.class)).isEqualTo(1);
         mvc.perform(get("/public/registrations/not-a-real-token")).andExpect(status().isNotFound());
         mvc.perform(get("/public/events")).andExpect(jsonPath("$.items[?(@.id == '" + event + "')].placesLeft").value(4));
+    }
+
+    static List<MimeMessage> mailsTo(String address) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                if (message.getAllRecipients()[0].toString().equals(address)) {
+                    found.add(message);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void mailsGoOutInTheRegistrantsLanguageWithTheEventAsACalendar() throws Exception {
+        String event = publish(draft(1));
+        selfRegister(event, "aino.mail@example.org");
+        String swedish = mvc.perform(post("/public/events/" + event + "/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(person("sven.mail@example.org").replace("\"language\": \"fi\"", "\"language\": \"sv\"")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("WAITLISTED"))
+                .andReturn().getResponse().getContentAsString();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("aino.mail@example.org").size() == 1
+                && mailsTo("sven.mail@example.org").size() == 1);
+        MimeMessage confirmed = mailsTo("aino.mail@example.org").get(0);
+        assertThat(confirmed.getSubject()).isEqualTo("Ilmoittautumisesi on vahvistettu: Boost your Business");
+        MimeMultipart parts = (MimeMultipart) confirmed.getContent();
+        String all = GreenMailUtil.getWholeMessage(confirmed);
+        assertThat(all).contains("text/calendar");
+        String ics = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getContentType().startsWith("text/calendar")) {
+                ics = new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART:20261201T080000Z\r\n",
+                "DTEND:20261201T120000Z\r\n", "SUMMARY:Boost your Business\r\n", "UID:" + event + "@").endsWith("END:VCALENDAR\r\n");
+        assertThat(GreenMailUtil.getBody(parts.getBodyPart(0))).contains("1.12.2026 klo 10.00", "/public/registrations/");
+        assertThat(mailsTo("sven.mail@example.org").get(0).getSubject()).isEqualTo("Du står på väntelistan: Boost your Business");
+
+        // the confirmed participant cancels with her private link: Sven is promoted and told so in Swedish
+        Registration aino = mongo.findOne(new Query(Criteria.where("email").is("aino.mail@example.org")), Registration.class);
+        mvc.perform(delete("/public/registrations/" + aino.privateToken())).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("sven.mail@example.org").size() == 2);
+        assertThat(mailsTo("sven.mail@example.org")).extracting(MimeMessage::getSubject)
+                .contains("Du fick en plats från väntelistan: Boost your Business");
+        assertThat(mailsTo("aino.mail@example.org")).extracting(MimeMessage::getSubject)
+                .contains("Ilmoittautumisesi on peruttu: Boost your Business");
+        assertThat((String) JsonPath.read(swedish, "$.privateToken")).isNotBlank();
+    }
+
+    @Test
+    void publishedEventsAreAnICalendarFeed() throws Exception {
+        String event = publish(draft(3));
+
+        String feed = mvc.perform(get("/public/events.ics?lang=en")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/calendar"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(feed).startsWith("BEGIN:VCALENDAR\r\n").contains("UID:" + event + "@ecosystem.example.org\r\n", "METHOD:PUBLISH");
+        mvc.perform(get("/public/events.ics?lang=de")).andExpect(status().isBadRequest());
     }
 }

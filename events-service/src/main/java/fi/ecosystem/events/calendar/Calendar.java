@@ -1,0 +1,75 @@
+package fi.ecosystem.events.calendar;
+
+import fi.ecosystem.events.event.Event;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * iCalendar (RFC 5545) for events: the attachment of confirmation mails and the public feed. Times in UTC,
+ * which every calendar shows in its user's zone (Europe/Helsinki for ours).
+ */
+public final class Calendar {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private Calendar() {
+    }
+
+    public static String of(List<Event> events, String language, String method) {
+        StringBuilder ics = new StringBuilder();
+        line(ics, "BEGIN:VCALENDAR");
+        line(ics, "VERSION:2.0");
+        line(ics, "PRODID:-//Innovation ecosystem platform//events//" + language.toUpperCase());
+        line(ics, "CALSCALE:GREGORIAN");
+        line(ics, "METHOD:" + method);
+        for (Event event : events) {
+            if (event.startsAt() == null) {
+                continue; // nothing to put in a calendar yet
+            }
+            line(ics, "BEGIN:VEVENT");
+            line(ics, "UID:" + event.id() + "@ecosystem.example.org");
+            line(ics, "DTSTAMP:" + UTC.format(Instant.now()));
+            line(ics, "DTSTART:" + UTC.format(event.startsAt()));
+            line(ics, "DTEND:" + UTC.format(event.endsAt() != null ? event.endsAt() : event.startsAt().plusSeconds(3600)));
+            line(ics, "SUMMARY:" + text(event.title().in(language)));
+            line(ics, "STATUS:" + ("CANCELLED".equals(event.status().name()) ? "CANCELLED" : "CONFIRMED"));
+            line(ics, "END:VEVENT");
+        }
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
+    /** Escapes text values (RFC 5545 3.3.11). */
+    static String text(String value) {
+        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n");
+    }
+
+    /** Lines end in CRLF and are folded at 75 octets (RFC 5545 3.1). */
+    private static void line(StringBuilder ics, String content) {
+        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= 75) {
+            ics.append(content).append("\r\n");
+            return;
+        }
+        StringBuilder current = new StringBuilder();
+        int octets = 0;
+        boolean first = true;
+        for (int offset = 0; offset < content.length(); ) {
+            int codePoint = content.codePointAt(offset);
+            String character = new String(Character.toChars(codePoint));
+            int size = character.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (octets + size > (first ? 75 : 74)) {
+                ics.append(first ? "" : " ").append(current).append("\r\n");
+                current.setLength(0);
+                octets = 0;
+                first = false;
+            }
+            current.append(character);
+            octets += size;
+            offset += Character.charCount(codePoint);
+        }
+        ics.append(first ? "" : " ").append(current).append("\r\n");
+    }
+}
