@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -27,15 +26,20 @@ import tools.jackson.databind.JsonNode;
 class MessagingIT {
 
     static final String PROJECT = "kasvun-ekosysteemit";
-    static String integrator;
+    private static String integrator;
+    private static long integratorFetchedAt;
 
-    @BeforeAll
-    static void token() throws Exception {
-        integrator = Keycloak.clientCredentials("ecosystem", "helsinki-bi", "helsinki-bi-local-secret");
+    /** Helsinki's integrator token, fetched again before it nears its 5-minute lifetime. */
+    static synchronized String integrator() throws Exception {
+        if (integrator == null || System.currentTimeMillis() - integratorFetchedAt > 120_000) {
+            integrator = Keycloak.clientCredentials("ecosystem", "helsinki-bi", "helsinki-bi-local-secret");
+            integratorFetchedAt = System.currentTimeMillis();
+        }
+        return integrator;
     }
 
     static long participantsReached(String projectId) throws Exception {
-        HttpResponse<String> project = Api.get(Stack.GATEWAY + "/api/projects/" + projectId, integrator);
+        HttpResponse<String> project = Api.get(Stack.GATEWAY + "/api/projects/" + projectId, integrator());
         assertThat(project.statusCode()).as(project.body()).isEqualTo(200);
         return Keycloak.json(project.body()).get("participantsReached").asLong();
     }
@@ -44,7 +48,7 @@ class MessagingIT {
     static String eventIn(String projectId, int capacity) {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/events", integrator, """
+            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/events", integrator(), """
                     {"projectId": "%s", "type": "WEBINAR", "title": {"fi": "Kasvuwebinaari", "en": "Growth webinar"},
                      "capacity": %d, "startsAt": "2027-02-01T08:00:00Z", "endsAt": "2027-02-01T10:00:00Z"}
                     """.formatted(projectId, capacity));
@@ -59,14 +63,14 @@ class MessagingIT {
     }
 
     static String register(String eventId, String email) throws Exception {
-        HttpResponse<String> registered = Api.post(Stack.GATEWAY + "/api/events/" + eventId + "/registrations", integrator,
+        HttpResponse<String> registered = Api.post(Stack.GATEWAY + "/api/events/" + eventId + "/registrations", integrator(),
                 "{\"email\": \"" + email + "\", \"firstName\": \"Kalle\", \"lastName\": \"Kokeilija\", \"organisationName\": \"Koe Oy\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         return Keycloak.json(registered.body()).get("id").asString();
     }
 
     static JsonNode contactByEmail(String email) throws Exception {
-        HttpResponse<String> contacts = Api.get(Stack.GATEWAY + "/api/contacts?size=200", integrator);
+        HttpResponse<String> contacts = Api.get(Stack.GATEWAY + "/api/contacts?size=200", integrator());
         assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(200);
         for (JsonNode contact : Keycloak.json(contacts.body()).get("items")) {
             if (email.equals(contact.get("email").asString())) {
@@ -123,7 +127,7 @@ class MessagingIT {
         Stack.kafka("stop");
         String projectId;
         try (MongoClient mongo = MongoClients.create(Stack.MONGODB)) {
-            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/projects", integrator, """
+            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/projects", integrator(), """
                     {"acronym": "OUTBOX", "name": {"fi": "Hanke Kafkan katkon aikana"}, "startDate": "2026-11-01",
                      "leadCity": "helsinki", "participatingCities": ["helsinki", "vantaa"]}
                     """);

@@ -5,6 +5,7 @@ import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Inbox;
+import fi.ecosystem.platform.messaging.PoisonMessageException;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,8 +27,12 @@ class RegistrationsListener {
     void on(ConsumerRecord<String, String> record) {
         InboundEvent event = inbox.receive(record);
         if (event.type().startsWith("registration.")) {
-            inbox.once("participation-history", event, changed -> contacts.registrationChanged(
-                    changed.payload(RegistrationChanged.class),
+            RegistrationChanged registration = event.payload(RegistrationChanged.class);
+            if (registration.participant() == null || registration.participant().email() == null) {
+                // no retry can help: parked on the dead-letter topic at once
+                throw new PoisonMessageException("Registration " + registration.registrationId() + " names no participant", null);
+            }
+            inbox.once("participation-history", event, changed -> contacts.registrationChanged(registration,
                     changed.envelope().time() == null ? Instant.now() : changed.envelope().time()));
         }
     }

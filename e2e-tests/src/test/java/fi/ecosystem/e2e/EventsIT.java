@@ -1,0 +1,84 @@
+package fi.ecosystem.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The public registration path end to end: an organiser publishes, the public registers through the
+ * gateway without logging in, mails arrive at the real SMTP server, a cancellation through the private
+ * link promotes the next person, and projects and contacts hear of it over Kafka.
+ */
+@ExtendWith(Stack.class)
+class EventsIT {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static HttpResponse<String> publicCall(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + path)).timeout(Duration.ofSeconds(30));
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode mailTo(String address) throws Exception {
+        for (JsonNode mail : Keycloak.json(HTTP.send(HttpRequest.newBuilder(URI.create(Stack.CONSOLE + "/mail")).build(),
+                HttpResponse.BodyHandlers.ofString()).body())) {
+            if (mail.toString().contains(address)) {
+                return mail;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void thePublicRegistersGetsMailAndACancellationPromotesTheNextPerson() throws Exception {
+        String organiser = Keycloak.clientCredentials("ecosystem", "helsinki-bi", "helsinki-bi-local-secret");
+        String event = MessagingIT.eventIn("kasvun-ekosysteemit", 1);
+        assertThat(Api.post(Stack.GATEWAY + "/api/events/" + event + "/publish", organiser, "").statusCode()).isEqualTo(200);
+        long participantsBefore = Keycloak.json(Api.get(Stack.GATEWAY + "/api/projects/kasvun-ekosysteemit", organiser).body())
+                .get("participantsReached").asLong();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String first = "ensimmainen." + run + "@example.org";
+        String second = "andra." + run + "@example.org";
+
+        HttpResponse<String> confirmed = publicCall("POST", "/public/events/" + event + "/registrations",
+                "{\"email\": \"" + first + "\", \"firstName\": \"Eeva\", \"lastName\": \"Ensimmäinen\", \"language\": \"fi\"}");
+        HttpResponse<String> waitlisted = publicCall("POST", "/public/events/" + event + "/registrations",
+                "{\"email\": \"" + second + "\", \"firstName\": \"Anna\", \"lastName\": \"Andra\", \"language\": \"sv\"}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+        assertThat(Keycloak.json(confirmed.body()).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(Keycloak.json(waitlisted.body()).get("status").asString()).isEqualTo("WAITLISTED");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(first) != null && mailTo(second) != null);
+        assertThat(mailTo(first).toString()).contains("Ilmoittautumisesi on vahvistettu", "event.ics");
+        assertThat(mailTo(second).toString()).contains("Du står på väntelistan");
+
+        String token = Keycloak.json(confirmed.body()).get("privateToken").asString();
+        HttpResponse<String> cancelled = publicCall("DELETE", "/public/registrations/" + token, null);
+        assertThat(Keycloak.json(cancelled.body()).get("status").asString()).isEqualTo("CANCELLED");
+        String secondToken = Keycloak.json(waitlisted.body()).get("privateToken").asString();
+        assertThat(Keycloak.json(publicCall("GET", "/public/registrations/" + secondToken, null).body()).get("status").asString())
+                .isEqualTo("CONFIRMED");
+
+        // projects counted both people who held a place; contacts know both, with their histories
+        await().atMost(Duration.ofSeconds(60)).until(() -> Keycloak.json(
+                Api.get(Stack.GATEWAY + "/api/projects/kasvun-ekosysteemit", organiser).body())
+                .get("participantsReached").asLong() == participantsBefore + 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> MessagingIT.contactByEmail(second) != null
+                && MessagingIT.contactByEmail(second).get("participations").get(0).get("status").asString().equals("CONFIRMED"));
+        assertThat(publicCall("GET", "/public/registrations/" + token + "x", null).statusCode()).isEqualTo(404);
+        assertThat(publicCall("GET", "/public/events.ics", null).body()).contains("UID:" + event + "@");
+    }
+}
