@@ -15,6 +15,8 @@ import fi.ecosystem.projects.project.web.ProjectRequests.ProjectBody;
 import fi.ecosystem.projects.project.web.ProjectRequests.Report;
 import fi.ecosystem.projects.project.web.ProjectRequests.WorkPackage;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -70,34 +72,19 @@ class ProjectController {
             description = "Rows carry a project's summary; the whole project is at /api/projects/{id}. All filters are optional and combine. `q`: words that begin a word of the name or acronym "
                     + "(any language). `from`/`to`: projects running at some time in that period. Integrators need projects:read.")
     PageResponse<ProjectSummary> list(@Parameter(hidden = true) CityUser user,
-            @RequestParam(required = false) Set<ProjectStatus> status,
-            @RequestParam(required = false) @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) String funder,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) @Parameter(example = "kasvun eko") String q,
-            @RequestParam(defaultValue = "name") @Pattern(regexp = SORT) String sort,
+            @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        ProjectFilter filter = new ProjectFilter(status, city, theme, funder, from, to, q);
-        return PageResponse.of(projects.list(user, filter, PageRequest.of(page, size, sort(sort))), ProjectSummary::of);
+        return PageResponse.of(projects.list(user, query.filter(), PageRequest.of(page, size, query.order())), ProjectSummary::of);
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
     @Operation(summary = "The same search as a CSV file (semicolons, UTF-8 with BOM: opens in Excel with Finnish settings)")
     void exportCsv(@Parameter(hidden = true) CityUser user,
-            @RequestParam(required = false) Set<ProjectStatus> status,
-            @RequestParam(required = false) @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) String funder,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "name") @Pattern(regexp = SORT) String sort,
+            @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
             HttpServletResponse response) throws IOException {
-        var rows = projects.export(user, new ProjectFilter(status, city, theme, funder, from, to, q), sort(sort));
+        var rows = projects.export(user, query.filter(), query.order());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"projects.csv\"");
         ProjectExport.csv(rows, lang, response.getOutputStream());
@@ -106,17 +93,10 @@ class ProjectController {
     @GetMapping(value = "/export.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "The same search as an Excel workbook")
     void exportXlsx(@Parameter(hidden = true) CityUser user,
-            @RequestParam(required = false) Set<ProjectStatus> status,
-            @RequestParam(required = false) @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) String funder,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "name") @Pattern(regexp = SORT) String sort,
+            @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
             HttpServletResponse response) throws IOException {
-        var rows = projects.export(user, new ProjectFilter(status, city, theme, funder, from, to, q), sort(sort));
+        var rows = projects.export(user, query.filter(), query.order());
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"projects.xlsx\"");
         ProjectExport.xlsx(rows, lang, response.getOutputStream());
@@ -198,11 +178,32 @@ class ProjectController {
         return PageResponse.of(projects.auditTrail(user, id, PageRequest.of(page, size)), entry -> entry);
     }
 
-    static Sort sort(String sort) {
-        boolean descending = sort.startsWith("-");
-        String field = descending ? sort.substring(1) : sort;
-        String property = "name".equals(field) ? "name.fi" : field;
-        return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("_id"));
+    /**
+     * The search of the list and of its exports, from the query string.
+     *
+     * @param q words that begin a word of the name or acronym, in any language
+     */
+    record ListQuery(
+            Set<ProjectStatus> status,
+            @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
+            Theme theme,
+            @Size(max = 200) String funder,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Size(max = 200) @Parameter(example = "kasvun eko") String q,
+            @Pattern(regexp = SORT) String sort) {
+
+        ProjectFilter filter() {
+            return new ProjectFilter(status, city, theme, funder, from, to, q);
+        }
+
+        Sort order() {
+            String requested = sort == null ? "name" : sort;
+            boolean descending = requested.startsWith("-");
+            String field = descending ? requested.substring(1) : requested;
+            String property = "name".equals(field) ? "name.fi" : field;
+            return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("_id"));
+        }
     }
 
 }
