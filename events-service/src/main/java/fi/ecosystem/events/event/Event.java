@@ -31,6 +31,10 @@ public class Event {
     private int confirmedCount;
     private Instant startsAt;
     private Instant endsAt;
+    /** The public may register from this moment (null: as soon as published)… */
+    private Instant registrationOpensAt;
+    /** …until this one (null: until the event starts). */
+    private Instant registrationClosesAt;
     private EventStatus status;
     private Instant createdAt;
     @Version
@@ -63,6 +67,32 @@ public class Event {
         event.status = EventStatus.DRAFT;
         event.createdAt = Instant.now();
         return event;
+    }
+
+    /** Sets when the public may register; organisers may register people outside it. */
+    public EventChanged registrationWindow(Instant opensAt, Instant closesAt) {
+        if (opensAt != null && closesAt != null && !closesAt.isAfter(opensAt)) {
+            throw new DomainRuleViolation("window-invalid", "Registration closes after it opens");
+        }
+        registrationOpensAt = opensAt;
+        registrationClosesAt = closesAt;
+        return changed();
+    }
+
+    /** Is the public registration open at this moment? */
+    public boolean openToThePublic(Instant now) {
+        Instant closes = registrationClosesAt != null ? registrationClosesAt : startsAt;
+        return status == EventStatus.PUBLISHED
+                && (registrationOpensAt == null || !now.isBefore(registrationOpensAt))
+                && (closes == null || now.isBefore(closes));
+    }
+
+    public Instant registrationOpensAt() {
+        return registrationOpensAt;
+    }
+
+    public Instant registrationClosesAt() {
+        return registrationClosesAt;
     }
 
     public EventChanged publish() {

@@ -59,6 +59,11 @@ public class EventService {
 
     public Event draft(CityUser user, String projectId, EventType type, LocalizedText title, int capacity,
             Instant startsAt, Instant endsAt) {
+        return draft(user, projectId, type, title, capacity, startsAt, endsAt, null, null);
+    }
+
+    public Event draft(CityUser user, String projectId, EventType type, LocalizedText title, int capacity,
+            Instant startsAt, Instant endsAt, Instant registrationOpensAt, Instant registrationClosesAt) {
         Set<String> cities = projects.citiesOf(projectId);
         AccessRule.requireVisible(user, AREA, cities, "Project " + projectId);
         AccessRule.requireMayWrite(user, AREA, CityUser.EVENT_ORGANISER);
@@ -66,7 +71,7 @@ public class EventService {
                 .orElseThrow(() -> new DomainRuleViolation("no-organising-city", "No city of yours takes part in the project"));
         Event event = Event.draft(UUID.randomUUID().toString(), projectId, type, title, organisingCity, capacity,
                 startsAt, endsAt);
-        return save(event, event.changed(), cities);
+        return save(event, event.registrationWindow(registrationOpensAt, registrationClosesAt), cities);
     }
 
     public Event publish(CityUser user, String id) {

@@ -132,6 +132,10 @@ public class Registration {
         return status;
     }
 
+    public String registeredBy() {
+        return registeredBy;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

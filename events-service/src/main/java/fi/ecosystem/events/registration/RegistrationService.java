@@ -52,6 +52,9 @@ public class RegistrationService {
         if (event.status() != fi.ecosystem.events.event.EventStatus.PUBLISHED) {
             throw new fi.ecosystem.platform.web.NotFoundException("Event " + eventId);
         }
+        if (!event.openToThePublic(java.time.Instant.now())) {
+            throw new DomainRuleViolation("registration-not-open", "Registration for this event is not open now");
+        }
         return register(event, events.citiesOf(event), participant, "self");
     }
 
@@ -64,6 +67,25 @@ public class RegistrationService {
                 .filter(found -> found.eventId().equals(eventId))
                 .orElseThrow(() -> new fi.ecosystem.platform.web.NotFoundException("Registration " + registrationId));
         return waitingList.cancel(registration, cities);
+    }
+
+    /** Check-in: an organiser marks a participant attended, or absent. */
+    public Registration markAttendance(CityUser user, String eventId, String registrationId, boolean attended) {
+        Event event = events.get(user, eventId);
+        Set<String> cities = events.citiesOf(event);
+        AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
+        Registration registration = registrations.findById(registrationId)
+                .filter(found -> found.eventId().equals(eventId))
+                .orElseThrow(() -> new fi.ecosystem.platform.web.NotFoundException("Registration " + registrationId));
+        return waitingList.attendance(registration, attended, cities);
+    }
+
+    /** All registrations of an event in the order they came, for the organisers' download. */
+    public java.util.List<Registration> export(CityUser user, String eventId) {
+        Event event = events.get(user, eventId);
+        AccessRule.requireMayRead(user, EventService.AREA);
+        return registrations.findByEventId(event.id(), org.springframework.data.domain.PageRequest.of(0, 100_000,
+                org.springframework.data.domain.Sort.by("createdAt", "_id"))).getContent();
     }
 
     /** The participant's own view through the private link. */

@@ -72,6 +72,25 @@ class WaitingList {
         return promoted;
     }
 
+    /** Marks a participant attended or absent (a correction of an earlier mark too); only people with a place. */
+    Registration attendance(Registration registration, boolean attended, Set<String> cities) {
+        RegistrationStatus target = attended ? RegistrationStatus.ATTENDED : RegistrationStatus.NO_SHOW;
+        if (registration.status() == target) {
+            return registration;
+        }
+        if (registration.status() != RegistrationStatus.CONFIRMED && registration.status() != RegistrationStatus.ATTENDED
+                && registration.status() != RegistrationStatus.NO_SHOW) {
+            throw new fi.ecosystem.platform.web.DomainRuleViolation("no-place",
+                    "Only people with a place are checked in; this registration is " + registration.status());
+        }
+        Registration marked = transition(registration.id(), registration.status(), target, Registration.eventType(target), cities);
+        outbox.saved();
+        if (marked == null) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("The registration changed meanwhile");
+        }
+        return marked;
+    }
+
     /** Moves a registration from one status to another in one guarded write, with its event; null if it was not in {@code from}. */
     private Registration transition(String registrationId, RegistrationStatus from, RegistrationStatus to, String eventType,
             Set<String> cities) {

@@ -356,4 +356,57 @@ class RegistrationApiTest {
         assertThat(feed).startsWith("BEGIN:VCALENDAR\r\n").contains("UID:" + event + "@ecosystem.example.org\r\n", "METHOD:PUBLISH");
         mvc.perform(get("/public/events.ics?lang=de")).andExpect(status().isBadRequest());
     }
+
+    @Test
+    void thePublicRegistersOnlyWithinTheRegistrationWindow() throws Exception {
+        String body = mvc.perform(post("/api/events").with(cityUser("espoo", "staff", "event-organiser"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"projectId": "%s", "type": "SEMINAR", "title": {"fi": "Seminaari"}, "capacity": 10,
+                                 "startsAt": "2027-03-01T08:00:00Z", "registrationOpensAt": "2027-01-01T08:00:00Z"}
+                                """.formatted(PROJECT)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.registrationOpensAt").value("2027-01-01T08:00:00Z"))
+                .andReturn().getResponse().getContentAsString();
+        String event = publish(JsonPath.read(body, "$.id"));
+
+        mvc.perform(post("/public/events/" + event + "/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(person("too.early@example.org")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("registration-not-open"));
+        mvc.perform(post("/api/events/" + event + "/registrations").with(cityUser("espoo", "staff", "event-organiser"))
+                .contentType(MediaType.APPLICATION_JSON).content(person("invited@example.org"))).andExpect(status().isCreated());
+        mvc.perform(post("/api/events").with(cityUser("espoo", "staff", "event-organiser")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"projectId\": \"" + PROJECT + "\", \"type\": \"SEMINAR\", \"title\": {\"fi\": \"X\"}, \"capacity\": 5,"
+                                + " \"registrationOpensAt\": \"2027-01-02T00:00:00Z\", \"registrationClosesAt\": \"2027-01-01T00:00:00Z\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("window-invalid"));
+    }
+
+    @Test
+    void organisersCheckPeopleInAndDownloadTheList() throws Exception {
+        String event = draft(1);
+        var organiser = cityUser("espoo", "staff", "event-organiser");
+        String confirmed = JsonPath.read(mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                .contentType(MediaType.APPLICATION_JSON).content(person("here@example.org"))).andReturn().getResponse().getContentAsString(), "$.id");
+        String waitlisted = JsonPath.read(mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                .contentType(MediaType.APPLICATION_JSON).content(person("=cmd@example.org"))).andReturn().getResponse().getContentAsString(), "$.id");
+
+        mvc.perform(post("/api/events/" + event + "/registrations/" + confirmed + "/attendance").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"attended\": true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ATTENDED"));
+        mvc.perform(post("/api/events/" + event + "/registrations/" + waitlisted + "/attendance").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"attended\": true}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("no-place"));
+        mvc.perform(post("/api/events/" + event + "/registrations/" + confirmed + "/attendance").with(cityUser("oulu", "staff", "event-organiser"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"attended\": false}")).andExpect(status().isNotFound());
+        mvc.perform(post("/api/events/" + event + "/registrations/" + confirmed + "/attendance").with(organiser)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isBadRequest());
+        TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.REGISTRATIONS,
+                record -> confirmed.equals(record.key()) && record.value().contains("registration.attended"), Duration.ofSeconds(20));
+
+        String csv = new String(mvc.perform(get("/api/events/" + event + "/registrations/export.csv").with(cityUser("helsinki", "staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFstatus;firstName;lastName;email").contains("ATTENDED;Maija;Meikäläinen;here@example.org",
+                "WAITLISTED;Maija;Meikäläinen;'=cmd@example.org");
+        mvc.perform(get("/api/events/" + event + "/registrations/export.xlsx").with(organiser)).andExpect(status().isOk());
+        mvc.perform(get("/api/events/" + event + "/registrations/export.csv").with(cityUser("oulu", "staff"))).andExpect(status().isNotFound());
+    }
 }

@@ -51,15 +51,19 @@ class EventController {
             @NotNull @Valid Title title,
             @Min(1) @Max(100_000) int capacity,
             Instant startsAt,
-            Instant endsAt) {
+            Instant endsAt,
+            Instant registrationOpensAt,
+            Instant registrationClosesAt) {
     }
 
     record EventResponse(String id, String projectId, EventType type, LocalizedText title, String organisingCity,
-            int capacity, int confirmedCount, Instant startsAt, Instant endsAt, EventStatus status) {
+            int capacity, int confirmedCount, Instant startsAt, Instant endsAt, Instant registrationOpensAt,
+            Instant registrationClosesAt, EventStatus status) {
 
         static EventResponse of(Event event) {
             return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.organisingCity(),
-                    event.capacity(), event.confirmedCount(), event.startsAt(), event.endsAt(), event.status());
+                    event.capacity(), event.confirmedCount(), event.startsAt(), event.endsAt(), event.registrationOpensAt(),
+                    event.registrationClosesAt(), event.status());
         }
     }
 
@@ -82,7 +86,7 @@ class EventController {
     ResponseEntity<EventResponse> draft(@Parameter(hidden = true) CityUser user, @Valid @RequestBody DraftEvent request) {
         Event event = events.draft(user, request.projectId(), request.type(),
                 new LocalizedText(request.title().fi(), request.title().sv(), request.title().en()), request.capacity(),
-                request.startsAt(), request.endsAt());
+                request.startsAt(), request.endsAt(), request.registrationOpensAt(), request.registrationClosesAt());
         return ResponseEntity.created(URI.create("/api/events/" + event.id())).body(EventResponse.of(event));
     }
 

@@ -80,6 +80,42 @@ class RegistrationController {
         return RegistrationResponse.of(registrations.cancelByOrganiser(user, eventId, registrationId));
     }
 
+    record Attendance(@jakarta.validation.constraints.NotNull Boolean attended) {
+    }
+
+    @PostMapping("/{registrationId}/attendance")
+    @Operation(summary = "Check in: mark a participant attended (true) or absent (false)")
+    RegistrationResponse attendance(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            @PathVariable String registrationId, @Valid @RequestBody Attendance request) {
+        return RegistrationResponse.of(registrations.markAttendance(user, eventId, registrationId, request.attended()));
+    }
+
+    static final fi.ecosystem.platform.web.Spreadsheet<Registration> EXPORT = new fi.ecosystem.platform.web.Spreadsheet<>(
+            "Registrations", java.util.List.of(
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("status", registration -> registration.status().name()),
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("firstName", Registration::firstName),
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("lastName", Registration::lastName),
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("email", Registration::email),
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("organisation", Registration::organisationName),
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("language", Registration::language),
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("registeredAt", registration -> String.valueOf(registration.createdAt())),
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("registeredBy", registration ->
+                            "self".equals(registration.registeredBy()) ? "self" : "organiser")));
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @Operation(summary = "The registrations as CSV (semicolons, UTF-8 with BOM), in the order they came")
+    void exportCsv(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        EXPORT.csv(registrations.export(user, eventId), response, "registrations");
+    }
+
+    @GetMapping(value = "/export.xlsx", produces = fi.ecosystem.platform.web.Spreadsheet.XLSX)
+    @Operation(summary = "The registrations as an Excel workbook")
+    void exportXlsx(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        EXPORT.xlsx(registrations.export(user, eventId), response, "registrations");
+    }
+
     @GetMapping
     @Operation(summary = "Registrations of an event in the order they came")
     PageResponse<RegistrationResponse> list(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,

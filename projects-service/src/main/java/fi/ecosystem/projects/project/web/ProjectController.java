@@ -2,6 +2,7 @@ package fi.ecosystem.projects.project.web;
 
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.PageResponse;
+import fi.ecosystem.platform.web.Spreadsheet;
 import fi.ecosystem.projects.project.Project;
 import fi.ecosystem.projects.project.ProjectAudit;
 import fi.ecosystem.projects.project.ProjectFilter;
@@ -84,22 +85,16 @@ class ProjectController {
             @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
             HttpServletResponse response) throws IOException {
-        var rows = projects.export(user, query.filter(), query.order());
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"projects.csv\"");
-        ProjectExport.csv(rows, lang, response.getOutputStream());
+        ProjectExport.in(lang).csv(projects.export(user, query.filter(), query.order()), response, "projects");
     }
 
-    @GetMapping(value = "/export.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @GetMapping(value = "/export.xlsx", produces = Spreadsheet.XLSX)
     @Operation(summary = "The same search as an Excel workbook")
     void exportXlsx(@Parameter(hidden = true) CityUser user,
             @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
             HttpServletResponse response) throws IOException {
-        var rows = projects.export(user, query.filter(), query.order());
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"projects.xlsx\"");
-        ProjectExport.xlsx(rows, lang, response.getOutputStream());
+        ProjectExport.in(lang).xlsx(projects.export(user, query.filter(), query.order()), response, "projects");
     }
 
     @GetMapping("/{id}")
