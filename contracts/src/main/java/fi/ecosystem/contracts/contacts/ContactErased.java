@@ -9,4 +9,15 @@ public record ContactErased(String contactId, String emailSha256) {
 
     public static final String TYPE = "contact.erased";
     public static final int VERSION = 1;
+
+    /** The SHA-256 (hex) of the trimmed, lower-cased address: every service computes it the same way. */
+    public static String hashOf(String email) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(email.trim().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
 }

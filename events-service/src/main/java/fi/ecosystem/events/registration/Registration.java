@@ -22,6 +22,9 @@ public class Registration {
     private String eventId;
     private String projectId;
     private String email;
+    /** Finds the person's registrations when they are erased, without keeping the address in the erasure event. */
+    @Indexed
+    private String emailSha256;
     private String firstName;
     private String lastName;
     private String organisationName;
@@ -46,6 +49,7 @@ public class Registration {
         registration.eventId = eventId;
         registration.projectId = projectId;
         registration.email = normalise(participant.email());
+        registration.emailSha256 = fi.ecosystem.contracts.contacts.ContactErased.hashOf(participant.email());
         registration.firstName = participant.firstName();
         registration.lastName = participant.lastName();
         registration.organisationName = participant.organisationName();

@@ -409,4 +409,25 @@ class RegistrationApiTest {
         mvc.perform(get("/api/events/" + event + "/registrations/export.xlsx").with(organiser)).andExpect(status().isOk());
         mvc.perform(get("/api/events/" + event + "/registrations/export.csv").with(cityUser("oulu", "staff"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void anErasedPersonsRegistrationsKeepTheirPlaceButNotTheirName() throws Exception {
+        String event = publish(draft(5));
+        String token = selfRegister(event, "Forget.Me@example.org");
+        String erased = """
+                {"id": "%s", "type": "contact.erased", "version": 1,
+                 "data": {"contactId": "c-1", "emailSha256": "%s"}}
+                """.formatted(java.util.UUID.randomUUID(), fi.ecosystem.contracts.contacts.ContactErased.hashOf("forget.me@example.org "));
+
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.CONTACTS, "c-1", erased);
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.CONTACTS, "c-1", erased);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findOne(
+                new Query(Criteria.where("privateToken").is(token)), Registration.class).firstName().equals("–"));
+        Registration registration = mongo.findOne(new Query(Criteria.where("privateToken").is(token)), Registration.class);
+        assertThat(registration.email()).doesNotContain("forget");
+        assertThat(registration.status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(mongo.findById(event, Event.class).confirmedCount()).isEqualTo(1);
+        assertThat(mongo.count(new Query(Criteria.where("email").regex("forget")), Registration.class)).isZero();
+    }
 }

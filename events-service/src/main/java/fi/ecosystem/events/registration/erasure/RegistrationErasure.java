@@ -1,0 +1,56 @@
+package fi.ecosystem.events.registration.erasure;
+
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.contacts.ContactErased;
+import fi.ecosystem.platform.messaging.InboundEvent;
+import fi.ecosystem.platform.messaging.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person asked to be forgotten (topic {@code contacts}, {@code contact.erased}): their registrations stay
+ * — places and counts must still add up — but without anything that identifies them: names, organisation
+ * and the address are replaced.
+ */
+@Component
+class RegistrationErasure {
+
+    static final String ERASED = "–";
+
+    private final Inbox inbox;
+    private final MongoTemplate mongo;
+
+    RegistrationErasure(Inbox inbox, MongoTemplate mongo) {
+        this.inbox = inbox;
+        this.mongo = mongo;
+    }
+
+    @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}.erasure")
+    void on(ConsumerRecord<String, String> record) {
+        InboundEvent event = inbox.receive(record);
+        if (event.is(ContactErased.TYPE)) {
+            inbox.once("erasure", event, erased -> anonymise(erased.payload(ContactErased.class).emailSha256()));
+        }
+    }
+
+    /** Anonymises every registration of the address with this hash; returns how many. Repeating it changes nothing more. */
+    int anonymise(String emailSha256) {
+        int count = 0;
+        Query query = new Query(Criteria.where("emailSha256").is(emailSha256));
+        query.fields().include("_id");
+        for (Document registration : mongo.find(query, Document.class, "registrations")) {
+            Object id = registration.get("_id");
+            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update()
+                    .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName")
+                    .set("email", "erased-" + id + "@invalid").unset("emailSha256").inc("version", 1), "registrations");
+            count++;
+        }
+        return count;
+    }
+}
