@@ -1,0 +1,143 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * N registration requests from C concurrent clients for an event of P places, through the gateway, then
+ * checks that exactly P are confirmed and N−P waitlisted, none lost or duplicated, and times how long
+ * projects-service and contacts-service take to show the result. No dependencies: JDK only.
+ *   java bench/RegistrationLoad.java <token> [requests] [clients] [places]
+ */
+public class RegistrationLoad {
+
+    static final String GATEWAY = "http://localhost:8080";
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public static void main(String[] args) throws Exception {
+        String token = args[0];
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int places = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        String project = "kasvun-ekosysteemit";
+        long participantsBefore = number(get("/api/projects/" + project, token), "participantsReached");
+        long contactsBefore = number(get("/api/contacts?size=1", token), "totalItems");
+
+        String event = string(send("POST", "/api/events", token, """
+                {"projectId": "%s", "type": "WEBINAR", "title": {"fi": "Kuormatesti", "en": "Load test"}, "capacity": %d,
+                 "startsAt": "2027-06-01T08:00:00Z", "endsAt": "2027-06-01T10:00:00Z"}
+                """.formatted(project, places)), "id");
+        send("POST", "/api/events/" + event + "/publish", token, "");
+        String run = Long.toString(System.nanoTime(), 36);
+
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        List<Future<?>> work = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            int n = i;
+            work.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                int status;
+                try {
+                    status = send("POST", "/api/events/" + event + "/registrations", token,
+                            "{\"email\": \"load." + run + "." + n + "@example.org\", \"firstName\": \"Kuorma\", \"lastName\": \"Testi" + n + "\"}")
+                            .statusCode();
+                } catch (Exception e) {
+                    status = -1;
+                }
+                latencies.add(System.nanoTime() - t0);
+                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - started;
+        pool.shutdown();
+        long loadEnded = System.nanoTime();
+
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("%d registration requests, %d concurrent clients, %d places, through the gateway%n", requests, clients, places);
+        System.out.printf("  %.0f registrations/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; HTTP statuses %s%n",
+                requests / (elapsed / 1e9), sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6, statuses);
+
+        long confirmed = 0;
+        long waitlisted = 0;
+        long total = 0;
+        for (int page = 0; ; page++) {
+            String body = get("/api/events/" + event + "/registrations?size=500&page=" + page, token);
+            confirmed += count(body, "\"status\":\"CONFIRMED\"");
+            waitlisted += count(body, "\"status\":\"WAITLISTED\"");
+            if (page + 1 >= number(body, "totalPages")) {
+                total = number(body, "totalItems");
+                break;
+            }
+        }
+        long counter = number(get("/api/events/" + event, token), "confirmedCount");
+        System.out.printf("  stored: %d registrations, %d confirmed (event counter %d), %d waitlisted — %s%n", total, confirmed,
+                counter, waitlisted, total == requests && confirmed == places && counter == places && waitlisted == requests - places
+                        ? "exactly right" : "WRONG");
+
+        long projectsAt = -1;
+        long contactsAt = -1;
+        while ((projectsAt < 0 || contactsAt < 0) && System.nanoTime() - loadEnded < 300_000_000_000L) {
+            if (projectsAt < 0 && number(get("/api/projects/" + project, token), "participantsReached") >= participantsBefore + places) {
+                projectsAt = System.nanoTime();
+            }
+            if (contactsAt < 0 && number(get("/api/contacts?size=1", token), "totalItems") >= contactsBefore + requests) {
+                contactsAt = System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+        System.out.printf("  after the last response: projects showed +%d participants in %.1f s, contacts showed +%d people in %.1f s%n",
+                places, (projectsAt - loadEnded) / 1e9, requests, (contactsAt - loadEnded) / 1e9);
+    }
+
+    static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    static String string(HttpResponse<String> response, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
+    static long count(String text, String needle) {
+        long n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
