@@ -1,0 +1,84 @@
+package fi.ecosystem.contacts.organisation;
+
+import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
+import fi.ecosystem.platform.security.AccessRule;
+import fi.ecosystem.platform.security.CityUser;
+import fi.ecosystem.platform.web.DomainRuleViolation;
+import fi.ecosystem.platform.web.NotFoundException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Organisations: shared with the cities of the projects they are linked to. */
+@Service
+public class OrganisationService {
+
+    static final String AREA = "contacts";
+
+    private final MongoTemplate mongo;
+    private final ProjectAccessDirectory projects;
+
+    OrganisationService(MongoTemplate mongo, ProjectAccessDirectory projects) {
+        this.mongo = mongo;
+        this.projects = projects;
+    }
+
+    public Page<Organisation> list(CityUser user, Pageable pageable) {
+        AccessRule.requireMayRead(user, AREA);
+        Query query = new Query(Criteria.where("projectIds").in(projects.projectsOf(user.cities())));
+        long total = mongo.count(query, Organisation.class);
+        return new PageImpl<>(mongo.find(query.with(pageable), Organisation.class), pageable, total);
+    }
+
+    public Organisation get(CityUser user, String id) {
+        Organisation organisation = mongo.findById(id, Organisation.class);
+        AccessRule.requireVisible(user, AREA, organisation == null ? Set.of() : citiesOf(organisation.projectIds()),
+                "Organisation " + id);
+        return organisation;
+    }
+
+    public Organisation create(CityUser user, OrganisationType type, fi.ecosystem.contracts.LocalizedText name,
+            String businessId, String municipalityNumber, Organisation.Address address, String website, String parentId,
+            Set<String> projectIds) {
+        AccessRule.requireMayWrite(user, AREA, CityUser.STAFF);
+        requireOwnProjects(user, projectIds);
+        Organisation organisation = Organisation.create(UUID.randomUUID().toString(), type, name, businessId,
+                municipalityNumber, address, website, parentId, projectIds);
+        return mongo.insert(organisation);
+    }
+
+    public Organisation change(CityUser user, String id, OrganisationType type, fi.ecosystem.contracts.LocalizedText name,
+            String businessId, String municipalityNumber, Organisation.Address address, String website, String parentId,
+            Set<String> projectIds) {
+        Organisation organisation = get(user, id);
+        AccessRule.requireWritable(user, AREA, CityUser.STAFF, citiesOf(organisation.projectIds()), "Organisation " + id);
+        requireOwnProjects(user, projectIds);
+        organisation.change(type, name, businessId, municipalityNumber, address, website, parentId, projectIds);
+        return mongo.save(organisation);
+    }
+
+    /** Links are to projects the caller's city takes part in: nobody shares an organisation into others' projects. */
+    private void requireOwnProjects(CityUser user, Set<String> projectIds) {
+        for (String projectId : projectIds) {
+            if (!user.sharesCityWith(projects.citiesOf(projectId))) {
+                throw new NotFoundException("Project " + projectId);
+            }
+        }
+        if (projectIds.isEmpty()) {
+            throw new DomainRuleViolation("no-projects", "Link the organisation to at least one project");
+        }
+    }
+
+    private Set<String> citiesOf(Set<String> projectIds) {
+        Set<String> cities = new HashSet<>();
+        projectIds.forEach(projectId -> cities.addAll(projects.citiesOf(projectId)));
+        return cities;
+    }
+}
