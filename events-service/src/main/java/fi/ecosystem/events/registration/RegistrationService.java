@@ -60,24 +60,28 @@ public class RegistrationService {
 
     /** Cancels a registration for an organiser of the event. */
     public Registration cancelByOrganiser(CityUser user, String eventId, String registrationId) {
+        Managed managed = managed(user, eventId, registrationId);
+        return waitingList.cancel(managed.registration(), managed.cities());
+    }
+
+    /** A registration an organiser manages, with the cities of its event (404 and 403 as the access rule says). */
+    private record Managed(Registration registration, Set<String> cities) {
+    }
+
+    private Managed managed(CityUser user, String eventId, String registrationId) {
         Event event = events.get(user, eventId);
         Set<String> cities = events.citiesOf(event);
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
         Registration registration = registrations.findById(registrationId)
                 .filter(found -> found.eventId().equals(eventId))
                 .orElseThrow(() -> new fi.ecosystem.platform.web.NotFoundException("Registration " + registrationId));
-        return waitingList.cancel(registration, cities);
+        return new Managed(registration, cities);
     }
 
     /** Check-in: an organiser marks a participant attended, or absent. */
     public Registration markAttendance(CityUser user, String eventId, String registrationId, boolean attended) {
-        Event event = events.get(user, eventId);
-        Set<String> cities = events.citiesOf(event);
-        AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
-        Registration registration = registrations.findById(registrationId)
-                .filter(found -> found.eventId().equals(eventId))
-                .orElseThrow(() -> new fi.ecosystem.platform.web.NotFoundException("Registration " + registrationId));
-        return waitingList.attendance(registration, attended, cities);
+        Managed managed = managed(user, eventId, registrationId);
+        return waitingList.attendance(managed.registration(), attended, managed.cities());
     }
 
     /** All registrations of an event in the order they came, for the organisers' download. */
