@@ -49,8 +49,7 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void downstreamUrls(DynamicPropertyRegistry registry) {
-        fi.ecosystem.platform.testing.EmbeddedStore.register(registry);
-        registry.add("spring.mongodb.database", () -> "gateway-test");
+        fi.ecosystem.platform.testing.EmbeddedStore.register(registry, "gateway-test");
         String url = "http://127.0.0.1:" + downstream.getAddress().getPort();
         registry.add("PROJECTS_SERVICE_URL", () -> url);
         registry.add("EVENTS_SERVICE_URL", () -> url);

@@ -9,10 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.platform.projectaccess.ProjectAccess;
 import fi.ecosystem.platform.testing.EmbeddedStore;
+import fi.ecosystem.platform.testing.ProjectsTopic;
 import fi.ecosystem.platform.testing.TopicProbe;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,7 @@ class ParticipationHistoryTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry);
-        registry.add("spring.mongodb.database", () -> "contacts-test");
+        EmbeddedStore.register(registry, "contacts-test");
     }
 
     @Autowired
@@ -49,12 +49,7 @@ class ParticipationHistoryTest {
 
     @BeforeEach
     void projectKnown() {
-        TopicProbe.send(kafka.getBrokersAsString(), Topics.PROJECTS, "hri", """
-                {"id": "%s", "type": "project.changed", "version": 1, "time": "2026-01-01T00:00:00Z",
-                 "data": {"projectId": "hri", "name": {"fi": "Helsinki Ring of Industry"}, "status": "ACTIVE",
-                          "participatingCities": ["hyvinkaa", "kerava"]}}
-                """.formatted(UUID.randomUUID()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById("hri", ProjectAccess.class) != null);
+        ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, "hri", "Helsinki Ring of Industry", List.of("hyvinkaa", "kerava"));
     }
 
     static String registration(String eventId, String registrationId, String type, String email) {

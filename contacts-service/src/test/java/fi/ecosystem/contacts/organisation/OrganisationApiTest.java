@@ -3,7 +3,6 @@ package fi.ecosystem.contacts.organisation;
 import static fi.ecosystem.platform.testing.Callers.cityUser;
 import static fi.ecosystem.platform.testing.Callers.integrator;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -11,12 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.platform.projectaccess.ProjectAccess;
 import fi.ecosystem.platform.testing.EmbeddedStore;
-import fi.ecosystem.platform.testing.TopicProbe;
+import fi.ecosystem.platform.testing.ProjectsTopic;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +42,7 @@ class OrganisationApiTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry);
-        registry.add("spring.mongodb.database", () -> "organisations-test");
+        EmbeddedStore.register(registry, "organisations-test");
     }
 
     @Autowired
@@ -59,11 +55,7 @@ class OrganisationApiTest {
     @BeforeEach
     void projectKnown() {
         mongo.dropCollection(Organisation.class);
-        TopicProbe.send(kafka.getBrokersAsString(), Topics.PROJECTS, "hri", """
-                {"id": "%s", "type": "project.changed", "version": 1, "time": "2026-01-01T00:00:00Z",
-                 "data": {"projectId": "hri", "name": {"fi": "HRI"}, "status": "ACTIVE", "participatingCities": ["hyvinkaa", "kerava"]}}
-                """.formatted(UUID.randomUUID()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById("hri", ProjectAccess.class) != null);
+        ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, "hri", "HRI", List.of("hyvinkaa", "kerava"));
     }
 
     @Test

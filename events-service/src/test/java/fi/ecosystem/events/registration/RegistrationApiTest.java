@@ -14,8 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.events.event.Event;
-import fi.ecosystem.platform.projectaccess.ProjectAccess;
 import fi.ecosystem.platform.testing.EmbeddedStore;
+import fi.ecosystem.platform.testing.ProjectsTopic;
 import fi.ecosystem.platform.testing.TopicProbe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,8 +63,7 @@ class RegistrationApiTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry);
-        registry.add("spring.mongodb.database", () -> "events-api-test");
+        EmbeddedStore.register(registry, "events-api-test");
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
@@ -81,12 +80,7 @@ class RegistrationApiTest {
         mongo.dropCollection(Registration.class);
         mongo.indexOps(Registration.class).createIndex(new org.springframework.data.mongodb.core.index.CompoundIndexDefinition(
                 new org.bson.Document("eventId", 1).append("email", 1)).unique());
-        TopicProbe.send(kafka.getBrokersAsString(), Topics.PROJECTS, PROJECT, """
-                {"id": "%s", "type": "project.changed", "version": 1, "time": "2026-01-01T00:00:00Z",
-                 "data": {"projectId": "%s", "name": {"fi": "Kasvun ekosysteemit"}, "status": "ACTIVE",
-                          "participatingCities": ["helsinki", "espoo"]}}
-                """.formatted(java.util.UUID.randomUUID(), PROJECT));
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(PROJECT, ProjectAccess.class) != null);
+        ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, PROJECT, "Kasvun ekosysteemit", List.of("helsinki", "espoo"));
     }
 
     String draft(int capacity) throws Exception {

@@ -31,4 +31,10 @@ public final class EmbeddedStore {
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", EmbeddedStore::uri);
     }
+
+    /** The same, with a database of the test's own, so test classes sharing the store do not meet. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        register(registry);
+        registry.add("spring.mongodb.database", () -> database);
+    }
 }

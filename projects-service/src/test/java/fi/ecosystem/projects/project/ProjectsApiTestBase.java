@@ -25,8 +25,7 @@ abstract class ProjectsApiTestBase {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry);
-        registry.add("spring.mongodb.database", () -> "projects-api-test");
+        EmbeddedStore.register(registry, "projects-api-test");
     }
 
     @Autowired
