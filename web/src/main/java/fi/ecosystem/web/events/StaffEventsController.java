@@ -244,7 +244,7 @@ class StaffEventsController {
         present.sort(Comparator.comparing(registration -> (String.valueOf(registration.get("lastName"))
                 + " " + registration.get("firstName")).toLowerCase()));
         model.addAttribute("event", event);
-        model.addAttribute("session", session);
+        model.addAttribute("sessionId", session);
         model.addAttribute("q", q);
         model.addAttribute("participants", present);
         return "app/events/check-in";
@@ -297,12 +297,15 @@ class StaffEventsController {
         return "app/events/participant";
     }
 
-    /** The projects an organiser may create events in: their city's projects that have not ended. */
+    /** The projects an organiser may create events in: their city's projects, by name, with their status. */
     private Map<String, String> projectOptions() {
         Map<String, String> options = new LinkedHashMap<>();
         try {
-            for (Map<String, Object> project : projects.items("/api/projects?size=200&status=PLANNED&status=ACTIVE&status=CONTINUED")) {
-                options.put(String.valueOf(project.get("id")), fmt.text(project.get("name")));
+            for (Map<String, Object> project : projects.items("/api/projects?size=200&sort=name")) {
+                String status = messages.getMessage("projectStatus." + project.get("status"), null, "",
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale());
+                options.put(String.valueOf(project.get("id")), fmt.text(project.get("name"))
+                        + (status.isEmpty() ? "" : " (" + status.toLowerCase(java.util.Locale.ROOT) + ")"));
             }
         } catch (ServiceUnavailable unavailable) {
             // the select is empty and the page says the projects service is not answering

@@ -43,8 +43,8 @@ class ProjectsController {
         UriComponentsBuilder search = UriComponentsBuilder.fromPath("/api/projects").queryParam("size", 50)
                 .queryParam("page", Math.max(0, page));
         addIfPresent(search, "q", q);
-        addIfPresent(search, "status", STATUSES.contains(status) ? status : null);
-        addIfPresent(search, "theme", THEMES.contains(theme) ? theme : null);
+        addIfPresent(search, "status", status != null && STATUSES.contains(status) ? status : null);
+        addIfPresent(search, "theme", theme != null && THEMES.contains(theme) ? theme : null);
         addIfPresent(search, "city", city);
         Map<String, Object> answer = projects.get(search.build().toUriString());
         model.addAttribute("page", answer);

@@ -68,6 +68,20 @@ public class PageAdvice {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("detail", problem.getMessage());
+        model.addAttribute("code", problem.code());
+        return "error/page";
+    }
+
+    /** Anything else is our fault: an error page in the user's language, and the details in the log. */
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, HttpServletResponse response, Model model) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException
+                || e instanceof org.springframework.security.access.AccessDeniedException) {
+            throw e;
+        }
+        log.error("Unexpected error", e);
+        response.setStatus(500);
+        model.addAttribute("status", 500);
         return "error/page";
     }
 

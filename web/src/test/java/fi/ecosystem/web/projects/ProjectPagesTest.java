@@ -73,6 +73,8 @@ class ProjectPagesTest {
                         containsString("1.1.2021 – 31.12.2023"), containsString("1 hanketta"), not(containsString("??")))));
         assertThat(services.last("GET", "/api/projects?").path())
                 .contains("q=ring%20ind", "status=ENDED", "theme=MANUFACTURING", "city=kerava");
+        mvc.perform(get("/app/projects").with(cityUser("hyvinkaa", "staff"))).andExpect(status().isOk());
+        assertThat(services.last("GET", "/api/projects?").path()).isEqualTo("/api/projects?size=50&page=0");
     }
 
     @Test
