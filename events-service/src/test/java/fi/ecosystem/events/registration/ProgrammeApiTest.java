@@ -31,6 +31,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class ProgrammeApiTest extends EventsApiTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    fi.ecosystem.events.registration.mail.RegistrationReminders reminders;
+
     final RequestPostProcessor organiser = cityUser("espoo", "staff", "event-organiser");
 
     static final String PROGRAMME = """
@@ -272,6 +275,55 @@ class ProgrammeApiTest extends EventsApiTestSupport {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("capacity-below-confirmed"));
         mvc.perform(put(edit).with(cityUser("oulu", "staff", "event-organiser")).contentType(MediaType.APPLICATION_JSON)
                 .content(PROGRAMME.formatted(3))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void peopleWithAPlaceAreRemindedOnceOfEachSessionInTheirLanguageWithTheCalendar() throws Exception {
+        String event = publish(programme(1));
+        String confirmed = registerWithAnswers(event, "muista@example.org", "{\"track\": \"export\"}");
+        mvc.perform(post("/api/events/" + event + "/registrations").with(organiser).contentType(MediaType.APPLICATION_JSON)
+                .content(person("jonossa@example.org").replace("\"fi\"", "\"sv\"")
+                        .replace("}", ", \"answers\": {\"track\": \"export\"}}"))).andExpect(status().isCreated());
+        java.time.Instant dayBeforeKickoff = java.time.Instant.parse("2027-01-31T09:00:00Z");
+
+        assertThat(reminders.remind(dayBeforeKickoff)).isEqualTo(1);
+        assertThat(reminders.remind(dayBeforeKickoff.plusSeconds(600))).isZero();
+        assertThat(mongo.findById(confirmed, Registration.class).remindedSessions()).containsExactly("kickoff");
+        assertThat(reminders.remind(java.time.Instant.parse("2027-02-10T09:00:00Z"))).isZero(); // nothing within a day
+        assertThat(reminders.remind(java.time.Instant.parse("2027-02-14T09:00:00Z"))).isEqualTo(1); // demo-day
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> recipient(message).equals("muista@example.org") && subject(message).startsWith("Muistutus"))
+                .count() == 2);
+        jakarta.mail.internet.MimeMessage reminder = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> subject(message).equals("Muistutus: Kasvuohjelma")).findFirst().orElseThrow();
+        String mail = decoded(reminder);
+        assertThat(mail).contains("1.2.2027 klo 9.00 – Aloitus", "Maria 01, Helsinki", "/events/registrations/",
+                "BEGIN:VCALENDAR", "UID:" + event + "-demo-day@ecosystem.example.org");
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> recipient(message).equals("jonossa@example.org"))
+                .map(ProgrammeApiTest::subject)).noneMatch(subject -> subject.startsWith("Påminnelse"));
+    }
+
+    /** The text of every part, decoded. */
+    static String decoded(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(decoded(multipart.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return content instanceof String text ? text : new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String recipient(jakarta.mail.internet.MimeMessage message) {
