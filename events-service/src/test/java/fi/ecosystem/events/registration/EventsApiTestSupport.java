@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
-abstract class EventsApiTestSupport {
+public abstract class EventsApiTestSupport {
 
     static final String PROJECT = "kasvun-ekosysteemit";
 
@@ -71,11 +71,11 @@ abstract class EventsApiTestSupport {
     }
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
     @Autowired
-    MongoTemplate mongo;
+    protected MongoTemplate mongo;
     @Autowired
-    EmbeddedKafkaBroker kafka;
+    protected EmbeddedKafkaBroker kafka;
 
     @BeforeEach
     void projectKnownFromTheProjectsTopic() {
