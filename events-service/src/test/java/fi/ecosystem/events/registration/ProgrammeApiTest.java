@@ -108,6 +108,7 @@ class ProgrammeApiTest extends EventsApiTestSupport {
         TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.REGISTRATIONS, record -> registration.equals(record.key())
                 && record.value().contains("registration.session-attendance") && record.value().contains("\"sessionId\":\"pitch\""),
                 Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(registration, Registration.class).pendingEvents().isEmpty());
         String csv = new String(mvc.perform(get("/api/events/" + event + "/registrations/export.csv").with(organiser))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         String[] lines = csv.split("\r?\n");
