@@ -61,7 +61,7 @@ public class ContactAudit {
     }
 
     Page<Entry> of(String contactId, Pageable pageable) {
-        Query query = new Query(Criteria.where("contactId").is(contactId)).with(Sort.by(Sort.Direction.DESC, "at"));
+        Query query = new Query(Criteria.where("contactId").is(contactId)).with(Sort.by(Sort.Direction.DESC, "at", "_id"));
         long total = mongo.count(query, Entry.class);
         return new PageImpl<>(mongo.find(query.with(pageable), Entry.class), pageable, total);
     }

@@ -23,7 +23,8 @@ public final class Phone {
             throw new IllegalArgumentException("A phone number has digits only, e.g. 040 123 4567 or +46 8 123 456");
         }
         boolean plus = trimmed.startsWith("+");
-        String digits = trimmed.replaceAll("[^0-9]", "");
+        // "+358 (0)40 …": the trunk 0 in parentheses is a reading aid, not part of the number
+        String digits = (plus || trimmed.startsWith("00") ? trimmed.replace("(0)", "") : trimmed).replaceAll("[^0-9]", "");
         String international;
         if (plus) {
             international = digits;
