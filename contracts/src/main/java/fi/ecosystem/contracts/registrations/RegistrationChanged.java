@@ -32,6 +32,12 @@ public record RegistrationChanged(
         consents = consents == null ? java.util.List.of() : java.util.List.copyOf(consents);
     }
 
+    /** A change without a session or consents (the shape of the first version of this record). */
+    public RegistrationChanged(String registrationId, String eventId, String projectId, String status, String previousStatus,
+            Participant participant, Instant occurredAt) {
+        this(registrationId, eventId, projectId, status, previousStatus, participant, occurredAt, null, null);
+    }
+
     /**
      * A consent the participant gave on the registration form: the purpose (NEWSLETTER, EVENT_COMMUNICATION,
      * RESEARCH), the version and address of the policy text they ticked, and when.
