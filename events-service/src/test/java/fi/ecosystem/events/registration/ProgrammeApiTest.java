@@ -17,6 +17,7 @@ import fi.ecosystem.events.event.Event;
 import fi.ecosystem.platform.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -276,6 +277,51 @@ class ProgrammeApiTest extends EventsApiTestSupport {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("capacity-below-confirmed"));
         mvc.perform(put(edit).with(cityUser("oulu", "staff", "event-organiser")).contentType(MediaType.APPLICATION_JSON)
                 .content(PROGRAMME.formatted(3))).andExpect(status().isNotFound());
+    }
+
+    record Write(String method, String path, String contentType, String body) {
+    }
+
+    @Test
+    void theAccessRuleHoldsForEveryWriteOfAnEvent() throws Exception {
+        String event = programme(5);
+        String registration = registerWithAnswers(event, "matriisi@example.org", "{\"track\": \"export\"}");
+        List<Write> writes = List.of(
+                new Write("PUT", "/api/events/" + event, "application/json", PROGRAMME.formatted(6)),
+                new Write("POST", "/api/events/" + event + "/registrations", "application/json",
+                        person("uusi@example.org").replace("}", ", \"answers\": {\"track\": \"export\"}}")),
+                new Write("POST", "/api/events/" + event + "/registrations/import", "text/csv",
+                        "email;firstName;lastName;track\ncsv@example.org;Csv;Rivi;export\n"),
+                new Write("POST", "/api/events/" + event + "/registrations/" + registration + "/attendance", "application/json",
+                        "{\"sessionId\": \"kickoff\", \"attended\": true}"),
+                new Write("POST", "/api/events/" + event + "/publish", "application/json", ""),
+                new Write("POST", "/api/events/" + event + "/registrations/" + registration + "/cancel", "application/json", ""),
+                new Write("POST", "/api/events/" + event + "/complete", "application/json", ""));
+        for (Write write : writes) {
+            onlyOrganisersOfTheProjectsCities(write);
+        }
+        assertThat(mongo.findById(event, Event.class).status()).isEqualTo(fi.ecosystem.events.event.EventStatus.COMPLETED);
+
+        String another = programme(5);
+        onlyOrganisersOfTheProjectsCities(new Write("POST", "/api/events/" + another + "/cancel", "application/json", ""));
+        assertThat(mongo.findById(another, Event.class).status()).isEqualTo(fi.ecosystem.events.event.EventStatus.CANCELLED);
+    }
+
+    /** Another city's organiser: 404; no organiser role or no write scope: 403; no token: 401; an integrator with events:write: done. */
+    void onlyOrganisersOfTheProjectsCities(Write write) throws Exception {
+        mvc.perform(request(write).with(cityUser("oulu", "staff", "event-organiser"))).andExpect(status().isNotFound());
+        mvc.perform(request(write).with(cityUser("helsinki", "staff", "project-manager"))).andExpect(status().isForbidden());
+        mvc.perform(request(write).with(fi.ecosystem.platform.testing.Callers.integrator("helsinki", "events:read")))
+                .andExpect(status().isForbidden());
+        mvc.perform(request(write)).andExpect(status().isUnauthorized());
+        mvc.perform(request(write).with(fi.ecosystem.platform.testing.Callers.integrator("helsinki", "events:write")))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).as(write.method() + " " + write.path())
+                        .isBetween(200, 201));
+    }
+
+    static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request(Write write) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .request(write.method(), java.net.URI.create(write.path())).contentType(write.contentType()).content(write.body());
     }
 
     @Test
