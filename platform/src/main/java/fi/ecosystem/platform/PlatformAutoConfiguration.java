@@ -130,9 +130,10 @@ public class PlatformAutoConfiguration {
 
         /** Consumers read envelopes tolerantly: unknown fields are how producers evolve within a version. */
         @Bean
-        Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties) {
+        Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties,
+                ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
             return new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
-                    properties.inbox().retention());
+                    properties.inbox().retention(), meters.getIfAvailable());
         }
 
         @Bean
