@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ public class Outbox {
 
     private final JsonMapper json;
     private final Runnable wakeRelay;
+    private final Consumer<String> hintRelay;
     private final Supplier<String> traceparent;
 
     /**
@@ -27,13 +29,20 @@ public class Outbox {
      *                    the event so that the trace continues when the relay publishes it later
      */
     public Outbox(JsonMapper json, Runnable wakeRelay, Supplier<String> traceparent) {
+        this(json, wakeRelay, aggregateId -> { }, traceparent);
+    }
+
+    /** @param hintRelay told the key (the aggregate's id) of each new event, so the relay finds it without a scan */
+    public Outbox(JsonMapper json, Runnable wakeRelay, Consumer<String> hintRelay, Supplier<String> traceparent) {
         this.json = json;
         this.wakeRelay = wakeRelay;
+        this.hintRelay = hintRelay;
         this.traceparent = traceparent;
     }
 
     public OutboxEvent event(String topic, String key, String type, int version, Collection<String> cities,
             Object payload) {
+        hintRelay.accept(key);
         return new OutboxEvent(UUID.randomUUID().toString(), topic, key, type, version, Instant.now(),
                 cities == null ? List.of() : List.copyOf(cities), traceparent.get(),
                 json.convertValue(payload, MAP));
