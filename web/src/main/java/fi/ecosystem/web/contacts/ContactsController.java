@@ -33,11 +33,8 @@ class ContactsController {
 
     @GetMapping("/app/contacts")
     String list(@RequestParam(required = false) String q, Model model) {
-        List<Map<String, Object>> people = contacts.items("/api/contacts?size=200&q={q}", q == null ? "" : q.trim());
-        if (q != null && !q.isBlank()) {
-            // an older service ignores q: the words are matched here too
-            people = people.stream().filter(person -> matches(person, q)).toList();
-        }
+        List<Map<String, Object>> people = q == null || q.isBlank() ? contacts.items("/api/contacts?size=200")
+                : contacts.items("/api/contacts?size=200&q={q}", q.trim());
         model.addAttribute("people", people);
         model.addAttribute("q", q);
         List<Map<String, Object>> organisations = contacts.items("/api/organisations?size=200");
@@ -53,14 +50,16 @@ class ContactsController {
     }
 
     @GetMapping("/app/contacts/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable String id, RedirectAttributes redirect) {
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
+        String kind = "html".equals(format) ? "html" : "json";
         try {
-            ResponseEntity<byte[]> file = contacts.download("/api/contacts/{id}/gdpr-export", id);
+            ResponseEntity<byte[]> file = contacts.download("/api/contacts/{id}/gdpr-export?format={format}&lang={lang}", id, kind,
+                    fi.ecosystem.web.support.Formats.language());
             MediaType type = file.getHeaders().getContentType() == null ? MediaType.APPLICATION_JSON : file.getHeaders().getContentType();
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(type);
             headers.setContentDisposition(ContentDisposition.attachment()
-                    .filename("contact-" + id + (MediaType.APPLICATION_JSON.isCompatibleWith(type) ? ".json" : ".zip")).build());
+                    .filename("contact-" + id + "." + kind).build());
             return ResponseEntity.ok().headers(headers).body(file.getBody());
         } catch (ServiceProblem problem) {
             if (!problem.notOffered()) {

@@ -47,14 +47,14 @@ public final class Questions {
         }
     }
 
-    /** The answers to this event's questions; a consent not given is false. */
-    public Map<String, Object> answers(Map<String, String> given) {
-        Map<String, Object> answers = new LinkedHashMap<>();
+    /** The answers to this event's questions, as the events service takes them: text, an option's id, "true"/"false". */
+    public Map<String, String> answers(Map<String, String> given) {
+        Map<String, String> answers = new LinkedHashMap<>();
         for (Map<String, Object> question : questions) {
             String id = String.valueOf(question.get("id"));
             String answer = given == null ? null : given.get(id);
             if ("CONSENT".equals(question.get("kind"))) {
-                answers.put(id, "true".equals(answer));
+                answers.put(id, String.valueOf("true".equals(answer)));
             } else if (answer != null && !answer.isBlank()) {
                 answers.put(id, answer.trim());
             }

@@ -71,7 +71,7 @@ class StaffEventsController {
     String newEvent(@RequestParam(required = false) String projectId, Model model) {
         EventForm form = new EventForm();
         form.setProjectId(projectId);
-        model.addAttribute("form", form);
+        model.addAttribute("form", form.withEmptyRows());
         return eventForm(null, model);
     }
 
@@ -82,7 +82,7 @@ class StaffEventsController {
             return eventForm(null, model);
         }
         try {
-            Map<String, Object> created = events.post(form.toRequest(true), "/api/events");
+            Map<String, Object> created = events.post(form.toRequest(), "/api/events");
             return "redirect:/app/events/" + created.get("id") + "?created";
         } catch (ServiceProblem problem) {
             Forms.reject(result, problem, EventForm::formField);
@@ -109,7 +109,7 @@ class StaffEventsController {
     @GetMapping("/app/events/{id}/edit")
     String edit(@PathVariable String id, Model model) {
         Map<String, Object> event = events.get("/api/events/{id}", id);
-        model.addAttribute("form", EventForm.of(event, fmt));
+        model.addAttribute("form", EventForm.of(event, fmt).withEmptyRows());
         return eventForm(event, model);
     }
 
@@ -122,7 +122,7 @@ class StaffEventsController {
             return eventForm(event, model);
         }
         try {
-            events.put(form.toRequest(false), "/api/events/{id}", id);
+            events.put(form.toRequest(), "/api/events/{id}", id);
             redirect.addFlashAttribute("flash", "event.saved");
             return "redirect:/app/events/" + id;
         } catch (ServiceProblem problem) {
@@ -223,7 +223,7 @@ class StaffEventsController {
             model.addAttribute("summary", summary);
             model.addAttribute("rowTables", rows);
         } catch (ServiceProblem problem) {
-            model.addAttribute("importError", problem.notOffered() ? "service.notOffered" : "import.rejected");
+            model.addAttribute("importError", problem.notOffered() ? "service.notOffered" : "import.refused");
             model.addAttribute("importDetail", problem.getMessage());
         }
         return "app/events/import";
@@ -244,6 +244,9 @@ class StaffEventsController {
         present.sort(Comparator.comparing(registration -> (String.valueOf(registration.get("lastName"))
                 + " " + registration.get("firstName")).toLowerCase()));
         model.addAttribute("event", event);
+        if ((session == null || session.isBlank()) && event.get("sessions") instanceof List<?> sessions && sessions.size() > 1) {
+            session = sessionOfToday(sessions);
+        }
         model.addAttribute("sessionId", session);
         model.addAttribute("q", q);
         model.addAttribute("participants", present);
@@ -285,6 +288,8 @@ class StaffEventsController {
     private String eventForm(Map<String, Object> event, Model model) {
         model.addAttribute("event", event);
         model.addAttribute("types", options(TYPES, "eventType."));
+        model.addAttribute("questionKinds", options(List.of("TEXT", "CHOICE", "CONSENT"), "questionKind."));
+        model.addAttribute("consentPurposes", options(List.of("NEWSLETTER", "EVENT_COMMUNICATION", "RESEARCH"), "consentPurpose."));
         if (event == null) {
             model.addAttribute("projectOptions", projectOptions());
         }
@@ -360,6 +365,22 @@ class StaffEventsController {
             }
         }
         return true;
+    }
+
+    /** A programme's check-in opens on today's session, or on the first one. */
+    private static String sessionOfToday(List<?> sessions) {
+        LocalDate today = LocalDate.now(Formats.HELSINKI);
+        Object first = null;
+        for (Object item : sessions) {
+            if (item instanceof Map<?, ?> session) {
+                first = first == null ? session.get("id") : first;
+                Object startsAt = session.get("startsAt");
+                if (startsAt != null && java.time.Instant.parse(String.valueOf(startsAt)).atZone(Formats.HELSINKI).toLocalDate().equals(today)) {
+                    return String.valueOf(session.get("id"));
+                }
+            }
+        }
+        return first == null ? null : String.valueOf(first);
     }
 
     private static YearMonth parseMonth(String month) {

@@ -18,13 +18,21 @@ public final class Forms {
         boolean placed = false;
         for (Map.Entry<String, String> error : problem.fieldErrors().entrySet()) {
             String field = fieldOfForm.apply(error.getKey());
-            if (field != null && form.getFieldType(field) != null) {
+            if (field != null && hasField(form, field)) {
                 form.rejectValue(field, "service.invalid", new Object[] {error.getValue()}, error.getValue());
                 placed = true;
             }
         }
         if (!placed) {
             form.reject("problem." + problem.code(), problem.getMessage());
+        }
+    }
+
+    private static boolean hasField(BindingResult form, String field) {
+        try {
+            return form.getFieldType(field) != null;
+        } catch (RuntimeException noSuchField) {
+            return false;
         }
     }
 

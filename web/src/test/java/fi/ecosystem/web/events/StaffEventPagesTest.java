@@ -113,7 +113,62 @@ class StaffEventPagesTest {
                 .andExpect(content().string(allOf(containsString("id=\"titleFi-error\""), containsString("size must be between 0 and 300"),
                         containsString("value=\"Kasvuseminaari\""))));
         assertThat(services.last("POST", "/api/events").body()).contains("\"startsAt\":\"2027-06-01T06:00:00Z\"",
-                "\"title\":{\"fi\":\"Kasvuseminaari\"", "\"capacity\":20").doesNotContain("description", "venue");
+                "\"title\":{\"fi\":\"Kasvuseminaari\"", "\"capacity\":20", "\"questions\":[]").doesNotContain("description", "sessions");
+    }
+
+    static final String PROGRAMME = """
+            {"id": "ev-2", "projectId": "kasvun-ekosysteemit", "type": "GROWTH_PROGRAMME", "title": {"fi": "Kasvuohjelma"},
+             "organisingCity": "helsinki", "capacity": 20, "confirmedCount": 0, "status": "DRAFT", "sessionsToComplete": 2,
+             "startsAt": "2027-03-01T07:00:00Z", "endsAt": "2027-03-08T10:00:00Z",
+             "sessions": [{"id": "s1", "title": {"fi": "Aloitus"}, "startsAt": "2027-03-01T07:00:00Z", "endsAt": "2027-03-01T10:00:00Z"},
+                          {"id": "s2", "title": {"fi": "Päätös"}, "startsAt": "2027-03-08T07:00:00Z", "endsAt": "2027-03-08T10:00:00Z"}],
+             "questions": [{"id": "diet", "kind": "CHOICE", "label": {"fi": "Ruokavalio"}, "required": true,
+                            "options": [{"id": "veg", "label": {"fi": "Kasvis", "sv": "Vegetarisk", "en": "Vegetarian"}}]}]}
+            """;
+
+    @Test
+    void aProgrammesSessionsAndQuestionsComeBackWithTheirIdsWhenEdited() throws Exception {
+        services.answer("GET /api/events/ev-2", 200, PROGRAMME);
+        services.answer("PUT /api/events/ev-2", 200, PROGRAMME);
+        mvc.perform(get("/app/events/ev-2/edit").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"sessions-0-titleFi\""), containsString("value=\"Aloitus\""),
+                        containsString("value=\"2027-03-08T09:00\""), containsString("Kasvis | Vegetarisk | Vegetarian"),
+                        containsString("id=\"sessions-2-titleFi\""), containsString("value=\"veg\""))));
+        mvc.perform(post("/app/events/ev-2").with(cityUser("helsinki", "staff", "event-organiser"))
+                        .param("projectId", "kasvun-ekosysteemit").param("type", "GROWTH_PROGRAMME").param("titleFi", "Kasvuohjelma")
+                        .param("capacity", "25").param("sessionsToComplete", "2")
+                        .param("sessions[0].id", "s1").param("sessions[0].titleFi", "Aloitus").param("sessions[0].startsAt", "2027-03-01T09:00")
+                        .param("sessions[1].id", "").param("sessions[1].titleFi", "Uusi osa").param("sessions[1].startsAt", "2027-03-15T09:00")
+                        .param("sessions[2].titleFi", "")
+                        .param("questions[0].id", "diet").param("questions[0].kind", "CHOICE").param("questions[0].labelFi", "Ruokavalio")
+                        .param("questions[0].required", "true").param("questions[0].optionIds", "veg")
+                        .param("questions[0].options", "Kasvis | Vegetarisk | Vegetarian\nVegaani"))
+                .andExpect(redirectedUrl("/app/events/ev-2"));
+        assertThat(services.last("PUT", "/api/events/ev-2").body()).contains("\"projectId\":\"kasvun-ekosysteemit\"",
+                "{\"id\":\"s1\",\"title\":{\"fi\":\"Aloitus\"", "{\"id\":null,\"title\":{\"fi\":\"Uusi osa\"",
+                "\"startsAt\":\"2027-03-15T07:00:00Z\"", "\"sessionsToComplete\":2",
+                "{\"id\":\"veg\",\"label\":{\"fi\":\"Kasvis\",\"sv\":\"Vegetarisk\",\"en\":\"Vegetarian\"}}",
+                "{\"id\":null,\"label\":{\"fi\":\"Vegaani\"").doesNotContain("\"titleFi\"");
+    }
+
+    @Test
+    void aSessionsErrorFromTheServiceIsShownAtThatSession() throws Exception {
+        services.answer("GET /api/events/ev-2", 200, PROGRAMME);
+        services.answer("PUT /api/events/ev-2", 400, """
+                {"type": "https://ecosystem.example.org/problems/validation", "status": 400, "detail": "The request has invalid fields",
+                 "errors": [{"field": "sessions[1].endsAt", "message": "must be after the session's start"},
+                            {"field": "questions[0].label.fi", "message": "must not be blank"}]}
+                """);
+        mvc.perform(post("/app/events/ev-2").with(cityUser("helsinki", "staff", "event-organiser"))
+                        .param("projectId", "kasvun-ekosysteemit").param("type", "GROWTH_PROGRAMME").param("titleFi", "Kasvuohjelma")
+                        .param("capacity", "25")
+                        .param("sessions[0].titleFi", "Aloitus").param("sessions[0].startsAt", "2027-03-01T09:00")
+                        .param("sessions[1].titleFi", "Toinen").param("sessions[1].startsAt", "2027-03-15T09:00").param("sessions[1].endsAt", "2027-03-15T08:00")
+                        .param("questions[0].kind", "TEXT").param("questions[0].labelSv", "Fråga"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"sessions-1-endsAt-error\""),
+                        containsString("must be after the session&#39;s start"), containsString("id=\"questions-0-labelFi-error\""))));
     }
 
     @Test
@@ -165,12 +220,14 @@ class StaffEventPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tämä toiminto ei ole vielä käytössä.")));
         services.answer("POST /api/events/ev-1/registrations/import", 200, """
-                {"confirmed": 1, "waitlisted": 0, "rows": [{"row": 2, "email": "e@example.org", "status": "CONFIRMED"}]}
+                {"rows": 2, "created": 1, "existing": 0, "rejected": 1, "confirmed": 1, "waitlisted": 0,
+                 "report": [{"line": 2, "outcome": "created", "registrationId": "r9", "status": "CONFIRMED", "errors": []},
+                            {"line": 3, "outcome": "rejected", "errors": [{"field": "email", "message": "must be a well-formed email address"}]}]}
                 """);
         mvc.perform(multipart("/app/events/ev-1/import").file(file).with(cityUser("helsinki", "staff", "event-organiser")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Tuonnin tulos"), containsString("Vahvistettuja"),
-                        containsString("e@example.org"))));
+                        containsString("Ilmoitettu"), containsString("Hylätty"), containsString("email: must be a well-formed email address"))));
         StubServices.Request sent = services.last("POST", "/api/events/ev-1/registrations/import");
         assertThat(sent.contentType()).startsWith("text/csv");
         assertThat(sent.body()).contains("e@example.org;Eino;E");

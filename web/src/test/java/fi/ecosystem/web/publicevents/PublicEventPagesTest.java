@@ -99,7 +99,7 @@ class PublicEventPagesTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/events/registrations/tok-123"));
         String sent = services.last("POST", "/public/events/ev-1/registrations").body();
-        assertThat(sent).contains("\"firstName\":\"Eeva\"", "\"language\":\"en\"", "\"privacy\":true")
+        assertThat(sent).contains("\"firstName\":\"Eeva\"", "\"language\":\"en\"", "\"privacy\":\"true\"")
                 .doesNotContain("\"website\":\"\"");
     }
 
