@@ -9,39 +9,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The staff home renders what the services answer for the relayed token, in the chosen language. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class StaffHomeTest {
-
-    static final StubServices services = new StubServices();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        services.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.stop();
-    }
-
-    @Autowired
-    MockMvc mvc;
+class StaffHomeTest extends PageTest {
 
     @BeforeEach
     void stubs() {
-        services.reset();
         services.answer("GET /api/projects", 200, """
                 {"items": [{"id": "kasvun-ekosysteemit", "name": {"fi": "Kasvun ekosysteemit", "sv": "Tillväxtekosystem"},
                             "status": "ACTIVE", "startDate": "2018-08-01", "endDate": "2021-06-30",

@@ -90,8 +90,4 @@ public final class StubServices {
         registry.add("EVENTS_SERVICE_URL", () -> url);
         registry.add("CONTACTS_SERVICE_URL", () -> url);
     }
-
-    public void stop() {
-        server.stop(0);
-    }
 }

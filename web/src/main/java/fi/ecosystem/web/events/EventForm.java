@@ -1,6 +1,7 @@
 package fi.ecosystem.web.events;
 
 import fi.ecosystem.web.support.Formats;
+import fi.ecosystem.web.support.Texts;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -178,20 +179,20 @@ public class EventForm {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("projectId", projectId);
         body.put("type", type);
-        body.put("title", texts(titleFi, titleSv, titleEn));
-        if (filled(descriptionFi) || filled(descriptionSv) || filled(descriptionEn)) {
-            body.put("description", texts(descriptionFi, descriptionSv, descriptionEn));
+        body.put("title", Texts.localized(titleFi, titleSv, titleEn));
+        if (Texts.filled(descriptionFi) || Texts.filled(descriptionSv) || Texts.filled(descriptionEn)) {
+            body.put("description", Texts.localized(descriptionFi, descriptionSv, descriptionEn));
         }
-        body.put("organisation", blankToNull(organisation));
-        body.put("venue", blankToNull(venue));
-        body.put("onlineUrl", blankToNull(onlineUrl));
+        body.put("organisation", Texts.trimmed(organisation));
+        body.put("venue", Texts.trimmed(venue));
+        body.put("onlineUrl", Texts.trimmed(onlineUrl));
         body.put("capacity", capacity);
         List<Map<String, Object>> given = new ArrayList<>();
         for (SessionRow row : sessions) {
             if (!row.isEmpty()) {
                 Map<String, Object> session = new LinkedHashMap<>();
-                session.put("id", blankToNull(row.getId()));
-                session.put("title", texts(row.getTitleFi(), row.getTitleSv(), row.getTitleEn()));
+                session.put("id", Texts.trimmed(row.getId()));
+                session.put("title", Texts.localized(row.getTitleFi(), row.getTitleSv(), row.getTitleEn()));
                 session.put("startsAt", Formats.instant(row.getStartsAt()));
                 session.put("endsAt", Formats.instant(row.getEndsAt()));
                 given.add(session);
@@ -208,17 +209,17 @@ public class EventForm {
         for (QuestionRow row : questions) {
             if (!row.isEmpty()) {
                 Map<String, Object> question = new LinkedHashMap<>();
-                question.put("id", blankToNull(row.getId()));
+                question.put("id", Texts.trimmed(row.getId()));
                 question.put("kind", row.getKind());
-                question.put("label", texts(row.getLabelFi(), row.getLabelSv(), row.getLabelEn()));
+                question.put("label", Texts.localized(row.getLabelFi(), row.getLabelSv(), row.getLabelEn()));
                 question.put("required", row.isRequired());
                 if ("CHOICE".equals(row.getKind())) {
                     question.put("options", options(row));
                 }
                 if ("CONSENT".equals(row.getKind())) {
-                    question.put("policyUrl", blankToNull(row.getPolicyUrl()));
-                    question.put("policyVersion", blankToNull(row.getPolicyVersion()));
-                    question.put("consentPurpose", blankToNull(row.getConsentPurpose()));
+                    question.put("policyUrl", Texts.trimmed(row.getPolicyUrl()));
+                    question.put("policyVersion", Texts.trimmed(row.getPolicyVersion()));
+                    question.put("consentPurpose", Texts.trimmed(row.getConsentPurpose()));
                 }
                 asked.add(question);
             }
@@ -242,7 +243,7 @@ public class EventForm {
             String[] parts = line.split("\\|", -1);
             Map<String, Object> option = new LinkedHashMap<>();
             option.put("id", options.size() < ids.size() ? ids.get(options.size()).trim() : null);
-            option.put("label", texts(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null));
+            option.put("label", Texts.localized(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null));
             options.add(option);
         }
         return options;
@@ -293,22 +294,6 @@ public class EventForm {
             }
         }
         return mapped;
-    }
-
-    private static Map<String, String> texts(String fi, String sv, String en) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("fi", blankToNull(fi));
-        texts.put("sv", blankToNull(sv));
-        texts.put("en", blankToNull(en));
-        return texts;
-    }
-
-    private static boolean filled(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static String blankToNull(String value) {
-        return filled(value) ? value.trim() : null;
     }
 
     public String getProjectId() { return projectId; }

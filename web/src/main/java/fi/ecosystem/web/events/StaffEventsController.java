@@ -168,13 +168,12 @@ class StaffEventsController {
             return participantForm(event, model);
         }
         try {
-            Map<String, Object> registration = events.post(form.toRequest(questions), "/api/events/{id}/registrations", id);
+            Map<String, Object> registration = events.post(form.toRequest(questions, form.getLanguage()), "/api/events/{id}/registrations", id);
             redirect.addFlashAttribute("flash", "WAITLISTED".equals(registration.get("status"))
                     ? "participant.waitlisted" : "participant.registered");
             return "redirect:/app/events/" + id;
         } catch (ServiceProblem problem) {
-            Forms.reject(result, problem, field -> field.startsWith("answers.")
-                    ? "answers[" + field.substring(8) + "]" : field);
+            Forms.reject(result, problem, PersonForm::formField);
             return participantForm(event, model);
         }
     }

@@ -1,5 +1,6 @@
 package fi.ecosystem.web.projects;
 
+import fi.ecosystem.web.support.Texts;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -76,10 +77,10 @@ public class ProjectForm {
     Map<String, Object> toRequest(Map<String, Object> existing) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("acronym", acronym.trim());
-        body.put("name", texts(nameFi, nameSv, nameEn));
-        body.put("description", texts(descriptionFi, descriptionSv, descriptionEn));
-        body.put("startDate", blankToNull(startDate));
-        body.put("endDate", blankToNull(endDate));
+        body.put("name", Texts.localized(nameFi, nameSv, nameEn));
+        body.put("description", Texts.localized(descriptionFi, descriptionSv, descriptionEn));
+        body.put("startDate", Texts.trimmed(startDate));
+        body.put("endDate", Texts.trimmed(endDate));
         body.put("leadCity", leadCity.trim());
         body.put("participatingCities", cities());
         body.put("totalBudgetEur", totalBudgetEur);
@@ -107,18 +108,6 @@ public class ProjectForm {
             case "description.en" -> "descriptionEn";
             default -> field.startsWith("participatingCities") ? "participatingCities" : field;
         };
-    }
-
-    private static Map<String, String> texts(String fi, String sv, String en) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("fi", blankToNull(fi));
-        texts.put("sv", blankToNull(sv));
-        texts.put("en", blankToNull(en));
-        return texts;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public String getAcronym() { return acronym; }

@@ -1,11 +1,13 @@
 package fi.ecosystem.web.publicevents;
 
+import fi.ecosystem.web.events.PersonForm;
 import fi.ecosystem.web.events.Questions;
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Forms;
 import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
+import fi.ecosystem.web.support.Texts;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,16 +60,8 @@ class PublicEventsController {
         if (result.hasErrors()) {
             return eventPage(event, model);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("email", form.getEmail().trim());
-        body.put("firstName", form.getFirstName().trim());
-        body.put("lastName", form.getLastName().trim());
-        body.put("organisationName", blankToNull(form.getOrganisationName()));
-        body.put("language", Formats.language());
-        body.put("website", blankToNull(form.getWebsite()));
-        if (!Questions.of(event).isEmpty()) {
-            body.put("answers", Questions.of(event).answers(form.getAnswers()));
-        }
+        Map<String, Object> body = new LinkedHashMap<>(form.toRequest(Questions.of(event), Formats.language()));
+        body.put("website", Texts.trimmed(form.getWebsite()));
         try {
             Map<String, Object> registration = events.post(body, "/public/events/{id}/registrations", id);
             if (registration != null && registration.get("privateToken") instanceof String token) {
@@ -79,7 +73,7 @@ class PublicEventsController {
             model.addAttribute("status", registration == null ? null : registration.get("status"));
             return "events/received";
         } catch (ServiceProblem problem) {
-            Forms.reject(result, problem, PublicEventsController::formField);
+            Forms.reject(result, problem, PersonForm::formField);
             return eventPage(event, model);
         } catch (ServiceUnavailable unavailable) {
             result.reject("service.unavailable");
@@ -142,17 +136,5 @@ class PublicEventsController {
             }
         }
         throw new ServiceProblem(404, "not-found", "No such published event", Map.of());
-    }
-
-    /** The service's field names of a registration are the form's, answers written either way. */
-    static String formField(String field) {
-        if (field.startsWith("answers.")) {
-            return "answers[" + field.substring("answers.".length()) + "]";
-        }
-        return field;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -12,23 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fi.ecosystem.web.StubServices;
-import org.junit.jupiter.api.AfterAll;
+import fi.ecosystem.web.PageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** People and their GDPR actions, also against a contacts service that does not offer them yet. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ContactPagesTest {
-
-    static final StubServices services = new StubServices();
+class ContactPagesTest extends PageTest {
 
     static final String PERSON = """
             {"id": "c1", "email": "eeva@example.org", "firstName": "Eeva", "lastName": "Esimerkki", "organisationName": "Yritys Oy",
@@ -37,22 +26,8 @@ class ContactPagesTest {
                                  "at": "2026-11-01T10:00:00Z"}]}
             """;
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        services.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.stop();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
     @BeforeEach
     void stubs() {
-        services.reset();
         services.answer("GET /api/contacts", 200, "{\"items\": [" + PERSON + """
                 , {"id": "c2", "email": "olli@example.org", "firstName": "Olli", "lastName": "Muu", "participations": []}],
                  "page": 0, "size": 200, "totalItems": 2, "totalPages": 1}

@@ -13,25 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fi.ecosystem.web.PageTest;
 import fi.ecosystem.web.StubServices;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Organisers' event pages against stubbed services, with the user's token relayed. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class StaffEventPagesTest {
-
-    static final StubServices services = new StubServices();
+class StaffEventPagesTest extends PageTest {
 
     static final String EVENT = """
             {"id": "ev-1", "projectId": "kasvun-ekosysteemit", "type": "SEMINAR", "title": {"fi": "Kasvuseminaari"},
@@ -47,22 +37,8 @@ class StaffEventPagesTest {
              "page": 0, "size": 500, "totalItems": 4, "totalPages": 1}
             """;
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        services.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.stop();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
     @BeforeEach
     void stubs() {
-        services.reset();
         services.answer("GET /api/events/ev-1", 200, EVENT);
         services.answer("GET /api/events/ev-1/registrations", 200, REGISTRATIONS);
         services.answer("GET /api/events", 200, "{\"items\": [" + EVENT + "], \"page\": 0, \"size\": 200, \"totalItems\": 1, \"totalPages\": 1}");

@@ -11,23 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fi.ecosystem.web.StubServices;
-import org.junit.jupiter.api.AfterAll;
+import fi.ecosystem.web.PageTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Project list, project page and the project form against a stubbed projects service. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ProjectPagesTest {
-
-    static final StubServices services = new StubServices();
+class ProjectPagesTest extends PageTest {
 
     static final String PROJECT = """
             {"id": "hri", "acronym": "HRI", "name": {"fi": "Helsinki Ring of Industry"}, "description": {"fi": "Ensimmäinen kappale.\\n\\nToinen kappale."},
@@ -44,22 +33,8 @@ class ProjectPagesTest {
              "continues": null, "continuedBy": "hri-2024"}
             """;
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        services.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.stop();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
     @BeforeEach
     void stubs() {
-        services.reset();
         services.answer("GET /api/projects", 200, "{\"items\": [" + PROJECT + "], \"page\": 0, \"size\": 50, \"totalItems\": 1, \"totalPages\": 1}");
         services.answer("GET /api/projects/hri", 200, PROJECT);
         services.answer("GET /api/events", 200, "{\"items\": [], \"page\": 0, \"size\": 200, \"totalItems\": 0, \"totalPages\": 0}");

@@ -10,24 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fi.ecosystem.web.StubServices;
+import fi.ecosystem.web.PageTest;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The public event pages against a stubbed events service: no login, forms that keep what was typed. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class PublicEventPagesTest {
-
-    static final StubServices services = new StubServices();
+class PublicEventPagesTest extends PageTest {
 
     static final String EVENT = """
             {"id": "ev-1", "type": "WORKSHOP", "title": {"fi": "Kasvupaja", "sv": "Tillväxtverkstad", "en": "Growth workshop"},
@@ -37,22 +26,8 @@ class PublicEventPagesTest {
                             "policyUrl": "https://example.org/privacy", "policyVersion": "2"}]}
             """;
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        services.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.stop();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
     @BeforeEach
     void stubs() {
-        services.reset();
         services.answer("GET /public/events", 200, "{\"items\": [" + EVENT + "], \"page\": 0, \"size\": 100, \"totalItems\": 1, \"totalPages\": 1}");
         services.answer("GET /public/events/ev-1", 200, EVENT);
     }
