@@ -114,6 +114,17 @@ class WebUiIT {
 
         driver.findElement(By.id("titleFi")).sendKeys(TITLE);
         driver.findElement(By.id("titleEn")).sendKeys("Growth workshop " + RUN);
+        driver.findElement(By.id("venue")).sendKeys("Maria 01, Helsinki");
+        new Select(driver.findElement(By.id("questions-0-kind"))).selectByValue("CONSENT");
+        driver.findElement(By.id("questions-0-labelFi")).sendKeys("Hyväksyn tietojeni käsittelyn");
+        driver.findElement(By.id("questions-0-labelSv")).sendKeys("Jag godkänner behandlingen av mina uppgifter");
+        driver.findElement(By.id("questions-0-required")).click();
+        driver.findElement(By.id("questions-0-policyUrl")).sendKeys("https://example.org/tietosuoja");
+        driver.findElement(By.id("questions-0-policyVersion")).sendKeys("1");
+        new Select(driver.findElement(By.id("questions-0-consentPurpose"))).selectByValue("EVENT_COMMUNICATION");
+        new Select(driver.findElement(By.id("questions-1-kind"))).selectByValue("CHOICE");
+        driver.findElement(By.id("questions-1-labelFi")).sendKeys("Ruokavalio");
+        driver.findElement(By.id("questions-1-options")).sendKeys("Kaikki käy | Allt går bra | Anything\nKasvis | Vegetarisk | Vegetarian");
         setValue("startsAt", DAY + "T09:00");
         setValue("endsAt", DAY + "T12:00");
         assertThat(driver.findElement(By.id("titleFi")).getAttribute("value")).isEqualTo(TITLE);
@@ -123,7 +134,8 @@ class WebUiIT {
         wait(ExpectedConditions.urlMatches(".*/app/events/[^/]+\\?created$"));
         eventId = driver.getCurrentUrl().replaceAll(".*/app/events/([^/?]+).*", "$1");
         assertThat(text("#event-status")).isEqualTo("Luonnos");
-        assertThat(text("main")).contains(TITLE, DAY.getDayOfMonth() + "." + DAY.getMonthValue() + "." + DAY.getYear() + " 9.00–12.00");
+        assertThat(text("main")).contains(TITLE, DAY.getDayOfMonth() + "." + DAY.getMonthValue() + "." + DAY.getYear() + " 9.00–12.00",
+                "Maria 01, Helsinki");
         chromium.axe("event page (draft)");
 
         driver.findElement(By.id("publish")).click();
@@ -144,9 +156,13 @@ class WebUiIT {
         chromium.axe("public event page");
         chromium.screenshot("public-event");
 
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        driver.findElement(By.id("firstName")).sendKeys("Eeva");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         assertThat(driver.findElement(By.id("email-error")).getText()).isEqualTo("Täytä tämä kenttä.");
+        assertThat(driver.findElements(By.cssSelector("[id^=answer-][id$=-error]"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("firstName")).getAttribute("value")).isEqualTo("Eeva");
         chromium.axe("public registration with errors");
+        chromium.screenshot("public-registration-errors");
 
         firstLink = register("Eeva", "Ensimmäinen", "eeva." + RUN + "@example.org");
         assertThat(text("#registration-status")).isEqualTo("Vahvistettu");
@@ -213,7 +229,7 @@ class WebUiIT {
 
     @Test
     @Order(6)
-    void aBulkUploadPassesTheGatewaysCsrfCheckAndSaysWhatHappened() throws Exception {
+    void aBulkUploadPassesTheGatewaysCsrfCheckAndReportsEachRow() throws Exception {
         open("/app/events/" + eventId + "/import");
         chromium.axe("bulk import form");
         Path csv = Files.createTempFile("registrations", ".csv");
@@ -222,6 +238,8 @@ class WebUiIT {
         driver.findElements(By.cssSelector("main form button[type=submit]")).get(0).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-title, #form-errors")));
         assertThat(driver.getPageSource()).doesNotContain("403", "Forbidden");
+        assertThat(text("#import-summary")).contains("Rivejä", "1");
+        assertThat(text("#import-rows")).contains("2");
         chromium.axe("bulk import result");
         chromium.screenshot("bulk-import");
     }
@@ -254,7 +272,7 @@ class WebUiIT {
         open("/app?lang=fi");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            open("/app/contacts?q=" + RUN);
+            open("/app/contacts?q=Tredje");
             return driver.getPageSource().contains("anna." + RUN + "@example.org");
         });
         chromium.axe("contact search");
@@ -281,7 +299,13 @@ class WebUiIT {
         driver.findElement(By.id("lastName")).sendKeys(lastName);
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("organisationName")).sendKeys("Esimerkki Oy");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        for (WebElement consent : driver.findElements(By.cssSelector("main input[type=checkbox][name^=answers]"))) {
+            consent.click();
+        }
+        for (WebElement choice : driver.findElements(By.cssSelector("main input[type=radio][name^=answers]"))) {
+            choice.click();
+        }
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait(ExpectedConditions.urlContains("/events/registrations/"));
         return driver.getCurrentUrl().replaceAll("\\?.*", "");
     }
