@@ -210,6 +210,25 @@ class StaffEventPagesTest extends PageTest {
     }
 
     @Test
+    void anOrganiserRegistersAParticipantInTheirLanguageAndHearsOfTheWaitingList() throws Exception {
+        services.answer("POST /api/events/ev-1/registrations", 201,
+                "{\"id\": \"r5\", \"status\": \"WAITLISTED\", \"waitingListPosition\": 3}");
+        mvc.perform(post("/app/events/ev-1/registrations").with(cityUser("helsinki", "staff", "event-organiser"))
+                        .param("firstName", "Sven").param("lastName", "Svensson").param("email", "sven@example.org")
+                        .param("language", "sv"))
+                .andExpect(redirectedUrl("/app/events/ev-1"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flash", "participant.waitlisted"));
+        assertThat(services.last("POST", "/api/events/ev-1/registrations").body())
+                .contains("\"email\":\"sven@example.org\"", "\"language\":\"sv\"");
+        mvc.perform(post("/app/events/ev-1/registrations").with(cityUser("helsinki", "staff", "event-organiser"))
+                        .param("firstName", "Sven").param("email", "sven@").param("language", "sv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"sven@\""), containsString("id=\"lastName-error\""),
+                        containsString("id=\"email-error\""))));
+    }
+
+    @Test
     void anEventOfAnotherCityIsNotFound() throws Exception {
         services.answer("GET /api/events/other", 404,
                 "{\"type\": \"https://ecosystem.example.org/problems/not-found\", \"status\": 404, \"detail\": \"No such event\"}");
