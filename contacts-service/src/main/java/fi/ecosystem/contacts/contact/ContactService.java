@@ -75,6 +75,10 @@ public class ContactService {
      * searches in name order go through the word index (see {@link ContactWords}); the rest is one query.
      */
     public Page<Contact> search(CityUser user, ContactFilter filter, Pageable pageable) {
+        if (byEmailOnly(filter)) {
+            List<Contact> found = emailSearch(user, filter);
+            return new PageImpl<>(pageable.getOffset() > 0 ? List.of() : found, pageable, found.size());
+        }
         if (byWords(filter, pageable.getSort())) {
             List<ContactWords.Entry> found = wordSearch(user, filter, pageable.getSort());
             int from = (int) Math.min(pageable.getOffset(), found.size());
@@ -89,6 +93,9 @@ public class ContactService {
     }
 
     public List<Contact> export(CityUser user, ContactFilter filter, Sort sort) {
+        if (byEmailOnly(filter)) {
+            return emailSearch(user, filter);
+        }
         if (byWords(filter, sort)) {
             List<ContactWords.Entry> found = wordSearch(user, filter, sort);
             List<Contact> rows = new ArrayList<>();
@@ -100,6 +107,23 @@ public class ContactService {
         Query query = query(user, filter).with(sort).limit(EXPORT_LIMIT);
         query.fields().include(SUMMARY_FIELDS);
         return mongo.find(query, Contact.class);
+    }
+
+    /** An integrator's lookup by address: the unique index on e-mail answers it on every store. */
+    private static boolean byEmailOnly(ContactFilter filter) {
+        return !blank(filter.email()) && SearchWords.words(filter.q()).isEmpty()
+                && SearchWords.words(filter.organisation()).isEmpty() && blank(filter.role()) && blank(filter.organisationId());
+    }
+
+    private List<Contact> emailSearch(CityUser user, ContactFilter filter) {
+        AccessRule.requireMayRead(user, AREA);
+        Contact found = byEmail(Contact.normalise(filter.email())).orElse(null);
+        if (found == null || found.mergedInto() != null || !user.sharesCityWith(citiesOf(found))
+                || (!blank(filter.projectId()) && !found.projectIds().contains(filter.projectId()))
+                || (!blank(filter.city()) && !citiesOf(found).contains(filter.city()))) {
+            return List.of();
+        }
+        return List.of(found);
     }
 
     /** Words to search by, no filter the word index does not know, and name order. */

@@ -70,6 +70,12 @@ class SearchTest extends ContactsApiTestBase {
                 .andExpect(jsonPath("$.totalItems").value(0));
         mvc.perform(get("/api/contacts?email=Teemu.Testaaja@Example.org").with(cityUser("kerava", "staff")))
                 .andExpect(jsonPath("$.items[*].lastName", contains("Testaaja")));
+        mvc.perform(get("/api/contacts?email=jari.jarvela@example.org").with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/contacts?email=jari.jarvela@example.org&city=kerava").with(cityUser("oulu", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/contacts?email=jari.jarvela@example.org").with(cityUser("oulu", "staff")))
+                .andExpect(jsonPath("$.items[*].lastName", contains("Järvelä")));
         mvc.perform(get("/api/contacts?projectId=" + TOWNS).with(cityUser("kerava", "staff")))
                 .andExpect(jsonPath("$.totalItems").value(0));
         mvc.perform(get("/api/contacts?city=iisalmi").with(twoCities("rauma", "kerava", "staff")))
