@@ -5,6 +5,10 @@ import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.messaging.OutboxRelay;
 import fi.ecosystem.platform.messaging.PoisonMessageException;
+import fi.ecosystem.platform.privacy.ErasureController;
+import fi.ecosystem.platform.privacy.PersonalDataKeys;
+import fi.ecosystem.platform.privacy.PersonalDataSeal;
+import fi.ecosystem.platform.privacy.PrivacyAudit;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.projectaccess.ProjectsTopicListener;
 import fi.ecosystem.platform.security.CityUserArgumentResolver;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -129,9 +134,31 @@ public class PlatformAutoConfiguration {
 
         /** Consumers read envelopes tolerantly: unknown fields are how producers evolve within a version. */
         @Bean
-        Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties) {
+        Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties, PersonalDataSeal seal) {
             return new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
-                    properties.inbox().retention());
+                    properties.inbox().retention(), seal);
+        }
+
+        /** The data subjects' keys live in a database of their own, next to the service's, shared by all services. */
+        @Bean
+        PersonalDataKeys personalDataKeys(MongoClient client, PlatformProperties properties) {
+            String database = properties.privacy() == null ? "personal-data-keys" : properties.privacy().keyDatabase();
+            return new PersonalDataKeys(new MongoTemplate(client, database));
+        }
+
+        @Bean
+        PersonalDataSeal personalDataSeal(PersonalDataKeys keys, JsonMapper json) {
+            return new PersonalDataSeal(keys, json);
+        }
+
+        @Bean
+        PrivacyAudit privacyAudit(MongoTemplate mongo, @Value("${spring.application.name}") String service) {
+            return new PrivacyAudit(mongo, service);
+        }
+
+        @Bean
+        ErasureController erasureController(PrivacyAudit audit) {
+            return new ErasureController(audit);
         }
 
         @Bean
@@ -143,14 +170,15 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, ObjectProvider<Tracer> tracer) {
+        Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, ObjectProvider<Tracer> tracer,
+                PersonalDataSeal seal) {
             return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake), () -> {
                 Tracer current = tracer.getIfAvailable();
                 Span span = current == null ? null : current.currentSpan();
                 return span == null ? null
                         : "00-" + span.context().traceId() + "-" + span.context().spanId()
                                 + (Boolean.TRUE.equals(span.context().sampled()) ? "-01" : "-00");
-            });
+            }, seal);
         }
 
         /**

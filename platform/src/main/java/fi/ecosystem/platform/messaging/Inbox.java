@@ -1,6 +1,7 @@
 package fi.ecosystem.platform.messaging;
 
 import fi.ecosystem.contracts.EventEnvelope;
+import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -31,14 +32,21 @@ public class Inbox {
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
+    private final PersonalDataSeal seal;
 
     /**
      * @param retention how long markers are kept: longer than Kafka keeps messages, after which no
      *                  redelivery can come (a TTL index removes older ones)
      */
     public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention) {
+        this(mongo, json, retention, null);
+    }
+
+    /** @param seal opens the sealed personal fields of payloads; null leaves them sealed */
+    public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention, PersonalDataSeal seal) {
         this.mongo = mongo;
         this.json = json;
+        this.seal = seal;
         try {
             mongo.indexOps(PROCESSED).createIndex(new Index().on("handledAt", Sort.Direction.ASC).expire(retention));
         } catch (RuntimeException storeWithoutTtl) {
@@ -57,7 +65,18 @@ public class Inbox {
         } catch (RuntimeException e) {
             throw new PoisonMessageException("Not an event envelope at " + record.topic() + "@" + record.offset(), e);
         }
-        return new InboundEvent(envelope, json);
+        if (seal == null) {
+            return new InboundEvent(envelope, json, false);
+        }
+        PersonalDataSeal.Opened opened;
+        try {
+            opened = seal.open(envelope.id(), envelope.data());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("Sealed personal data of " + envelope.id() + " does not open", e);
+        }
+        return new InboundEvent(new EventEnvelope(envelope.id(), envelope.type(), envelope.version(), envelope.time(),
+                envelope.source(), envelope.subject(), envelope.cities(), envelope.traceparent(), opened.data()), json,
+                opened.erased());
     }
 
     /** Runs the handler unless this handler has already handled this event; returns whether it ran. */

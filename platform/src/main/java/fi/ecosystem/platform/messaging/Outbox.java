@@ -1,5 +1,6 @@
 package fi.ecosystem.platform.messaging;
 
+import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -21,22 +22,32 @@ public class Outbox {
     private final JsonMapper json;
     private final Runnable wakeRelay;
     private final Supplier<String> traceparent;
+    private final PersonalDataSeal seal;
 
     /**
      * @param traceparent the W3C trace context of the current request, or null outside one; stored with
      *                    the event so that the trace continues when the relay publishes it later
      */
     public Outbox(JsonMapper json, Runnable wakeRelay, Supplier<String> traceparent) {
+        this(json, wakeRelay, traceparent, null);
+    }
+
+    /** @param seal seals the personal fields of payloads (contracts' {@code PersonalData}); null sends them as they are */
+    public Outbox(JsonMapper json, Runnable wakeRelay, Supplier<String> traceparent, PersonalDataSeal seal) {
         this.json = json;
         this.wakeRelay = wakeRelay;
         this.traceparent = traceparent;
+        this.seal = seal;
     }
 
+    /** The event of a change; personal data in its payload is sealed already here, so it is never stored or sent in clear. */
     public OutboxEvent event(String topic, String key, String type, int version, Collection<String> cities,
             Object payload) {
-        return new OutboxEvent(UUID.randomUUID().toString(), topic, key, type, version, Instant.now(),
+        String eventId = UUID.randomUUID().toString();
+        Map<String, Object> data = json.convertValue(payload, MAP);
+        return new OutboxEvent(eventId, topic, key, type, version, Instant.now(),
                 cities == null ? List.of() : List.copyOf(cities), traceparent.get(),
-                json.convertValue(payload, MAP));
+                seal == null ? data : seal.seal(eventId, type, data));
     }
 
     /** Call after saving an aggregate with new pending events: publishing starts at once instead of at the next poll. */
