@@ -1,9 +1,12 @@
 package fi.ecosystem.events.registration.erasure;
 
+import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Inbox;
+import fi.ecosystem.platform.privacy.PersonalDataKeys;
+import fi.ecosystem.platform.privacy.PrivacyAudit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,17 +28,27 @@ class RegistrationErasure {
 
     private final Inbox inbox;
     private final MongoTemplate mongo;
+    private final PrivacyAudit audit;
+    private final PersonalDataKeys keys;
 
-    RegistrationErasure(Inbox inbox, MongoTemplate mongo) {
+    RegistrationErasure(Inbox inbox, MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys) {
         this.inbox = inbox;
         this.mongo = mongo;
+        this.audit = audit;
+        this.keys = keys;
     }
 
     @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}.erasure")
     void on(ConsumerRecord<String, String> record) {
         InboundEvent event = inbox.receive(record);
         if (event.is(ContactErased.TYPE)) {
-            inbox.once("erasure", event, erased -> anonymise(erased.payload(ContactErased.class).emailSha256()));
+            inbox.once("erasure", event, erased -> {
+                ContactErased person = erased.payload(ContactErased.class);
+                int count = anonymise(person.emailSha256());
+                // again after anonymising: a registration event sealed meanwhile with a new key is unreadable too
+                keys.shred(PersonalData.keysOf(person.contactId(), person.emailSha256()));
+                audit.erased(person.contactId(), erased.id(), java.util.Map.of("registrations", (long) count));
+            });
         }
     }
 
