@@ -6,7 +6,9 @@ import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.messaging.OutboxRelay;
 import fi.ecosystem.platform.messaging.PoisonMessageException;
 import fi.ecosystem.platform.privacy.ErasureController;
+import fi.ecosystem.platform.privacy.PersonalDataController;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
+import fi.ecosystem.platform.privacy.PersonalDataSource;
 import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
@@ -26,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -159,6 +162,13 @@ public class PlatformAutoConfiguration {
         @Bean
         ErasureController erasureController(PrivacyAudit audit) {
             return new ErasureController(audit);
+        }
+
+        @Bean
+        @ConditionalOnBean(PersonalDataSource.class)
+        PersonalDataController personalDataController(PersonalDataSource source, PrivacyAudit audit,
+                @Value("${spring.application.name}") String service) {
+            return new PersonalDataController(source, audit, service);
         }
 
         @Bean

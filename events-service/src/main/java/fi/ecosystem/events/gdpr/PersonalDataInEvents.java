@@ -2,45 +2,38 @@ package fi.ecosystem.events.gdpr;
 
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
-import fi.ecosystem.platform.privacy.PersonalDataAccess;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
-import fi.ecosystem.platform.privacy.PrivacyAudit;
+import fi.ecosystem.platform.privacy.PersonalDataSource;
 import fi.ecosystem.platform.security.CityUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * What events-service holds about a person: their registrations (status, so also attendance, and whatever
  * else a registration stores, e.g. answers), each with its event. Only registrations of events whose
  * project a city of the caller takes part in: the access rule.
  */
-@Service
-public class PersonalDataExport {
+@Component
+class PersonalDataInEvents implements PersonalDataSource {
 
     private final MongoTemplate mongo;
     private final EventService events;
-    private final PrivacyAudit audit;
-    private final String service;
 
-    PersonalDataExport(MongoTemplate mongo, EventService events, PrivacyAudit audit,
-            @Value("${spring.application.name}") String service) {
+    PersonalDataInEvents(MongoTemplate mongo, EventService events) {
         this.mongo = mongo;
         this.events = events;
-        this.audit = audit;
-        this.service = service;
     }
 
-    public PersonalDataReport of(CityUser user, String emailSha256, String contactId) {
-        PersonalDataAccess.requireMayExport(user);
+    @Override
+    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailSha256) {
         List<Map<String, Object>> registrations = new ArrayList<>();
         Query byPerson = new Query(Criteria.where("emailSha256").is(emailSha256)).with(Sort.by("createdAt", "_id"));
         for (Document registration : mongo.find(byPerson, Document.class, "registrations")) {
@@ -58,8 +51,6 @@ public class PersonalDataExport {
             line.put("event", about);
             registrations.add(line);
         }
-        PersonalDataReport report = new PersonalDataReport(service, Map.of("registrations", registrations));
-        audit.exported(user, contactId, report.counts());
-        return report;
+        return Map.of("registrations", registrations);
     }
 }

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.mail.port=1"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
-class PersonalDataExportTest {
+class PersonalDataInEventsTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
