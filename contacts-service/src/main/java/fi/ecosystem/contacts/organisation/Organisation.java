@@ -1,8 +1,12 @@
 package fi.ecosystem.contacts.organisation;
 
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.contracts.organisations.OrganisationChanged;
+import fi.ecosystem.platform.messaging.OutboxEvent;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.data.annotation.Id;
@@ -37,6 +41,7 @@ public class Organisation {
     private Instant updatedAt;
     @Version
     private Long version;
+    private List<OutboxEvent> pendingEvents = new ArrayList<>();
 
     protected Organisation() {
     }
@@ -70,6 +75,21 @@ public class Organisation {
         this.parentId = parentId;
         this.projectIds = new TreeSet<>(projectIds);
         this.updatedAt = Instant.now();
+    }
+
+    /** What others hear of the change ({@code organisation.changed}). */
+    public OrganisationChanged changed() {
+        return new OrganisationChanged(version == null ? OrganisationChanged.CREATED : OrganisationChanged.CHANGED, id,
+                type.name(), name, businessId, municipalityNumber, parentId, List.copyOf(projectIds));
+    }
+
+    /** Records the event, to be published by the outbox relay after the organisation is saved. */
+    public void record(OutboxEvent event) {
+        pendingEvents.add(event);
+    }
+
+    public List<OutboxEvent> pendingEvents() {
+        return List.copyOf(pendingEvents);
     }
 
     public String id() {

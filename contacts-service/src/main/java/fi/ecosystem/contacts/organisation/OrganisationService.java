@@ -1,5 +1,9 @@
 package fi.ecosystem.contacts.organisation;
 
+import fi.ecosystem.contacts.access.ContactsAccess;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.organisations.OrganisationChanged;
+import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
@@ -24,10 +28,12 @@ public class OrganisationService {
 
     private final MongoTemplate mongo;
     private final ProjectAccessDirectory projects;
+    private final Outbox outbox;
 
-    OrganisationService(MongoTemplate mongo, ProjectAccessDirectory projects) {
+    OrganisationService(MongoTemplate mongo, ProjectAccessDirectory projects, Outbox outbox) {
         this.mongo = mongo;
         this.projects = projects;
+        this.outbox = outbox;
     }
 
     public Page<Organisation> list(CityUser user, Pageable pageable) {
@@ -47,21 +53,45 @@ public class OrganisationService {
     public Organisation create(CityUser user, OrganisationType type, fi.ecosystem.contracts.LocalizedText name,
             String businessId, String municipalityNumber, Organisation.Address address, String website, String parentId,
             Set<String> projectIds) {
-        AccessRule.requireMayWrite(user, AREA, CityUser.STAFF);
+        ContactsAccess.requireMayWrite(user);
         requireOwnProjects(user, projectIds);
         Organisation organisation = Organisation.create(UUID.randomUUID().toString(), type, name, businessId,
                 municipalityNumber, address, website, parentId, projectIds);
-        return mongo.insert(organisation);
+        return saved(mongo.insert(announced(organisation)));
     }
 
     public Organisation change(CityUser user, String id, OrganisationType type, fi.ecosystem.contracts.LocalizedText name,
             String businessId, String municipalityNumber, Organisation.Address address, String website, String parentId,
             Set<String> projectIds) {
         Organisation organisation = get(user, id);
-        AccessRule.requireWritable(user, AREA, CityUser.STAFF, citiesOf(organisation.projectIds()), "Organisation " + id);
+        ContactsAccess.requireWritable(user, citiesOf(organisation.projectIds()), "Organisation " + id);
         requireOwnProjects(user, projectIds);
         organisation.change(type, name, businessId, municipalityNumber, address, website, parentId, projectIds);
-        return mongo.save(organisation);
+        return saved(mongo.save(announced(organisation)));
+    }
+
+    /** Saves an organisation with a fixed id once (demo data); later runs leave it as it is. */
+    public java.util.Optional<Organisation> createOnce(Organisation organisation) {
+        if (mongo.findById(organisation.id(), Organisation.class) != null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(saved(mongo.insert(announced(organisation))));
+        } catch (org.springframework.dao.DuplicateKeyException createdConcurrently) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The change goes out on the organisations topic with the cities of the organisation's projects. */
+    private Organisation announced(Organisation organisation) {
+        organisation.record(outbox.event(Topics.ORGANISATIONS, organisation.id(), OrganisationChanged.TYPE,
+                OrganisationChanged.VERSION, citiesOf(organisation.projectIds()), organisation.changed()));
+        return organisation;
+    }
+
+    private Organisation saved(Organisation organisation) {
+        outbox.saved();
+        return organisation;
     }
 
     /** Links are to projects the caller's city takes part in: nobody shares an organisation into others' projects. */

@@ -10,6 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.platform.testing.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import fi.ecosystem.platform.testing.EmbeddedStore;
 import fi.ecosystem.platform.testing.ProjectsTopic;
 import java.time.Duration;
@@ -77,6 +80,16 @@ class OrganisationApiTest {
         mvc.perform(put("/api/organisations/" + id).with(integrator("kerava", "contacts:write")).contentType(MediaType.APPLICATION_JSON)
                 .content(BODY.replace("Esimerkki Oy", "Esimerkki Oyj"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.name.fi").value("Esimerkki Oyj"));
+
+        // others hear of both through the outbox, keyed by the organisation, with its cities
+        List<ConsumerRecord<String, String>> seen = TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.ORGANISATIONS,
+                record -> record.key().equals(id) && record.value().contains("Esimerkki Oyj"), Duration.ofSeconds(20));
+        List<String> changes = seen.stream().filter(record -> record.key().equals(id)).map(ConsumerRecord::value).toList();
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0)).contains("\"type\":\"organisation.changed\"").contains("\"change\":\"created\"")
+                .contains("\"businessId\":\"0201256-6\"").contains("\"hyvinkaa\"");
+        assertThat(changes.get(1)).contains("\"change\":\"changed\"");
+        assertThat(mongo.findById(id, Organisation.class).pendingEvents()).isEmpty();
     }
 
     @Test

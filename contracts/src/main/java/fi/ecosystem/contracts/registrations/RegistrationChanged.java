@@ -13,7 +13,9 @@ public record RegistrationChanged(
         String status,
         String previousStatus,
         Participant participant,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String sessionId,
+        java.util.List<Consent> consents) {
 
     public static final int VERSION = 1;
     public static final String CONFIRMED = "registration.confirmed";
@@ -21,6 +23,27 @@ public record RegistrationChanged(
     public static final String PROMOTED = "registration.promoted";
     public static final String CANCELLED = "registration.cancelled";
     public static final String ATTENDED = "registration.attended";
+    /** A check-in for one session of a multi-session event, or its correction; {@code sessionId} names it. */
+    public static final String SESSION_ATTENDANCE = "registration.session-attendance";
+    public static final String NO_SHOW = "registration.no-show";
+
+    /** Events written before sessions and consents existed read as having none. */
+    public RegistrationChanged {
+        consents = consents == null ? java.util.List.of() : java.util.List.copyOf(consents);
+    }
+
+    /** A change without a session or consents (the shape of the first version of this record). */
+    public RegistrationChanged(String registrationId, String eventId, String projectId, String status, String previousStatus,
+            Participant participant, Instant occurredAt) {
+        this(registrationId, eventId, projectId, status, previousStatus, participant, occurredAt, null, null);
+    }
+
+    /**
+     * A consent the participant gave on the registration form: the purpose (NEWSLETTER, EVENT_COMMUNICATION,
+     * RESEARCH), the version and address of the policy text they ticked, and when.
+     */
+    public record Consent(String purpose, String policyVersion, String policyUrl, Instant givenAt) {
+    }
 
     /** Who registered: enough for the contacts service to match an existing person by e-mail or create one. */
     public record Participant(

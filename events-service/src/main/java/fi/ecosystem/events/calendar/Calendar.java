@@ -1,6 +1,7 @@
 package fi.ecosystem.events.calendar;
 
 import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.Session;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,14 +29,23 @@ public final class Calendar {
             if (event.startsAt() == null) {
                 continue; // nothing to put in a calendar yet
             }
-            line(ics, "BEGIN:VEVENT");
-            line(ics, "UID:" + event.id() + "@ecosystem.example.org");
-            line(ics, "DTSTAMP:" + UTC.format(Instant.now()));
-            line(ics, "DTSTART:" + UTC.format(event.startsAt()));
-            line(ics, "DTEND:" + UTC.format(event.endsAt() != null ? event.endsAt() : event.startsAt().plusSeconds(3600)));
-            line(ics, "SUMMARY:" + text(event.title().in(language)));
-            line(ics, "STATUS:" + ("CANCELLED".equals(event.status().name()) ? "CANCELLED" : "CONFIRMED"));
-            line(ics, "END:VEVENT");
+            for (Session session : event.sessions()) {
+                String summary = event.title().in(language);
+                if (session.title() != null && !session.title().in(language).isBlank()) {
+                    summary += " – " + session.title().in(language);
+                }
+                line(ics, "BEGIN:VEVENT");
+                line(ics, "UID:" + event.id() + "-" + session.id() + "@ecosystem.example.org");
+                line(ics, "DTSTAMP:" + UTC.format(Instant.now()));
+                line(ics, "DTSTART:" + UTC.format(session.startsAt()));
+                line(ics, "DTEND:" + UTC.format(session.endsOrAnHourAfterStart()));
+                line(ics, "SUMMARY:" + text(summary));
+                if (event.venue() != null && !event.venue().isBlank()) {
+                    line(ics, "LOCATION:" + text(event.venue()));
+                }
+                line(ics, "STATUS:" + ("CANCELLED".equals(event.status().name()) ? "CANCELLED" : "CONFIRMED"));
+                line(ics, "END:VEVENT");
+            }
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();

@@ -5,8 +5,16 @@ import fi.ecosystem.contracts.events.EventChanged;
 import fi.ecosystem.platform.messaging.OutboxEvent;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
+import fi.ecosystem.platform.web.InvalidFields;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -20,15 +28,30 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("events")
 public class Event {
 
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final int MAX_SESSIONS = 100;
+    private static final int MAX_QUESTIONS = 50;
+
     @Id
     private String id;
     @Indexed
     private String projectId;
     private EventType type;
     private LocalizedText title;
+    private LocalizedText description;
     private String organisingCity;
+    /** The organisation that runs it, e.g. a development company of the city. */
+    private String organisation;
+    private String venue;
+    private String onlineUrl;
     private int capacity;
     private int confirmedCount;
+    private List<Session> sessions = new ArrayList<>();
+    /** Attended sessions needed to complete a growth programme (null: all of them). */
+    private Integer sessionsToComplete;
+    private List<Question> questions = new ArrayList<>();
+    /** The first session's start and the last one's end, kept for sorting, the feed and reminders. */
+    @Indexed
     private Instant startsAt;
     private Instant endsAt;
     /** The public may register from this moment (null: as soon as published)… */
@@ -44,29 +67,204 @@ public class Event {
     protected Event() {
     }
 
-    public static Event draft(String id, String projectId, EventType type, LocalizedText title, String organisingCity,
-            int capacity, Instant startsAt, Instant endsAt) {
-        if (title == null || title.in("fi").isBlank()) {
-            throw new DomainRuleViolation("title-missing", "An event needs a title in at least one language");
-        }
-        if (capacity < 1) {
-            throw new DomainRuleViolation("capacity-invalid", "Capacity is at least one place");
-        }
-        if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
-            throw new DomainRuleViolation("schedule-invalid", "An event ends after it starts");
-        }
+    public static Event draft(String id, String projectId, String organisingCity, EventDetails details) {
         Event event = new Event();
         event.id = id;
         event.projectId = projectId;
-        event.type = type;
-        event.title = title;
         event.organisingCity = organisingCity;
-        event.capacity = capacity;
-        event.startsAt = startsAt;
-        event.endsAt = endsAt;
         event.status = EventStatus.DRAFT;
         event.createdAt = Instant.now();
+        event.apply(details);
         return event;
+    }
+
+    /** Changes what organisers write of the event; capacity may not drop below the places already given. */
+    public EventChanged edit(EventDetails details) {
+        if (status == EventStatus.CANCELLED || status == EventStatus.COMPLETED) {
+            throw new DomainRuleViolation("event-closed", "A " + status.name().toLowerCase() + " event is not edited any more");
+        }
+        if (details.capacity() < confirmedCount) {
+            throw new DomainRuleViolation("capacity-below-confirmed",
+                    "Capacity " + details.capacity() + " is below the " + confirmedCount + " places already confirmed");
+        }
+        apply(details);
+        return changed();
+    }
+
+    private void apply(EventDetails details) {
+        List<InvalidFields.FieldError> errors = new ArrayList<>();
+        if (details.type() == null) {
+            errors.add(new InvalidFields.FieldError("type", "must not be null"));
+        }
+        if (details.title() == null || details.title().in("fi").isBlank()) {
+            errors.add(new InvalidFields.FieldError("title", "An event needs a title in at least one language"));
+        }
+        if (details.capacity() < 1) {
+            errors.add(new InvalidFields.FieldError("capacity", "Capacity is at least one place"));
+        }
+        List<Session> checkedSessions = sessions(details.sessions(), errors);
+        List<Question> checkedQuestions = questions(details.questions(), errors);
+        Integer toComplete = details.sessionsToComplete();
+        if (toComplete != null && (toComplete < 1 || toComplete > Math.max(1, checkedSessions.size()))) {
+            errors.add(new InvalidFields.FieldError("sessionsToComplete",
+                    "must be between 1 and the number of sessions (" + checkedSessions.size() + ")"));
+        }
+        if (details.registrationOpensAt() != null && details.registrationClosesAt() != null
+                && !details.registrationClosesAt().isAfter(details.registrationOpensAt())) {
+            errors.add(new InvalidFields.FieldError("registrationClosesAt", "Registration closes after it opens"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFields(errors);
+        }
+        type = details.type();
+        title = details.title();
+        description = details.description();
+        organisation = details.organisation();
+        venue = details.venue();
+        onlineUrl = details.onlineUrl();
+        capacity = details.capacity();
+        sessions = new ArrayList<>(checkedSessions);
+        sessionsToComplete = toComplete;
+        questions = new ArrayList<>(checkedQuestions);
+        startsAt = sessions.isEmpty() ? null : sessions.get(0).startsAt();
+        endsAt = sessions.stream().map(Session::endsOrAnHourAfterStart).max(Comparator.naturalOrder()).orElse(null);
+        registrationOpensAt = details.registrationOpensAt();
+        registrationClosesAt = details.registrationClosesAt();
+    }
+
+    private static List<Session> sessions(List<Session> given, List<InvalidFields.FieldError> errors) {
+        if (given.size() > MAX_SESSIONS) {
+            errors.add(new InvalidFields.FieldError("sessions", "at most " + MAX_SESSIONS + " sessions"));
+            return List.of();
+        }
+        List<Session> checked = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            Session session = given.get(i);
+            String field = "sessions[" + i + "]";
+            String sessionId = session.id() == null || session.id().isBlank() ? shortId("s") : session.id();
+            if (!ID.matcher(sessionId).matches() || !ids.add(sessionId)) {
+                errors.add(new InvalidFields.FieldError(field + ".id", "must be unique letters, digits, - or _"));
+            }
+            if (session.startsAt() == null) {
+                errors.add(new InvalidFields.FieldError(field + ".startsAt", "must not be null"));
+                continue;
+            }
+            if (session.endsAt() != null && !session.endsAt().isAfter(session.startsAt())) {
+                errors.add(new InvalidFields.FieldError(field + ".endsAt", "A session ends after it starts"));
+            }
+            checked.add(new Session(sessionId, session.title(), session.startsAt(), session.endsAt()));
+        }
+        checked.sort(Comparator.comparing(Session::startsAt));
+        return checked;
+    }
+
+    private static List<Question> questions(List<Question> given, List<InvalidFields.FieldError> errors) {
+        if (given.size() > MAX_QUESTIONS) {
+            errors.add(new InvalidFields.FieldError("questions", "at most " + MAX_QUESTIONS + " questions"));
+            return List.of();
+        }
+        List<Question> checked = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            Question question = given.get(i);
+            String field = "questions[" + i + "]";
+            String questionId = question.id() == null || question.id().isBlank() ? shortId("q") : question.id();
+            if (!ID.matcher(questionId).matches() || !ids.add(questionId)) {
+                errors.add(new InvalidFields.FieldError(field + ".id", "must be unique letters, digits, - or _"));
+            }
+            if (question.kind() == null) {
+                errors.add(new InvalidFields.FieldError(field + ".kind", "must be TEXT, CHOICE or CONSENT"));
+                continue;
+            }
+            if (question.label() == null || question.label().in("fi").isBlank()) {
+                errors.add(new InvalidFields.FieldError(field + ".label", "A question needs a label in at least one language"));
+            }
+            List<Question.Choice> options = new ArrayList<>();
+            if (question.kind() == Question.Kind.CHOICE) {
+                Set<String> optionIds = new HashSet<>();
+                for (int o = 0; o < question.options().size(); o++) {
+                    Question.Choice option = question.options().get(o);
+                    String optionId = option.id() == null || option.id().isBlank() ? String.valueOf(o + 1) : option.id();
+                    if (!ID.matcher(optionId).matches() || !optionIds.add(optionId)
+                            || option.label() == null || option.label().in("fi").isBlank()) {
+                        errors.add(new InvalidFields.FieldError(field + ".options[" + o + "]", "needs a unique id and a label"));
+                    }
+                    options.add(new Question.Choice(optionId, option.label()));
+                }
+                if (options.size() < 2) {
+                    errors.add(new InvalidFields.FieldError(field + ".options", "A choice needs at least two options"));
+                }
+            }
+            if (question.kind() == Question.Kind.CONSENT) {
+                if (question.policyVersion() == null || question.policyVersion().isBlank()) {
+                    errors.add(new InvalidFields.FieldError(field + ".policyVersion", "A consent names the version of its policy text"));
+                }
+                if (question.consentPurpose() == null || !List.of("NEWSLETTER", "EVENT_COMMUNICATION", "RESEARCH")
+                        .contains(question.consentPurpose())) {
+                    errors.add(new InvalidFields.FieldError(field + ".consentPurpose",
+                            "must be NEWSLETTER, EVENT_COMMUNICATION or RESEARCH"));
+                }
+            }
+            checked.add(new Question(questionId, question.kind(), question.label(), question.required(), options,
+                    question.policyUrl(), question.policyVersion(), question.consentPurpose()));
+        }
+        return checked;
+    }
+
+    private static String shortId(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Checks a registrant's answers against the questions: required ones answered, choices among the options,
+     * texts not too long, no answers to questions not asked. Returns the answers to keep (blank ones dropped).
+     */
+    public Map<String, String> checkAnswers(Map<String, String> given) {
+        Map<String, String> answers = given == null ? Map.of() : given;
+        List<InvalidFields.FieldError> errors = new ArrayList<>();
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String questionId : answers.keySet()) {
+            if (questions.stream().noneMatch(question -> question.id().equals(questionId))) {
+                errors.add(new InvalidFields.FieldError("answers." + questionId, "This event asks no such question"));
+            }
+        }
+        for (Question question : questions) {
+            String field = "answers." + question.id();
+            String answer = answers.get(question.id());
+            boolean blank = answer == null || answer.isBlank();
+            switch (question.kind()) {
+                case TEXT -> {
+                    if (!blank && answer.length() > Question.MAX_TEXT) {
+                        errors.add(new InvalidFields.FieldError(field, "at most " + Question.MAX_TEXT + " characters"));
+                    }
+                }
+                case CHOICE -> {
+                    if (!blank && question.options().stream().noneMatch(option -> option.id().equals(answer))) {
+                        errors.add(new InvalidFields.FieldError(field, "is not one of the options"));
+                    }
+                }
+                case CONSENT -> {
+                    if (!blank && !answer.equals("true") && !answer.equals("false")) {
+                        errors.add(new InvalidFields.FieldError(field, "must be true or false"));
+                    }
+                    if (question.required() && !"true".equals(answer)) {
+                        errors.add(new InvalidFields.FieldError(field, "must be accepted to register"));
+                        continue;
+                    }
+                }
+            }
+            if (question.required() && blank) {
+                errors.add(new InvalidFields.FieldError(field, "must be answered"));
+            }
+            if (!blank) {
+                kept.put(question.id(), answer.strip());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFields(errors);
+        }
+        return kept;
     }
 
     /** Sets when the public may register; organisers may register people outside it. */
@@ -87,19 +285,29 @@ public class Event {
                 && (closes == null || now.isBefore(closes));
     }
 
-    public Instant registrationOpensAt() {
-        return registrationOpensAt;
-    }
-
-    public Instant registrationClosesAt() {
-        return registrationClosesAt;
-    }
-
     public EventChanged publish() {
         if (status != EventStatus.DRAFT) {
             throw new DomainRuleViolation("not-draft", "Only a draft can be published; this event is " + status);
         }
         status = EventStatus.PUBLISHED;
+        return changed();
+    }
+
+    /** Calls the event off; its registrants are told, and it takes no more registrations. */
+    public EventChanged cancel() {
+        if (status != EventStatus.DRAFT && status != EventStatus.PUBLISHED) {
+            throw new DomainRuleViolation("not-active", "Only a draft or published event can be cancelled; this one is " + status);
+        }
+        status = EventStatus.CANCELLED;
+        return changed();
+    }
+
+    /** Marks a published event held; confirmed people never checked in become no-shows. */
+    public EventChanged complete() {
+        if (status != EventStatus.PUBLISHED) {
+            throw new DomainRuleViolation("not-published", "Only a published event can be completed; this one is " + status);
+        }
+        status = EventStatus.COMPLETED;
         return changed();
     }
 
@@ -113,6 +321,21 @@ public class Event {
 
     public boolean acceptsRegistrations() {
         return status == EventStatus.PUBLISHED || status == EventStatus.DRAFT;
+    }
+
+    public Session session(String sessionId) {
+        return sessions.stream().filter(session -> session.id().equals(sessionId)).findFirst().orElse(null);
+    }
+
+    /** Attended sessions that complete the programme: as set, else all sessions (at least one). */
+    public int sessionsNeededToComplete() {
+        return sessionsToComplete != null ? sessionsToComplete : Math.max(1, sessions.size());
+    }
+
+    /** Has someone who attended these sessions completed the event (a growth programme: enough of its sessions)? */
+    public boolean completedBy(java.util.Collection<String> attendedSessions) {
+        long attendedHere = attendedSessions.stream().filter(sessionId -> session(sessionId) != null).count();
+        return attendedHere >= sessionsNeededToComplete();
     }
 
     public String id() {
@@ -131,8 +354,24 @@ public class Event {
         return title;
     }
 
+    public LocalizedText description() {
+        return description;
+    }
+
     public String organisingCity() {
         return organisingCity;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public String venue() {
+        return venue;
+    }
+
+    public String onlineUrl() {
+        return onlineUrl;
     }
 
     public int capacity() {
@@ -143,12 +382,32 @@ public class Event {
         return confirmedCount;
     }
 
+    public List<Session> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    public Integer sessionsToComplete() {
+        return sessionsToComplete;
+    }
+
+    public List<Question> questions() {
+        return List.copyOf(questions);
+    }
+
     public Instant startsAt() {
         return startsAt;
     }
 
     public Instant endsAt() {
         return endsAt;
+    }
+
+    public Instant registrationOpensAt() {
+        return registrationOpensAt;
+    }
+
+    public Instant registrationClosesAt() {
+        return registrationClosesAt;
     }
 
     public EventStatus status() {

@@ -1,6 +1,5 @@
 package fi.ecosystem.events.event;
 
-import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.events.EventChanged;
 import fi.ecosystem.platform.messaging.Outbox;
@@ -10,7 +9,10 @@ import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import org.springframework.dao.OptimisticLockingFailureException;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -42,6 +44,12 @@ public class EventService {
         return events.findByStatus(EventStatus.PUBLISHED, pageable);
     }
 
+    /** A published event for the public; drafts and others do not exist for them. */
+    public Event published(String id) {
+        return events.findById(id).filter(event -> event.status() == EventStatus.PUBLISHED)
+                .orElseThrow(() -> new NotFoundException("Event " + id));
+    }
+
     public Event get(CityUser user, String id) {
         Event event = events.findById(id).orElse(null);
         AccessRule.requireVisible(user, AREA, event == null ? Set.of() : projects.citiesOf(event.projectId()), "Event " + id);
@@ -53,31 +61,61 @@ public class EventService {
         return events.findById(id).orElseThrow(() -> new NotFoundException("Event " + id));
     }
 
+    public Event findIfExists(String id) {
+        return events.findById(id).orElse(null);
+    }
+
     public Set<String> citiesOf(Event event) {
         return projects.citiesOf(event.projectId());
     }
 
-    public Event draft(CityUser user, String projectId, EventType type, LocalizedText title, int capacity,
-            Instant startsAt, Instant endsAt) {
-        return draft(user, projectId, type, title, capacity, startsAt, endsAt, null, null);
-    }
-
-    public Event draft(CityUser user, String projectId, EventType type, LocalizedText title, int capacity,
-            Instant startsAt, Instant endsAt, Instant registrationOpensAt, Instant registrationClosesAt) {
+    public Event draft(CityUser user, String projectId, EventDetails details) {
         Set<String> cities = projects.citiesOf(projectId);
         AccessRule.requireVisible(user, AREA, cities, "Project " + projectId);
         AccessRule.requireMayWrite(user, AREA, CityUser.EVENT_ORGANISER);
         String organisingCity = user.cities().stream().filter(cities::contains).sorted().findFirst()
                 .orElseThrow(() -> new DomainRuleViolation("no-organising-city", "No city of yours takes part in the project"));
-        Event event = Event.draft(UUID.randomUUID().toString(), projectId, type, title, organisingCity, capacity,
-                startsAt, endsAt);
-        return save(event, event.registrationWindow(registrationOpensAt, registrationClosesAt), cities);
+        Event event = Event.draft(UUID.randomUUID().toString(), projectId, organisingCity, details);
+        return save(event, event.changed(), cities);
+    }
+
+    /** Loads the event, which all of these need, and applies a change; retried when a registration moved the counter meanwhile. */
+    private Event change(CityUser user, String id, Function<Event, EventChanged> change) {
+        for (int attempt = 1; ; attempt++) {
+            Event event = get(user, id);
+            Set<String> cities = citiesOf(event);
+            AccessRule.requireWritable(user, AREA, CityUser.EVENT_ORGANISER, cities, "Event " + id);
+            try {
+                return save(event, change.apply(event), cities);
+            } catch (OptimisticLockingFailureException registrationsMovedTheCounter) {
+                if (attempt == 5) {
+                    throw registrationsMovedTheCounter;
+                }
+            }
+        }
+    }
+
+    public Event edit(CityUser user, String id, EventDetails details) {
+        return change(user, id, event -> event.edit(details));
     }
 
     public Event publish(CityUser user, String id) {
-        Event event = get(user, id);
-        AccessRule.requireWritable(user, AREA, CityUser.EVENT_ORGANISER, citiesOf(event), "Event " + id);
-        return save(event, event.publish(), citiesOf(event));
+        return change(user, id, Event::publish);
+    }
+
+    /** Calls the event off; {@code RegistrationsOfClosedEvents} cancels its registrations and tells the people. */
+    public Event cancel(CityUser user, String id) {
+        return change(user, id, Event::cancel);
+    }
+
+    /** Marks the event held; {@code RegistrationsOfClosedEvents} marks confirmed people never checked in as no-shows. */
+    public Event complete(CityUser user, String id) {
+        return change(user, id, Event::complete);
+    }
+
+    /** Published events whose sessions start in the window, for the reminder mails. */
+    public List<Event> withSessionsStartingBetween(Instant from, Instant to) {
+        return events.findBySessionsStartsAtBetweenAndStatus(from, to, EventStatus.PUBLISHED);
     }
 
     private Event save(Event event, EventChanged changed, Set<String> cities) {

@@ -9,7 +9,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import fi.ecosystem.events.event.Question;
+import fi.ecosystem.events.event.Session;
 import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +33,25 @@ class PublicEventController {
         this.events = events;
     }
 
-    record PublicEvent(String id, EventType type, LocalizedText title, Instant startsAt, Instant endsAt, int placesLeft) {
+    record PublicEvent(String id, EventType type, LocalizedText title, LocalizedText description, String organisation,
+            String organisingCity, String venue, boolean online, Instant startsAt, Instant endsAt, List<Session> sessions,
+            List<Question> questions, int capacity, int placesLeft, boolean registrationOpen, Instant registrationOpensAt,
+            Instant registrationClosesAt) {
 
         static PublicEvent of(Event event) {
-            return new PublicEvent(event.id(), event.type(), event.title(), event.startsAt(), event.endsAt(),
-                    Math.max(0, event.capacity() - event.confirmedCount()));
+            return new PublicEvent(event.id(), event.type(), event.title(), event.description(), event.organisation(),
+                    event.organisingCity(), event.venue(), event.onlineUrl() != null, event.startsAt(), event.endsAt(),
+                    event.sessions(), event.questions(), event.capacity(),
+                    Math.max(0, event.capacity() - event.confirmedCount()), event.openToThePublic(Instant.now()),
+                    event.registrationOpensAt(), event.registrationClosesAt());
         }
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One published event with its sessions and the questions of its registration form",
+            description = "The online link is not here: registrants get it in their confirmation")
+    PublicEvent get(@PathVariable String id) {
+        return PublicEvent.of(events.published(id));
     }
 
     @GetMapping

@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import fi.ecosystem.events.event.Session;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,16 +49,21 @@ class PublicRegistrationController {
             @NotBlank @Size(max = 100) String lastName,
             @Size(max = 200) String organisationName,
             @Pattern(regexp = "fi|sv|en") String language,
+            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers,
             @Size(max = 500) String website) {
     }
 
     /** What the participant sees of their registration. */
-    record PrivateView(String eventId, LocalizedText eventTitle, Instant startsAt, Instant endsAt, RegistrationStatus status,
-            long waitingListPosition, String firstName, String lastName, String email, String privateToken) {
+    record PrivateView(String eventId, LocalizedText eventTitle, Instant startsAt, Instant endsAt, String venue,
+            String onlineUrl, List<Session> sessions, RegistrationStatus status, long waitingListPosition, String firstName,
+            String lastName, String email, String language, Map<String, String> answers, String privateToken) {
 
         static PrivateView of(Registration registration, Event event, long position, boolean withToken) {
-            return new PrivateView(event.id(), event.title(), event.startsAt(), event.endsAt(), registration.status(),
-                    position, registration.firstName(), registration.lastName(), registration.email(),
+            return new PrivateView(event.id(), event.title(), event.startsAt(), event.endsAt(), event.venue(),
+                    registration.status() == RegistrationStatus.CONFIRMED || registration.status() == RegistrationStatus.ATTENDED
+                            ? event.onlineUrl() : null,
+                    event.sessions(), registration.status(), position, registration.firstName(), registration.lastName(),
+                    registration.email(), registration.language(), withToken ? registration.answers() : Map.of(),
                     withToken ? registration.privateToken() : null);
         }
     }
@@ -73,7 +81,8 @@ class PublicRegistrationController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Received("Thank you, your registration was received"));
         }
         RegistrationService.Outcome outcome = registrations.registerThemselves(eventId, new RegistrationChanged.Participant(
-                request.email(), request.firstName(), request.lastName(), request.organisationName(), null, request.language()));
+                request.email(), request.firstName(), request.lastName(), request.organisationName(), null, request.language()),
+                request.answers());
         Registration registration = outcome.registration();
         Event event = registrations.eventOf(registration);
         PrivateView view = PrivateView.of(registration, event, registrations.waitingListPosition(registration), outcome.created());

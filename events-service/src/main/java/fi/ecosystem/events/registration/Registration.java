@@ -4,7 +4,11 @@ import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.platform.messaging.OutboxEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -31,6 +35,13 @@ public class Registration {
     private String language;
     private RegistrationStatus status;
     private String registeredBy;
+    /** Answers to the event's questions by question id; consent answers are also in {@code consents}. */
+    private Map<String, String> answers = new LinkedHashMap<>();
+    private List<RegistrationChanged.Consent> consents = new ArrayList<>();
+    /** Sessions the participant was checked in to. */
+    private Set<String> attendedSessions = new LinkedHashSet<>();
+    /** Sessions the participant has been reminded of; a reminder goes once per session. */
+    private Set<String> remindedSessions = new LinkedHashSet<>();
     /** The participant's private link: unguessable, unique, shown only to them. */
     @Indexed(unique = true, sparse = true)
     private String privateToken;
@@ -43,7 +54,8 @@ public class Registration {
     }
 
     static Registration of(String id, String eventId, String projectId, RegistrationChanged.Participant participant,
-            RegistrationStatus status, String registeredBy) {
+            RegistrationStatus status, String registeredBy, Map<String, String> answers,
+            List<RegistrationChanged.Consent> consents) {
         Registration registration = new Registration();
         registration.id = id;
         registration.eventId = eventId;
@@ -56,6 +68,8 @@ public class Registration {
         registration.language = participant.language() == null ? "fi" : participant.language();
         registration.status = status;
         registration.registeredBy = registeredBy;
+        registration.answers = new LinkedHashMap<>(answers);
+        registration.consents = new ArrayList<>(consents);
         registration.privateToken = PrivateTokens.next();
         registration.createdAt = Instant.now();
         return registration;
@@ -66,16 +80,14 @@ public class Registration {
     }
 
     /** The event of a change from {@code previous} to {@code next} (used by the atomic status updates). */
-    RegistrationChanged changed(RegistrationStatus previous, RegistrationStatus next) {
+    RegistrationChanged changed(RegistrationStatus previous, RegistrationStatus next, String sessionId) {
         return new RegistrationChanged(id, eventId, projectId, next.name(), previous == null ? null : previous.name(),
                 new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
-                Instant.now());
+                Instant.now(), sessionId, consents);
     }
 
     RegistrationChanged changed(RegistrationStatus previous) {
-        return new RegistrationChanged(id, eventId, projectId, status.name(), previous == null ? null : previous.name(),
-                new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
-                Instant.now());
+        return changed(previous, status, null);
     }
 
     String eventType() {
@@ -88,7 +100,7 @@ public class Registration {
             case WAITLISTED -> RegistrationChanged.WAITLISTED;
             case CANCELLED -> RegistrationChanged.CANCELLED;
             case ATTENDED -> RegistrationChanged.ATTENDED;
-            case NO_SHOW -> "registration.no-show";
+            case NO_SHOW -> RegistrationChanged.NO_SHOW;
         };
     }
 
@@ -124,6 +136,22 @@ public class Registration {
         return language;
     }
 
+    public Map<String, String> answers() {
+        return answers == null ? Map.of() : Map.copyOf(answers);
+    }
+
+    public List<RegistrationChanged.Consent> consents() {
+        return consents == null ? List.of() : List.copyOf(consents);
+    }
+
+    public Set<String> attendedSessions() {
+        return attendedSessions == null ? Set.of() : Set.copyOf(attendedSessions);
+    }
+
+    public Set<String> remindedSessions() {
+        return remindedSessions == null ? Set.of() : Set.copyOf(remindedSessions);
+    }
+
     public String privateToken() {
         return privateToken;
     }
@@ -142,6 +170,10 @@ public class Registration {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    Long version() {
+        return version;
     }
 
     public List<OutboxEvent> pendingEvents() {

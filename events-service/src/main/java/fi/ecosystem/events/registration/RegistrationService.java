@@ -9,6 +9,12 @@ import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
+import fi.ecosystem.events.event.Question;
+import fi.ecosystem.platform.web.InvalidFields;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,15 +45,46 @@ public class RegistrationService {
     public record Outcome(Registration registration, boolean created) {
     }
 
-    public Outcome registerByOrganiser(CityUser user, String eventId, RegistrationChanged.Participant participant) {
+    public Outcome registerByOrganiser(CityUser user, String eventId, RegistrationChanged.Participant participant,
+            Map<String, String> answers) {
         Event event = events.get(user, eventId);
         Set<String> cities = events.citiesOf(event);
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
-        return register(event, cities, participant, user.subject());
+        return register(event, cities, participant, answers, user.subject());
+    }
+
+    /** The outcome of one row of a bulk import: a registration, or why the row was refused. */
+    public record ImportedRow(int row, Outcome outcome, List<InvalidFields.FieldError> errors) {
+    }
+
+    /**
+     * Registers the rows of an organiser's upload one by one, in the file's order (so the waiting list follows
+     * it). A bad row is reported and skipped; the others go in. Repeating an upload registers nobody twice.
+     */
+    public List<ImportedRow> importRows(CityUser user, String eventId, List<RegistrationImport.Row> rows) {
+        Event event = events.get(user, eventId);
+        Set<String> cities = events.citiesOf(event);
+        AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
+        List<ImportedRow> report = new ArrayList<>();
+        for (RegistrationImport.Row row : rows) {
+            if (!row.errors().isEmpty()) {
+                report.add(new ImportedRow(row.line(), null, row.errors()));
+                continue;
+            }
+            try {
+                report.add(new ImportedRow(row.line(), register(event, cities, row.participant(), row.answers(), user.subject()),
+                        List.of()));
+            } catch (InvalidFields invalid) {
+                report.add(new ImportedRow(row.line(), null, invalid.errors()));
+            } catch (DomainRuleViolation closed) {
+                throw closed; // the event takes no registrations: no row can go in
+            }
+        }
+        return report;
     }
 
     /** A participant registers themselves on the public page: published events only; others do not exist for the public. */
-    public Outcome registerThemselves(String eventId, RegistrationChanged.Participant participant) {
+    public Outcome registerThemselves(String eventId, RegistrationChanged.Participant participant, Map<String, String> answers) {
         Event event = events.find(eventId);
         if (event.status() != fi.ecosystem.events.event.EventStatus.PUBLISHED) {
             throw new fi.ecosystem.platform.web.NotFoundException("Event " + eventId);
@@ -55,7 +92,7 @@ public class RegistrationService {
         if (!event.openToThePublic(java.time.Instant.now())) {
             throw new DomainRuleViolation("registration-not-open", "Registration for this event is not open now");
         }
-        return register(event, events.citiesOf(event), participant, "self");
+        return register(event, events.citiesOf(event), participant, answers, "self");
     }
 
     /** Cancels a registration for an organiser of the event. */
@@ -78,10 +115,38 @@ public class RegistrationService {
         return new Managed(registration, cities);
     }
 
-    /** Check-in: an organiser marks a participant attended, or absent. */
-    public Registration markAttendance(CityUser user, String eventId, String registrationId, boolean attended) {
+    /**
+     * Check-in: an organiser marks a participant attended in a session, or absent. The session may be left out
+     * when the event has only one.
+     */
+    public Registration markAttendance(CityUser user, String eventId, String registrationId, String sessionId,
+            boolean attended) {
         Managed managed = managed(user, eventId, registrationId);
-        return waitingList.attendance(managed.registration(), attended, managed.cities());
+        Event event = events.find(eventId);
+        String session = sessionId;
+        if (session == null || session.isBlank()) {
+            if (event.sessions().size() > 1) {
+                throw InvalidFields.of("sessionId", "This event has " + event.sessions().size() + " sessions; name one");
+            }
+            session = event.sessions().isEmpty() ? "main" : event.sessions().get(0).id();
+        } else if (event.session(session) == null) {
+            throw InvalidFields.of("sessionId", "The event has no session " + session);
+        }
+        return waitingList.attendance(managed.registration(), session, attended, managed.cities());
+    }
+
+    /** After an event changed: a cancelled one cancels its registrations, a completed one marks no-shows, more room promotes. */
+    void eventChanged(String eventId) {
+        Event event = events.findIfExists(eventId);
+        if (event == null) {
+            return; // an event of a wiped test or demo store: nothing to do
+        }
+        Set<String> cities = events.citiesOf(event);
+        switch (event.status()) {
+            case CANCELLED -> waitingList.cancelAllOf(eventId, cities);
+            case COMPLETED -> waitingList.markNoShows(eventId, cities);
+            default -> waitingList.promote(eventId, cities);
+        }
     }
 
     /** All registrations of an event in the order they came, for the organisers' download. */
@@ -90,6 +155,11 @@ public class RegistrationService {
         AccessRule.requireMayRead(user, EventService.AREA);
         return registrations.findByEventId(event.id(), org.springframework.data.domain.PageRequest.of(0, 100_000,
                 org.springframework.data.domain.Sort.by("createdAt", "_id"))).getContent();
+    }
+
+    /** The event of an organiser's view of its registrations (the access rule as for the event). */
+    public Event event(CityUser user, String eventId) {
+        return events.get(user, eventId);
     }
 
     /** The participant's own view through the private link. */
@@ -122,7 +192,8 @@ public class RegistrationService {
         return events.find(registration.eventId());
     }
 
-    private Outcome register(Event event, Set<String> cities, RegistrationChanged.Participant participant, String registeredBy) {
+    private Outcome register(Event event, Set<String> cities, RegistrationChanged.Participant participant,
+            Map<String, String> givenAnswers, String registeredBy) {
         String eventId = event.id();
         if (!event.acceptsRegistrations()) {
             throw new DomainRuleViolation("registration-closed", "The event is " + event.status() + "; it takes no registrations");
@@ -131,9 +202,16 @@ public class RegistrationService {
         if (existing.isPresent()) {
             return new Outcome(existing.get(), false);
         }
+        Map<String, String> answers = event.checkAnswers(givenAnswers);
+        Instant now = Instant.now();
+        List<RegistrationChanged.Consent> consents = event.questions().stream()
+                .filter(question -> question.kind() == Question.Kind.CONSENT && "true".equals(answers.get(question.id())))
+                .map(question -> new RegistrationChanged.Consent(question.consentPurpose(), question.policyVersion(),
+                        question.policyUrl(), now))
+                .toList();
         boolean placeTaken = seats.takePlace(eventId);
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
-                placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy);
+                placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents);
         registration.record(outbox.event(Topics.REGISTRATIONS, registration.id(), registration.eventType(),
                 RegistrationChanged.VERSION, cities, registration.changed(null)));
         try {

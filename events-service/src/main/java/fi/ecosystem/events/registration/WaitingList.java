@@ -5,7 +5,11 @@ import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.SeatCounter;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.messaging.OutboxEvent;
+import fi.ecosystem.platform.web.DomainRuleViolation;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -72,23 +76,64 @@ class WaitingList {
         return promoted;
     }
 
-    /** Marks a participant attended or absent (a correction of an earlier mark too); only people with a place. */
-    Registration attendance(Registration registration, boolean attended, Set<String> cities) {
-        RegistrationStatus target = attended ? RegistrationStatus.ATTENDED : RegistrationStatus.NO_SHOW;
-        if (registration.status() == target) {
-            return registration;
+    /**
+     * Checks a participant in to a session, or corrects that (attended false). With no session attended the
+     * registration is a no-show; with any, attended. Only people with a place are checked in.
+     */
+    Registration attendance(Registration registration, String sessionId, boolean attended, Set<String> cities) {
+        for (int attempt = 1; ; attempt++) {
+            Registration current = mongo.findById(registration.id(), Registration.class);
+            if (current.status() != RegistrationStatus.CONFIRMED && current.status() != RegistrationStatus.ATTENDED
+                    && current.status() != RegistrationStatus.NO_SHOW) {
+                throw new DomainRuleViolation("no-place",
+                        "Only people with a place are checked in; this registration is " + current.status());
+            }
+            Set<String> sessions = new LinkedHashSet<>(current.attendedSessions());
+            boolean changed = attended ? sessions.add(sessionId) : sessions.remove(sessionId);
+            RegistrationStatus next = sessions.isEmpty() ? RegistrationStatus.NO_SHOW : RegistrationStatus.ATTENDED;
+            if (!changed && next == current.status()) {
+                return current;
+            }
+            String eventType = next == current.status() ? RegistrationChanged.SESSION_ATTENDANCE : Registration.eventType(next);
+            OutboxEvent event = outbox.event(Topics.REGISTRATIONS, current.id(), eventType, RegistrationChanged.VERSION, cities,
+                    current.changed(current.status(), next, sessionId));
+            Query unchanged = new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
+            Update change = new Update().set("status", next.name()).set("attendedSessions", sessions)
+                    .push("pendingEvents", event).inc("version", 1);
+            Registration marked = mongo.findAndModify(unchanged, change, FindAndModifyOptions.options().returnNew(true),
+                    Registration.class);
+            if (marked != null) {
+                outbox.saved();
+                return marked;
+            }
+            if (attempt == 5) {
+                throw new OptimisticLockingFailureException("The registration changed meanwhile");
+            }
         }
-        if (registration.status() != RegistrationStatus.CONFIRMED && registration.status() != RegistrationStatus.ATTENDED
-                && registration.status() != RegistrationStatus.NO_SHOW) {
-            throw new fi.ecosystem.platform.web.DomainRuleViolation("no-place",
-                    "Only people with a place are checked in; this registration is " + registration.status());
+    }
+
+    /** The event was called off: everyone with a place or on the waiting list is cancelled (and told); returns how many. */
+    int cancelAllOf(String eventId, Set<String> cities) {
+        return closeAll(eventId, List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED),
+                RegistrationStatus.CANCELLED, cities);
+    }
+
+    /** The event was held: confirmed people never checked in are no-shows; returns how many. */
+    int markNoShows(String eventId, Set<String> cities) {
+        return closeAll(eventId, List.of(RegistrationStatus.CONFIRMED), RegistrationStatus.NO_SHOW, cities);
+    }
+
+    private int closeAll(String eventId, List<RegistrationStatus> from, RegistrationStatus to, Set<String> cities) {
+        Query open = new Query(Criteria.where("eventId").is(eventId).and("status").in(from.stream().map(Enum::name).toList()));
+        open.fields().include("_id", "status");
+        int closed = 0;
+        for (Registration registration : mongo.find(open, Registration.class)) {
+            if (transition(registration.id(), registration.status(), to, Registration.eventType(to), cities) != null) {
+                closed++;
+            }
         }
-        Registration marked = transition(registration.id(), registration.status(), target, Registration.eventType(target), cities);
         outbox.saved();
-        if (marked == null) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("The registration changed meanwhile");
-        }
-        return marked;
+        return closed;
     }
 
     /** Moves a registration from one status to another in one guarded write, with its event; null if it was not in {@code from}. */
@@ -99,7 +144,7 @@ class WaitingList {
             return null;
         }
         OutboxEvent event = outbox.event(Topics.REGISTRATIONS, registrationId, eventType, RegistrationChanged.VERSION, cities,
-                current.changed(from, to));
+                current.changed(from, to, null));
         Query stillFrom = new Query(Criteria.where("_id").is(registrationId).and("status").is(from.name()));
         Update change = new Update().set("status", to.name()).push("pendingEvents", event).inc("version", 1);
         return mongo.findAndModify(stillFrom, change, FindAndModifyOptions.options().returnNew(true), Registration.class);

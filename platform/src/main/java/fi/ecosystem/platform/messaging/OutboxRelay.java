@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     static final String PENDING = "pendingEvents";
     private static final String LEASES = "outbox_leases";
+    /** Aggregates per pass and collection. */
+    private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -72,50 +75,83 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over every registered collection; returns how many events were published. */
+    /**
+     * One pass over every registered collection; returns how many events were published. All events of a
+     * batch are handed to the producer at once (same key, same partition: the producer keeps their order)
+     * and then awaited, so a burst costs one round of acknowledgements, not one per event.
+     */
     public int relayPending() {
         int published = 0;
         for (String collection : collections) {
             if (!acquireLease(collection)) {
                 continue;
             }
-            Query pending = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(200);
+            Query pending = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(BATCH);
             pending.fields().include("_id").include(PENDING);
+            List<Sending> batch = new ArrayList<>();
             for (Document aggregate : mongo.find(pending, Document.class, collection)) {
-                published += publishInOrder(collection, aggregate);
+                batch.add(send(aggregate));
+            }
+            for (Sending sending : batch) {
+                published += settle(collection, sending);
             }
         }
         return published;
     }
 
-    private int publishInOrder(String collection, Document aggregate) {
-        int published = 0;
-        List<Document> events = aggregate.getList(PENDING, Document.class, List.of());
-        for (Document event : events) {
+    /** The events of one aggregate handed to the producer, in order. */
+    private record Sending(Object aggregateId, List<String> eventIds, List<EventEnvelope> envelopes,
+            List<CompletableFuture<?>> acks) {
+    }
+
+    private Sending send(Document aggregate) {
+        List<String> eventIds = new ArrayList<>();
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        for (Document event : aggregate.getList(PENDING, Document.class, List.of())) {
             EventEnvelope envelope = toEnvelope(event);
+            CompletableFuture<?> ack;
             try {
-                kafka.send(event.getString("topic"), event.getString("key"), json.writeValueAsString(envelope))
-                        .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                ack = kafka.send(event.getString("topic"), event.getString("key"), json.writeValueAsString(envelope));
+            } catch (RuntimeException e) {
+                ack = CompletableFuture.failedFuture(e);
+            }
+            eventIds.add(envelope.id());
+            envelopes.add(envelope);
+            acks.add(ack);
+        }
+        return new Sending(aggregate.get("_id"), eventIds, envelopes, acks);
+    }
+
+    /** Removes the acknowledged events from the aggregate, up to the first one Kafka did not take (order kept). */
+    private int settle(String collection, Sending sending) {
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < sending.acks().size(); i++) {
+            try {
+                sending.acks().get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(sending.eventIds().get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return published;
+                break;
             } catch (Exception e) {
                 if (!failing) {
                     log.warn("Kafka did not take event {} ({}); it stays in the outbox and is retried: {}",
-                            envelope.id(), envelope.type(), e.getMessage());
+                            sending.envelopes().get(i).id(), sending.envelopes().get(i).type(), e.getMessage());
                 }
                 failing = true;
-                return published; // keep the order: later events of this aggregate wait for this one
+                break; // keep the order: later events of this aggregate wait for this one
             }
-            mongo.updateFirst(new Query(Criteria.where("_id").is(aggregate.get("_id"))),
-                    new Update().pull(PENDING, new Document("eventId", envelope.id())), collection);
-            if (failing) {
-                log.info("Kafka takes events again; the outbox is draining");
-                failing = false;
-            }
-            published++;
         }
-        return published;
+        if (acknowledged.isEmpty()) {
+            return 0;
+        }
+        mongo.updateFirst(new Query(Criteria.where("_id").is(sending.aggregateId())),
+                new Update().pull(PENDING, new Document("eventId", new Document("$in", acknowledged))), collection);
+        if (failing && acknowledged.size() == sending.acks().size()) {
+            log.info("Kafka takes events again; the outbox is draining");
+            failing = false;
+        }
+        return acknowledged.size();
     }
 
     private EventEnvelope toEnvelope(Document event) {

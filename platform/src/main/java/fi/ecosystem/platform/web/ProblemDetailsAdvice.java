@@ -54,6 +54,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(InvalidFields.class)
+    ProblemDetail invalidFields(InvalidFields e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", e.getMessage());
+        problem.setProperty("errors", e.asProperties());
+        return problem;
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());

@@ -31,6 +31,13 @@ public final class Spreadsheet<T> {
         this.columns = List.copyOf(columns);
     }
 
+    /** The same sheet with more columns after these, e.g. one for each question an event asks. */
+    public Spreadsheet<T> with(List<Column<T>> more) {
+        List<Column<T>> all = new java.util.ArrayList<>(columns);
+        all.addAll(more);
+        return new Spreadsheet<>(sheetName, all);
+    }
+
     public void csv(List<T> rows, HttpServletResponse response, String fileName) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"");

@@ -245,7 +245,7 @@ public class Project {
     private ProjectChanged changed(String change) {
         updatedAt = Instant.now();
         return new ProjectChanged(change, id, name, acronym, status.name(), leadCity, List.copyOf(participatingCities),
-                continuedBy);
+                continuedBy, contacts.stream().map(ProjectParts.ProjectContact::toContract).toList());
     }
 
     /** Records the event, to be published by the outbox relay after the aggregate is saved. */

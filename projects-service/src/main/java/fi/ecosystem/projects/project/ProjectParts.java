@@ -23,6 +23,15 @@ public final class ProjectParts {
 
     /** A person to contact about the project and their role in it (project manager, project secretary…). */
     public record ProjectContact(String name, String role, String organisation, String email) {
+
+        /** As other services read it: the name split at its last space into first and last name. */
+        public fi.ecosystem.contracts.projects.ProjectChanged.ProjectContact toContract() {
+            String full = name == null ? "" : name.trim();
+            int space = full.lastIndexOf(' ');
+            return new fi.ecosystem.contracts.projects.ProjectChanged.ProjectContact(
+                    space < 0 ? null : full.substring(0, space).trim(), space < 0 ? full : full.substring(space + 1),
+                    email, role, organisation);
+        }
     }
 
     public record Publication(String title, String url) {

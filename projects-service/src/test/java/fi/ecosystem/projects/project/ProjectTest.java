@@ -30,6 +30,23 @@ class ProjectTest {
     }
 
     @Test
+    void theEventNamesTheContactPersonsWithTheirRolesSoContactsServiceKnowsThem() {
+        Project project = Project.plan("p1", ProjectDetails.basic("HRI", LocalizedText.of("Helsinki Ring of Industry", null, null),
+                null, null, null, "hyvinkaa", Set.of("hyvinkaa")));
+        project.edit(new ProjectDetails("HRI", project.name(), null, null, null, "hyvinkaa", Set.of("hyvinkaa"), 0,
+                java.util.List.of(), java.util.List.of(), Set.of(),
+                java.util.List.of(new ProjectParts.ProjectContact("Kaisa Maria Kokeilija", "PROJECT_MANAGER", "TechVilla",
+                        "kaisa.kokeilija@example.org")), java.util.List.of()));
+
+        ProjectChanged changed = project.changed();
+
+        assertThat(changed.contacts()).containsExactly(new ProjectChanged.ProjectContact("Kaisa Maria", "Kokeilija",
+                "kaisa.kokeilija@example.org", "PROJECT_MANAGER", "TechVilla"));
+        assertThat(new ProjectChanged("changed", "p1", null, null, "ACTIVE", "hyvinkaa", java.util.List.of("hyvinkaa"), null)
+                .contacts()).as("an event of an older producer says nothing of contacts").isNull();
+    }
+
+    @Test
     void statusMovesForwardOnly() {
         Project project = planned("p1");
         project.changeStatus(ProjectStatus.ACTIVE);

@@ -94,7 +94,8 @@ class OrganisationController {
     }
 
     @PostMapping
-    @Operation(summary = "Add an organisation to projects of the caller's city", description = "Staff; integrators need contacts:write")
+    @Operation(summary = "Add an organisation to projects of the caller's city", description = "Staff, project managers and admins of a city of those projects; integrators need contacts:write. "
+            + "Announced as organisation.changed on the organisations topic")
     ResponseEntity<OrganisationResponse> create(@Parameter(hidden = true) CityUser user, @Valid @RequestBody OrganisationBody body) {
         Organisation organisation = organisations.create(user, body.type(), text(body.name()), body.businessId(),
                 body.municipalityNumber(), address(body.address()), body.website(), body.parentId(), body.projectIds());

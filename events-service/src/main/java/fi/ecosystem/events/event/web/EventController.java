@@ -19,6 +19,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import fi.ecosystem.events.event.EventDetails;
+import fi.ecosystem.events.event.Question;
+import fi.ecosystem.events.event.Session;
+import fi.ecosystem.platform.web.InvalidFields;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.URL;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -42,28 +50,76 @@ class EventController {
         this.events = events;
     }
 
-    record Title(@Size(max = 300) String fi, @Size(max = 300) String sv, @Size(max = 300) String en) {
+    record Text(@Size(max = 300) String fi, @Size(max = 300) String sv, @Size(max = 300) String en) {
+
+        LocalizedText localized() {
+            return new LocalizedText(fi, sv, en);
+        }
     }
 
-    record DraftEvent(
+    record LongText(@Size(max = 10_000) String fi, @Size(max = 10_000) String sv, @Size(max = 10_000) String en) {
+    }
+
+    record SessionRequest(@Size(max = 40) String id, @Valid Text title, @NotNull Instant startsAt, Instant endsAt) {
+    }
+
+    record ChoiceRequest(@Size(max = 40) String id, @NotNull @Valid Text label) {
+    }
+
+    record QuestionRequest(@Size(max = 40) String id, @NotNull Question.Kind kind, @NotNull @Valid Text label,
+            Boolean required, @Size(max = 50) List<@Valid ChoiceRequest> options, @URL @Size(max = 500) String policyUrl,
+            @Size(max = 40) String policyVersion, @Pattern(regexp = "NEWSLETTER|EVENT_COMMUNICATION|RESEARCH") String consentPurpose) {
+    }
+
+    /**
+     * An event as organisers write it. A one-off event may give {@code startsAt}/{@code endsAt} instead of
+     * sessions; a growth programme lists its sessions.
+     */
+    record EventRequest(
             @NotBlank @Size(max = 100) String projectId,
             @NotNull EventType type,
-            @NotNull @Valid Title title,
+            @NotNull @Valid Text title,
+            @Valid LongText description,
+            @Size(max = 200) String organisation,
+            @Size(max = 500) String venue,
+            @URL @Size(max = 500) String onlineUrl,
             @Min(1) @Max(100_000) int capacity,
             Instant startsAt,
             Instant endsAt,
+            @Size(max = 100) List<@Valid SessionRequest> sessions,
+            @Min(1) Integer sessionsToComplete,
+            @Size(max = 50) List<@Valid QuestionRequest> questions,
             Instant registrationOpensAt,
             Instant registrationClosesAt) {
+
+        EventDetails details() {
+            List<Session> given = sessions == null || sessions.isEmpty()
+                    ? (startsAt == null ? List.of() : List.of(new Session("main", null, startsAt, endsAt)))
+                    : sessions.stream().map(session -> new Session(session.id(),
+                            session.title() == null ? null : session.title().localized(), session.startsAt(), session.endsAt())).toList();
+            List<Question> asked = questions == null ? List.of() : questions.stream().map(question -> new Question(question.id(),
+                    question.kind(), question.label().localized(), Boolean.TRUE.equals(question.required()),
+                    question.options() == null ? List.of() : question.options().stream()
+                            .map(option -> new Question.Choice(option.id(), option.label().localized())).toList(),
+                    question.policyUrl(), question.policyVersion(), question.consentPurpose())).toList();
+            return new EventDetails(type, title.localized(),
+                    description == null ? null : new LocalizedText(description.fi(), description.sv(), description.en()),
+                    organisation, venue, onlineUrl, capacity, given, sessionsToComplete, asked, registrationOpensAt,
+                    registrationClosesAt);
+        }
     }
 
-    record EventResponse(String id, String projectId, EventType type, LocalizedText title, String organisingCity,
-            int capacity, int confirmedCount, Instant startsAt, Instant endsAt, Instant registrationOpensAt,
-            Instant registrationClosesAt, EventStatus status) {
+    record EventResponse(String id, String projectId, EventType type, LocalizedText title, LocalizedText description,
+            String organisingCity, String organisation, String venue, String onlineUrl, int capacity, int confirmedCount,
+            int placesLeft, Instant startsAt, Instant endsAt, List<Session> sessions, int sessionsToComplete,
+            List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt, EventStatus status) {
 
         static EventResponse of(Event event) {
-            return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.organisingCity(),
-                    event.capacity(), event.confirmedCount(), event.startsAt(), event.endsAt(), event.registrationOpensAt(),
-                    event.registrationClosesAt(), event.status());
+            return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.description(),
+                    event.organisingCity(), event.organisation(), event.venue(), event.onlineUrl(), event.capacity(),
+                    event.confirmedCount(), Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(),
+                    event.endsAt(), event.sessions(), event.sessionsNeededToComplete(), event.questions(),
+                    event.registrationOpensAt(), event.registrationClosesAt(), event.status());
         }
     }
 
@@ -83,16 +139,36 @@ class EventController {
 
     @PostMapping
     @Operation(summary = "Create a draft event in a project", description = "Event organisers of a participating city; integrators need events:write")
-    ResponseEntity<EventResponse> draft(@Parameter(hidden = true) CityUser user, @Valid @RequestBody DraftEvent request) {
-        Event event = events.draft(user, request.projectId(), request.type(),
-                new LocalizedText(request.title().fi(), request.title().sv(), request.title().en()), request.capacity(),
-                request.startsAt(), request.endsAt(), request.registrationOpensAt(), request.registrationClosesAt());
+    ResponseEntity<EventResponse> draft(@Parameter(hidden = true) CityUser user, @Valid @RequestBody EventRequest request) {
+        Event event = events.draft(user, request.projectId(), request.details());
         return ResponseEntity.created(URI.create("/api/events/" + event.id())).body(EventResponse.of(event));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Edit an event", description = "Everything organisers write; the project stays. Raising the capacity promotes people from the waiting list")
+    EventResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody EventRequest request) {
+        Event before = events.get(user, id);
+        if (!before.projectId().equals(request.projectId())) {
+            throw InvalidFields.of("projectId", "An event stays in its project");
+        }
+        return EventResponse.of(events.edit(user, id, request.details()));
     }
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish a draft event")
     EventResponse publish(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
         return EventResponse.of(events.publish(user, id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel the event", description = "Its registrations are cancelled and the people told by e-mail")
+    EventResponse cancel(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
+        return EventResponse.of(events.cancel(user, id));
+    }
+
+    @PostMapping("/{id}/complete")
+    @Operation(summary = "Mark the event held", description = "Confirmed people never checked in become no-shows")
+    EventResponse complete(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
+        return EventResponse.of(events.complete(user, id));
     }
 }

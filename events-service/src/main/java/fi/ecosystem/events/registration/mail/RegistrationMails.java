@@ -3,7 +3,9 @@ package fi.ecosystem.events.registration.mail;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.calendar.Calendar;
 import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.Session;
 import fi.ecosystem.events.registration.Registration;
+import fi.ecosystem.events.registration.RegistrationStatus;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZoneId;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class RegistrationMails {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    /** Not a registration change: the mail before a session starts, sent by {@code RegistrationReminders}. */
+    public static final String REMINDER = "reminder";
 
     /** Subject and first line per change and language; {0} is the event's title. */
     static final Map<String, Map<String, String[]>> TEXTS = Map.of(
@@ -43,27 +47,39 @@ public class RegistrationMails {
             RegistrationChanged.CANCELLED, Map.of(
                     "fi", new String[] {"Ilmoittautumisesi on peruttu: %s", "Ilmoittautumisesi on peruttu."},
                     "sv", new String[] {"Din anmälan är avbokad: %s", "Din anmälan är avbokad."},
-                    "en", new String[] {"Your registration is cancelled: %s", "Your registration is cancelled."}));
+                    "en", new String[] {"Your registration is cancelled: %s", "Your registration is cancelled."}),
+            REMINDER, Map.of(
+                    "fi", new String[] {"Muistutus: %s", "Muistutamme, että tapahtuma on pian. Tervetuloa!"},
+                    "sv", new String[] {"Påminnelse: %s", "Vi påminner om att evenemanget börjar snart. Välkommen!"},
+                    "en", new String[] {"Reminder: %s", "A reminder that the event is soon. Welcome!"}));
 
     static final Map<String, String> LINK = Map.of(
             "fi", "Voit katsoa tai perua ilmoittautumisesi tästä: %s",
             "sv", "Här kan du se eller avboka din anmälan: %s",
             "en", "You can view or cancel your registration here: %s");
     static final Map<String, String> WHEN = Map.of("fi", "Aika", "sv", "Tid", "en", "Time");
+    static final Map<String, String> WHERE = Map.of("fi", "Paikka", "sv", "Plats", "en", "Venue");
+    static final Map<String, String> ONLINE = Map.of("fi", "Verkossa", "sv", "Online", "en", "Online");
 
     private final JavaMailSender mail;
     private final String from;
-    private final String publicUrl;
+    private final String privateLink;
 
     RegistrationMails(JavaMailSender mail, @Value("${ecosystem.mail.from}") String from,
-            @Value("${ecosystem.public-url}") String publicUrl) {
+            @Value("${ecosystem.public-url}") String publicUrl,
+            @Value("${ecosystem.events.private-link-path:/events/registrations/}") String privateLinkPath) {
         this.mail = mail;
         this.from = from;
-        this.publicUrl = publicUrl;
+        this.privateLink = publicUrl + privateLinkPath;
     }
 
     public static boolean hasMail(String change) {
-        return TEXTS.containsKey(change);
+        return TEXTS.containsKey(change) && !REMINDER.equals(change);
+    }
+
+    /** The participant's private page: view, cancel, leave the waiting list. */
+    public String privateLink(Registration registration) {
+        return privateLink + registration.privateToken();
     }
 
     public void send(String change, Registration registration, Event event) {
@@ -72,16 +88,29 @@ public class RegistrationMails {
         String title = event.title().in(language);
         StringBuilder body = new StringBuilder();
         body.append(registration.firstName()).append(",\n\n").append(text[1]).append("\n\n").append(title).append('\n');
-        if (event.startsAt() != null) {
-            DateTimeFormatter format = DateTimeFormatter.ofPattern("d.M.yyyy 'klo' H.mm", Locale.forLanguageTag(language));
-            body.append(WHEN.get(language)).append(": ").append(format.format(event.startsAt().atZone(HELSINKI))).append('\n');
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(
+                "sv".equals(language) ? "d.M.yyyy 'kl.' H.mm" : "en".equals(language) ? "d.M.yyyy 'at' H.mm" : "d.M.yyyy 'klo' H.mm",
+                Locale.forLanguageTag(language));
+        for (Session session : event.sessions()) {
+            body.append(WHEN.get(language)).append(": ").append(format.format(session.startsAt().atZone(HELSINKI)));
+            if (session.title() != null && !session.title().in(language).isBlank()) {
+                body.append(" – ").append(session.title().in(language));
+            }
+            body.append('\n');
         }
-        body.append('\n').append(LINK.get(language).formatted(publicUrl + "/public/registrations/" + registration.privateToken()))
-                .append('\n');
+        if (event.venue() != null && !event.venue().isBlank()) {
+            body.append(WHERE.get(language)).append(": ").append(event.venue()).append('\n');
+        }
+        boolean hasPlace = registration.status() == RegistrationStatus.CONFIRMED || registration.status() == RegistrationStatus.ATTENDED;
+        if (hasPlace && event.onlineUrl() != null && !RegistrationChanged.CANCELLED.equals(change)) {
+            body.append(ONLINE.get(language)).append(": ").append(event.onlineUrl()).append('\n');
+        }
+        body.append('\n').append(LINK.get(language).formatted(privateLink(registration))).append('\n');
         try {
             MimeMessage message = mail.createMimeMessage();
             boolean withCalendar = event.startsAt() != null
-                    && (RegistrationChanged.CONFIRMED.equals(change) || RegistrationChanged.PROMOTED.equals(change));
+                    && (RegistrationChanged.CONFIRMED.equals(change) || RegistrationChanged.PROMOTED.equals(change)
+                            || REMINDER.equals(change));
             MimeMessageHelper helper = new MimeMessageHelper(message, withCalendar, "UTF-8");
             helper.setFrom(from);
             helper.setTo(registration.email());

@@ -18,7 +18,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.Question;
+import fi.ecosystem.events.event.Session;
+import fi.ecosystem.events.registration.RegistrationImport;
+import fi.ecosystem.platform.web.InvalidFields;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -47,17 +57,28 @@ class RegistrationController {
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
             @Size(max = 200) String organisationName,
-            @Pattern(regexp = "fi|sv|en") String language) {
+            @Pattern(regexp = "fi|sv|en") String language,
+            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers) {
     }
 
     record RegistrationResponse(String id, String eventId, String email, String firstName, String lastName,
-            String organisationName, String language, RegistrationStatus status, Instant createdAt) {
+            String organisationName, String language, RegistrationStatus status, long waitingListPosition,
+            Map<String, String> answers, List<RegistrationChanged.Consent> consents, Set<String> attendedSessions,
+            boolean completed, String registeredBy, Instant createdAt) {
 
-        static RegistrationResponse of(Registration registration) {
+        static RegistrationResponse of(Registration registration, Event event, long position) {
             return new RegistrationResponse(registration.id(), registration.eventId(), registration.email(),
                     registration.firstName(), registration.lastName(), registration.organisationName(),
-                    registration.language(), registration.status(), registration.createdAt());
+                    registration.language(), registration.status(), position, registration.answers(),
+                    registration.consents(), registration.attendedSessions(),
+                    event.completedBy(registration.attendedSessions()),
+                    "self".equals(registration.registeredBy()) ? "self" : "organiser", registration.createdAt());
         }
+    }
+
+    private RegistrationResponse response(Registration registration) {
+        return RegistrationResponse.of(registration, registrations.eventOf(registration),
+                registrations.waitingListPosition(registration));
     }
 
     @PostMapping
@@ -66,8 +87,8 @@ class RegistrationController {
             @Valid @RequestBody Register request) {
         RegistrationService.Outcome outcome = registrations.registerByOrganiser(user, eventId,
                 new RegistrationChanged.Participant(request.email(), request.firstName(), request.lastName(),
-                        request.organisationName(), null, request.language()));
-        RegistrationResponse body = RegistrationResponse.of(outcome.registration());
+                        request.organisationName(), null, request.language()), request.answers());
+        RegistrationResponse body = response(outcome.registration());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + body.id())).body(body)
                 : ResponseEntity.ok(body);
@@ -77,17 +98,63 @@ class RegistrationController {
     @Operation(summary = "Cancel a registration", description = "A freed place goes at once to the first person on the waiting list")
     RegistrationResponse cancel(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
             @PathVariable String registrationId) {
-        return RegistrationResponse.of(registrations.cancelByOrganiser(user, eventId, registrationId));
+        return response(registrations.cancelByOrganiser(user, eventId, registrationId));
     }
 
-    record Attendance(@jakarta.validation.constraints.NotNull Boolean attended) {
+    record Attendance(@Size(max = 40) String sessionId, @jakarta.validation.constraints.NotNull Boolean attended) {
     }
 
     @PostMapping("/{registrationId}/attendance")
-    @Operation(summary = "Check in: mark a participant attended (true) or absent (false)")
+    @Operation(summary = "Check in: mark a participant attended (true) or absent (false) in a session",
+            description = "sessionId may be left out when the event has one session. A growth programme is completed "
+                    + "when enough of its sessions are attended (the event's sessionsToComplete)")
     RegistrationResponse attendance(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
             @PathVariable String registrationId, @Valid @RequestBody Attendance request) {
-        return RegistrationResponse.of(registrations.markAttendance(user, eventId, registrationId, request.attended()));
+        return response(registrations.markAttendance(user, eventId, registrationId, request.sessionId(), request.attended()));
+    }
+
+    /** One row of the import report. */
+    record ImportedRow(int line, String outcome, String registrationId, RegistrationStatus status,
+            List<InvalidFields.FieldError> errors) {
+    }
+
+    record ImportReport(int rows, int created, int existing, int rejected, int confirmed, int waitlisted,
+            List<ImportedRow> report) {
+
+        static ImportReport of(List<RegistrationService.ImportedRow> rows) {
+            List<ImportedRow> report = rows.stream().map(row -> row.outcome() == null
+                    ? new ImportedRow(row.row(), "rejected", null, null, row.errors())
+                    : new ImportedRow(row.row(), row.outcome().created() ? "created" : "existing",
+                            row.outcome().registration().id(), row.outcome().registration().status(), List.of())).toList();
+            return new ImportReport(report.size(), count(report, "created"), count(report, "existing"),
+                    count(report, "rejected"),
+                    (int) report.stream().filter(row -> "created".equals(row.outcome())
+                            && row.status() == RegistrationStatus.CONFIRMED).count(),
+                    (int) report.stream().filter(row -> "created".equals(row.outcome())
+                            && row.status() == RegistrationStatus.WAITLISTED).count(),
+                    report);
+        }
+
+        private static int count(List<ImportedRow> report, String outcome) {
+            return (int) report.stream().filter(row -> outcome.equals(row.outcome())).count();
+        }
+    }
+
+    @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Register participants from a CSV file, with a report per row",
+            description = "First line: the columns (email, firstName, lastName, organisation, language, and question ids "
+                    + "for answers), in fi/sv/en. Rows are registered in the file's order; a bad row is reported and "
+                    + "skipped; an e-mail already registered is reported as existing. At most 5,000 rows")
+    ImportReport importCsv(@Parameter(hidden = true) CityUser user, @PathVariable String eventId, @RequestBody String csv) {
+        return ImportReport.of(registrations.importRows(user, eventId, RegistrationImport.parse(csv)));
+    }
+
+    @PostMapping(value = "/import", consumes = "multipart/form-data")
+    @Operation(summary = "Register participants from an uploaded CSV file (form field 'file'), with a report per row")
+    ImportReport importUpload(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            @RequestParam("file") MultipartFile file) throws java.io.IOException {
+        return ImportReport.of(registrations.importRows(user, eventId,
+                RegistrationImport.parse(new String(file.getBytes(), StandardCharsets.UTF_8))));
     }
 
     static final fi.ecosystem.platform.web.Spreadsheet<Registration> EXPORT = new fi.ecosystem.platform.web.Spreadsheet<>(
@@ -100,20 +167,40 @@ class RegistrationController {
                     new fi.ecosystem.platform.web.Spreadsheet.Column<>("language", Registration::language),
                     new fi.ecosystem.platform.web.Spreadsheet.Column<>("registeredAt", registration -> String.valueOf(registration.createdAt())),
                     new fi.ecosystem.platform.web.Spreadsheet.Column<>("registeredBy", registration ->
-                            "self".equals(registration.registeredBy()) ? "self" : "organiser")));
+                            "self".equals(registration.registeredBy()) ? "self" : "organiser"),
+                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("attendedSessions", registration ->
+                            String.join(" ", registration.attendedSessions()))));
+
+    /** The fixed columns, then one per session (attended x) and one per question (the answer), then completion. */
+    private static fi.ecosystem.platform.web.Spreadsheet<Registration> export(Event event) {
+        List<fi.ecosystem.platform.web.Spreadsheet.Column<Registration>> columns = new java.util.ArrayList<>();
+        for (Session session : event.sessions()) {
+            columns.add(new fi.ecosystem.platform.web.Spreadsheet.Column<>("session:" + session.id(),
+                    registration -> registration.attendedSessions().contains(session.id()) ? "x" : ""));
+        }
+        for (Question question : event.questions()) {
+            columns.add(new fi.ecosystem.platform.web.Spreadsheet.Column<>("answer:" + question.id(),
+                    registration -> registration.answers().getOrDefault(question.id(), "")));
+        }
+        columns.add(new fi.ecosystem.platform.web.Spreadsheet.Column<>("completed",
+                registration -> event.completedBy(registration.attendedSessions()) ? "yes" : "no"));
+        return EXPORT.with(columns);
+    }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
     @Operation(summary = "The registrations as CSV (semicolons, UTF-8 with BOM), in the order they came")
     void exportCsv(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        EXPORT.csv(registrations.export(user, eventId), response, "registrations");
+        List<Registration> rows = registrations.export(user, eventId);
+        export(registrations.event(user, eventId)).csv(rows, response, "registrations");
     }
 
     @GetMapping(value = "/export.xlsx", produces = fi.ecosystem.platform.web.Spreadsheet.XLSX)
     @Operation(summary = "The registrations as an Excel workbook")
     void exportXlsx(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        EXPORT.xlsx(registrations.export(user, eventId), response, "registrations");
+        List<Registration> rows = registrations.export(user, eventId);
+        export(registrations.event(user, eventId)).xlsx(rows, response, "registrations");
     }
 
     @GetMapping
@@ -122,6 +209,6 @@ class RegistrationController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return PageResponse.of(registrations.list(user, eventId, PageRequest.of(page, size, Sort.by("createdAt", "_id"))),
-                RegistrationResponse::of);
+                this::response);
     }
 }

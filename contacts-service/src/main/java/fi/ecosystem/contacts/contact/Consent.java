@@ -1,0 +1,23 @@
+package fi.ecosystem.contacts.contact;
+
+import java.time.Instant;
+
+/**
+ * One consent as given, and its withdrawal. Never changed otherwise: giving the same consent again adds a
+ * new record, so the history shows every text the person agreed to.
+ *
+ * @param text        the text shown to the person, or null when {@code textVersion} names it
+ * @param textVersion the version of the consent text (e.g. {@code newsletter-2026-01})
+ * @param recordedBy  who recorded it (a staff member's name, "registration form", "import")
+ */
+public record Consent(String id, ConsentPurpose purpose, LegalBasis legalBasis, ConsentSource source, String text,
+        String textVersion, Instant givenAt, String recordedBy, Instant withdrawnAt, String withdrawnBy) {
+
+    public boolean active() {
+        return withdrawnAt == null;
+    }
+
+    Consent withdrawn(Instant at, String by) {
+        return new Consent(id, purpose, legalBasis, source, text, textVersion, givenAt, recordedBy, at, by);
+    }
+}

@@ -1,0 +1,68 @@
+package fi.ecosystem.contacts.contact;
+
+import fi.ecosystem.platform.security.CityUser;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who did what to a person and when: entry, edits, merges, consents, roles and retention. Read-only, for
+ * staff and admins of a city that sees the person. Holds no personal data beyond ids and the actor.
+ */
+@Component
+public class ContactAudit {
+
+    /** The actor of changes nobody made by hand. */
+    public static final String SYSTEM = "system";
+
+    private final MongoTemplate mongo;
+
+    ContactAudit(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * @param action  created, edited, merged, merged-into, consent-given, consent-withdrawn, role-set,
+     *                role-removed, anonymised
+     * @param details ids and values that say what changed (never names or addresses)
+     */
+    @Document("contact_audit")
+    @CompoundIndex(name = "by_contact", def = "{'contactId': 1, 'at': -1}")
+    public record Entry(@Id String id, String contactId, Instant at, String actor, String actorName, String action,
+            Map<String, Object> details) {
+    }
+
+    void record(String contactId, CityUser actor, String action, Map<String, Object> details) {
+        mongo.insert(new Entry(null, contactId, Instant.now(), actor.subject(), actor.displayName(), action, details));
+    }
+
+    void recordSystem(String contactId, String source, String action, Map<String, Object> details) {
+        mongo.insert(new Entry(null, contactId, Instant.now(), SYSTEM, source, action, details));
+    }
+
+    /** Written once per key, however often a retried or concurrent run reaches it. */
+    void recordOnce(String key, String contactId, String source, String action, Map<String, Object> details, Instant at) {
+        try {
+            mongo.insert(new Entry(key, contactId, at, SYSTEM, source, action, details));
+        } catch (DuplicateKeyException recordedAlready) {
+            // another run recorded it first
+        }
+    }
+
+    Page<Entry> of(String contactId, Pageable pageable) {
+        Query query = new Query(Criteria.where("contactId").is(contactId)).with(Sort.by(Sort.Direction.DESC, "at", "_id"));
+        long total = mongo.count(query, Entry.class);
+        return new PageImpl<>(mongo.find(query.with(pageable), Entry.class), pageable, total);
+    }
+}

@@ -1,0 +1,36 @@
+package fi.ecosystem.contacts.contact.web;
+
+import fi.ecosystem.contacts.contact.Consent;
+import fi.ecosystem.contacts.contact.Contact;
+import fi.ecosystem.contacts.contact.Participation;
+import fi.ecosystem.contacts.contact.ProjectRole;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** One person with their roles, consents and participation history. */
+record ContactResponse(String id, String email, Set<String> otherEmails, String firstName, String lastName, String title,
+        String organisationName, String organisationId, String phone, String language, Set<String> projectIds,
+        List<ProjectRole> roles, List<Consent> consents, List<Participation> participations, List<String> mergedFrom,
+        boolean anonymised, Instant createdAt, Instant updatedAt, Instant lastActivityAt) {
+
+    static ContactResponse of(Contact contact) {
+        return new ContactResponse(contact.id(), contact.email(), contact.otherEmails(), contact.firstName(),
+                contact.lastName(), contact.title(), contact.organisationName(), contact.organisationId(), contact.phone(),
+                contact.language(), contact.projectIds(), contact.roles(), contact.consents(), contact.participations(),
+                contact.mergedFrom(), contact.anonymisedAt() != null, contact.createdAt(), contact.updatedAt(),
+                contact.lastActivityAt());
+    }
+
+    /** A row of a list: no histories. */
+    record Summary(String id, String firstName, String lastName, String title, String organisationName, String email,
+            String phone, String language, Set<String> projectIds, List<ProjectRole> roles, boolean anonymised,
+            Instant lastActivityAt) {
+
+        static Summary of(Contact contact) {
+            return new Summary(contact.id(), contact.firstName(), contact.lastName(), contact.title(),
+                    contact.organisationName(), contact.email(), contact.phone(), contact.language(), contact.projectIds(),
+                    contact.roles(), contact.anonymisedAt() != null, contact.lastActivityAt());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package fi.ecosystem.contacts.contact;
+
+import static fi.ecosystem.platform.testing.Callers.cityUser;
+import static fi.ecosystem.platform.testing.Callers.integrator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fi.ecosystem.platform.security.CityUser;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Search by name, organisation, e-mail, role, project and city, paged, and the same search as CSV and XLSX. */
+class SearchTest extends ContactsApiTestBase {
+
+    static final CityUser HYVINKAA_STAFF = new CityUser("h", "Hyvinkää staff", Set.of("hyvinkaa"), Set.of("staff"), Set.of(), false);
+    static final CityUser IISALMI_STAFF = new CityUser("i", "Iisalmi staff", Set.of("iisalmi"), Set.of("staff"), Set.of(), false);
+    static final CityUser OULU_STAFF = new CityUser("o", "Oulu staff", Set.of("oulu"), Set.of("staff"), Set.of(), false);
+
+    @BeforeEach
+    void people() {
+        enter(HYVINKAA_STAFF, "Kaisa", "Kokeilija", "Teknologiakeskus TechVilla Oy", HRI, "PROJECT_MANAGER");
+        enter(HYVINKAA_STAFF, "Teemu", "Testaaja", "KUUMA-seutu", HRI, "COOPERATION_DIRECTOR");
+        enter(HYVINKAA_STAFF, "Pekka", "Järvinen", "Teknologiakeskus TechVilla Oy", HRI, null);
+        enter(IISALMI_STAFF, "Åsa", "Öström", "Kristiinankaupungin elinkeinokeskus", TOWNS, "PROJECT_MANAGER");
+        enter(IISALMI_STAFF, "Sari", "Sihteeri", "Iisalmen kaupunki", TOWNS, "PROJECT_SECRETARY");
+        enter(OULU_STAFF, "Jari", "Järvelä", "BusinessOulu", OULU, "PROJECT_MANAGER");
+        for (int i = 0; i < 25; i++) {
+            enter(HYVINKAA_STAFF, "Henkilö", "Massa" + (char) ('a' + i), "Esimerkki Oy", HRI, null);
+        }
+    }
+
+    private void enter(CityUser user, String first, String last, String organisation, String project, String role) {
+        Contact contact = contacts.create(user, new ContactDetails(first, last, null, organisation, null,
+                SearchWords.fold(first + "." + last) + "@example.org", null, "fi"), Set.of(project), true);
+        if (role != null) {
+            contacts.assignRole(user, contact.id(), project, role, organisation);
+        }
+    }
+
+    @Test
+    void namePrefixesIgnoreCaseAndDiacritics() throws Exception {
+        mvc.perform(get("/api/contacts?q=jarvi").with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].lastName").value("Järvinen"));
+        mvc.perform(get("/api/contacts?q=JÄRV").with(cityUser("kerava", "staff"))).andExpect(jsonPath("$.totalItems").value(1));
+        mvc.perform(get("/api/contacts").param("q", "ostr as").with(cityUser("rauma", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].firstName").value("Åsa"));
+        mvc.perform(get("/api/contacts").param("q", "kai kok").with(cityUser("kerava", "staff"))).andExpect(jsonPath("$.totalItems").value(1));
+        mvc.perform(get("/api/contacts").param("q", "kai tes").with(cityUser("kerava", "staff"))).andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    @Test
+    void filtersCombineAndOnlyPeopleOfTheCallersProjectsAreFound() throws Exception {
+        mvc.perform(get("/api/contacts?organisation=techv").with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.items[*].lastName", contains("Järvinen", "Kokeilija")));
+        mvc.perform(get("/api/contacts?organisation=technologiakeskus").with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/contacts?role=project_manager").with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.items[*].lastName", contains("Kokeilija")));
+        mvc.perform(get("/api/contacts?role=PROJECT_MANAGER").with(integrator("helsinki", "contacts:read")))
+                .andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/contacts?email=Teemu.Testaaja@Example.org").with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.items[*].lastName", contains("Testaaja")));
+        mvc.perform(get("/api/contacts?projectId=" + TOWNS).with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/contacts?city=iisalmi").with(twoCities("rauma", "kerava", "staff")))
+                .andExpect(jsonPath("$.items[*].lastName", contains("Öström", "Sihteeri")));
+        mvc.perform(get("/api/contacts?city=oulu&role=PROJECT_MANAGER").with(twoCities("rauma", "kerava", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/contacts?q=jar").with(cityUser("oulu", "staff")))
+                .andExpect(jsonPath("$.items[*].lastName", contains("Järvelä")));
+        mvc.perform(get("/api/contacts").with(integrator("kerava", "projects:read"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void resultsArePagedInNameOrder() throws Exception {
+        mvc.perform(get("/api/contacts?q=massa&size=10&page=2").with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(25))
+                .andExpect(jsonPath("$.totalPages").value(3))
+                .andExpect(jsonPath("$.page").value(2))
+                .andExpect(jsonPath("$.items.length()").value(5))
+                .andExpect(jsonPath("$.items[0].lastName").value("Massau"))
+                .andExpect(jsonPath("$.items[0].participations").doesNotExist());
+        mvc.perform(get("/api/contacts?q=massa&size=3&sort=-name").with(cityUser("kerava", "staff")))
+                .andExpect(jsonPath("$.items[*].lastName", contains("Massay", "Massax", "Massaw")));
+        mvc.perform(get("/api/contacts?size=200").with(cityUser("kerava", "staff"))).andExpect(jsonPath("$.totalItems").value(28));
+    }
+
+    @Test
+    void theSearchIsExportedAsCsvAndXlsx() throws Exception {
+        byte[] csv = mvc.perform(get("/api/contacts/export.csv?organisation=techvilla").with(cityUser("kerava", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"contacts.csv\""))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFid;lastName;firstName;title;organisation;email;phone;language;roles;projects;lastActivity\r\n");
+        assertThat(text.split("\r\n")).hasSize(3);
+        assertThat(text).contains(";Järvinen;Pekka;").contains(";Kokeilija;Kaisa;").contains("hri: PROJECT_MANAGER")
+                .doesNotContain("Testaaja");
+
+        byte[] xlsx = mvc.perform(get("/api/contacts/export.xlsx?role=PROJECT_MANAGER").with(cityUser("iisalmi", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(xlsx, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("contacts", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        StringBuilder sheet = new StringBuilder();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().equals("xl/sharedStrings.xml") || entry.getName().startsWith("xl/worksheets/")) {
+                    sheet.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        // XLSX escapes non-ASCII letters (Ö is &#xd6;): the addresses say who is in it
+        assertThat(sheet.toString()).contains("asa.ostrom@example.org").contains("Kristiinankaupungin elinkeinokeskus")
+                .contains("towns: PROJECT_MANAGER").doesNotContain("sari.sihteeri").doesNotContain("kaisa.kokeilija");
+        mvc.perform(get("/api/contacts/export.csv").with(cityUser("oulu")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/contacts/export.csv")).andExpect(status().isUnauthorized());
+    }
+}

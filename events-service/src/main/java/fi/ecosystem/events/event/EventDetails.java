@@ -1,0 +1,32 @@
+package fi.ecosystem.events.event;
+
+import fi.ecosystem.contracts.LocalizedText;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What organisers write of an event, for the draft and every edit. Sessions and questions without an id
+ * get one; ids sent back on an edit keep attendance and answers attached to their session or question.
+ */
+public record EventDetails(
+        EventType type,
+        LocalizedText title,
+        LocalizedText description,
+        String organisation,
+        String venue,
+        String onlineUrl,
+        int capacity,
+        List<Session> sessions,
+        Integer sessionsToComplete,
+        List<Question> questions,
+        Instant registrationOpensAt,
+        Instant registrationClosesAt) {
+
+    public List<Session> sessions() {
+        return sessions == null ? List.of() : sessions;
+    }
+
+    public List<Question> questions() {
+        return questions == null ? List.of() : questions;
+    }
+}

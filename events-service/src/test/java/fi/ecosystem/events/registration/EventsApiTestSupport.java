@@ -1,0 +1,118 @@
+package fi.ecosystem.events.registration;
+
+import static fi.ecosystem.platform.testing.Callers.cityUser;
+import static fi.ecosystem.platform.testing.Callers.integrator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.events.event.Event;
+import fi.ecosystem.platform.testing.EmbeddedStore;
+import fi.ecosystem.platform.testing.ProjectsTopic;
+import fi.ecosystem.platform.testing.TopicProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The context of the events API tests: the embedded store, a KRaft broker and a GreenMail server; a project
+ * of Helsinki and Espoo known from the projects topic; helpers to make events and registrations.
+ */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1)
+public abstract class EventsApiTestSupport {
+
+    static final String PROJECT = "kasvun-ekosysteemit";
+
+    /** One SMTP server for the cached context all these test classes share (an extension would stop it after each class). */
+    static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        smtp.start();
+    }
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        EmbeddedStore.register(registry, "events-api-test");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected MongoTemplate mongo;
+    @Autowired
+    protected EmbeddedKafkaBroker kafka;
+
+    @BeforeEach
+    void projectKnownFromTheProjectsTopic() {
+        mongo.dropCollection(Event.class);
+        mongo.dropCollection(Registration.class);
+        mongo.indexOps(Registration.class).createIndex(new org.springframework.data.mongodb.core.index.CompoundIndexDefinition(
+                new org.bson.Document("eventId", 1).append("email", 1)).unique());
+        ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, PROJECT, "Kasvun ekosysteemit", List.of("helsinki", "espoo"));
+    }
+
+    String draft(int capacity) throws Exception {
+        String body = mvc.perform(post("/api/events").with(cityUser("espoo", "staff", "event-organiser"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"projectId": "%s", "type": "WORKSHOP", "title": {"fi": "Boost your Business"},
+                                 "capacity": %d, "startsAt": "2026-12-01T08:00:00Z", "endsAt": "2026-12-01T12:00:00Z"}
+                                """.formatted(PROJECT, capacity)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.organisingCity").value("espoo"))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+
+    static String person(String email) {
+        return "{\"email\": \"" + email + "\", \"firstName\": \"Maija\", \"lastName\": \"Meikäläinen\", \"language\": \"fi\"}";
+    }
+
+    String publish(String event) throws Exception {
+        mvc.perform(post("/api/events/" + event + "/publish").with(cityUser("espoo", "staff", "event-organiser")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+        return event;
+    }
+
+    String selfRegister(String event, String email) throws Exception {
+        String body = mvc.perform(post("/public/events/" + event + "/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(person(email)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.privateToken");
+    }
+}

@@ -1,0 +1,36 @@
+package fi.ecosystem.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Input that passed the request's own validation but breaks a rule that depends on stored data, e.g. an
+ * answer to a question the event asks. Answers 400 with the same {@code errors[]} (field, message) as bean
+ * validation, so forms can show each message next to its field.
+ */
+public class InvalidFields extends RuntimeException {
+
+    /** One invalid field: its path in the request (e.g. {@code answers.diet}) and what is wrong. */
+    public record FieldError(String field, String message) {
+    }
+
+    private final List<FieldError> errors;
+
+    public InvalidFields(List<FieldError> errors) {
+        super("The request has invalid fields");
+        this.errors = List.copyOf(errors);
+    }
+
+    public static InvalidFields of(String field, String message) {
+        return new InvalidFields(List.of(new FieldError(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    List<Map<String, Object>> asProperties() {
+        return errors.stream().<Map<String, Object>>map(error -> Map.of("field", error.field(), "message", error.message()))
+                .toList();
+    }
+}
