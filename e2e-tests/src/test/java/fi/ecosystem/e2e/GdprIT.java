@@ -114,7 +114,7 @@ class GdprIT {
                 .isEqualTo(confirmedBefore);
         assertThat(MessagingIT.participantsReached(project)).isEqualTo(1);
         JsonNode contact = Keycloak.json(Api.get(Stack.GATEWAY + "/api/contacts/" + contactId, integrator).body());
-        assertThat(contact.get("lastName").asString()).isEqualTo("–");
+        assertThat(contact.get("anonymised").asBoolean()).isTrue();
         assertThat(contact.get("participations").size()).isEqualTo(1);
         JsonNode registrations = Keycloak.json(Api.get(Stack.GATEWAY + "/api/events/" + event + "/registrations", integrator).body());
         assertThat(registrations.get("items").get(0).get("status").asString()).isEqualTo("CONFIRMED");

@@ -69,14 +69,33 @@ public class PersonalDataExport {
         own.put("participations", participations);
         own.put("privacyAudit", audit.of(contact.id()).stream().map(PersonalDataExport::auditLine).toList());
         sources.add(new PersonalDataReport(service, own));
-        if (contact.email() != null && stored != null && stored.get("erasedAt") == null) {
-            sources.addAll(others.personalData(ContactErased.hashOf(contact.email()), contact.id()));
+        if (contact.anonymisedAt() == null) {
+            sources.addAll(fromOtherServices(contact));
         }
         String chosen = language != null ? language : contact.language() != null ? contact.language() : "fi";
         Export export = new Export(contact.id(), Instant.now(), new Requester(user.displayName(), user.cities()), chosen,
                 sources);
         audit.exported(user, contact.id(), export.counts());
         return export;
+    }
+
+    /** What the other services hold under each address the person has had (people merged into them too). */
+    private List<PersonalDataReport> fromOtherServices(Contact contact) {
+        Set<String> addresses = new java.util.LinkedHashSet<>();
+        if (contact.email() != null) {
+            addresses.add(contact.email());
+        }
+        addresses.addAll(contact.otherEmails());
+        Map<String, Map<String, List<Map<String, Object>>>> byService = new LinkedHashMap<>();
+        for (String address : addresses) {
+            for (PersonalDataReport report : others.personalData(ContactErased.hashOf(address), contact.id())) {
+                Map<String, List<Map<String, Object>>> items = byService.computeIfAbsent(report.service(), service -> new LinkedHashMap<>());
+                report.items().forEach((kind, list) -> items.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(list));
+            }
+        }
+        List<PersonalDataReport> reports = new ArrayList<>();
+        byService.forEach((service, items) -> reports.add(new PersonalDataReport(service, items)));
+        return reports;
     }
 
     /** The person may know who handled their data, when and why: the audit lines about them, without the ids of the staff. */

@@ -242,10 +242,11 @@ class GdprApiTest {
         assertThat(keys.existing(hash)).isEmpty();
         assertThat(keys.existing("contact:" + contact.id())).isEmpty();
         for (Document stored : mongo.findAll(Document.class, "contacts")) {
-            assertThat(stored.toJson()).doesNotContainIgnoringCase(email).doesNotContain(lastName, "Salaisuus");
+            assertThat(stored.toJson()).doesNotContainIgnoringCase(email).doesNotContain(lastName);
         }
         Contact anonymous = mongo.findById(contact.id(), Contact.class);
-        assertThat(anonymous.firstName()).isEqualTo("–");
+        assertThat(anonymous.firstName()).isNull();
+        assertThat(anonymous.anonymisedAt()).isNotNull();
         assertThat(anonymous.participations()).hasSize(1);
         assertThat(anonymous.projectIds()).containsExactly("hri");
 
@@ -269,7 +270,7 @@ class GdprApiTest {
         assertThat(TopicProbe.readAll(kafka.getBrokersAsString(), Topics.deadLetter(Topics.REGISTRATIONS), Duration.ofSeconds(1)))
                 .noneMatch(record -> record.value().contains("r-late-" + run));
         mvc.perform(get("/api/contacts/" + contact.id()).with(cityUser("kerava", "staff")))
-                .andExpect(jsonPath("$.lastName").value("–"))
+                .andExpect(jsonPath("$.anonymised").value(true))
                 .andExpect(content().string(not(containsString(lastName))));
     }
 }

@@ -4,8 +4,10 @@ import fi.ecosystem.contracts.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -41,13 +43,17 @@ public class PersonalDataSeal {
 
     /** The payload with its personal fields sealed; as it is when its type has none or it names nobody. */
     public Map<String, Object> seal(String eventId, String type, Map<String, Object> data) {
-        Optional<PersonalData.Rule> rule = PersonalData.of(type);
-        if (rule.isEmpty() || data.containsKey(PersonalData.SEALED)) {
+        Optional<PersonalData.Rule> found = PersonalData.of(type);
+        if (found.isEmpty() || data.containsKey(PersonalData.SEALED)) {
             return data;
         }
-        String subject = rule.get().subject().apply(data);
+        PersonalData.Rule rule = found.get();
+        if (rule.eachElement()) {
+            return sealEach(eventId, rule, data);
+        }
+        String subject = rule.subject().apply(data);
         Map<String, Object> personal = new LinkedHashMap<>();
-        for (String field : rule.get().fields()) {
+        for (String field : rule.fields()) {
             if (data.get(field) != null) {
                 personal.put(field, data.get(field));
             }
@@ -55,42 +61,91 @@ public class PersonalDataSeal {
         if (subject == null || personal.isEmpty()) {
             return data;
         }
+        Map<String, Object> sealed = new LinkedHashMap<>(data);
+        rule.fields().forEach(sealed::remove);
+        sealed.put(PersonalData.SEALED, sealed(eventId, subject, personal));
+        return sealed;
+    }
+
+    /** Each person in the lists of people, sealed with their own key, in their place. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> sealEach(String eventId, PersonalData.Rule rule, Map<String, Object> data) {
+        Map<String, Object> sealed = new LinkedHashMap<>(data);
+        for (String field : rule.fields()) {
+            if (data.get(field) instanceof List<?> people && !people.isEmpty()) {
+                List<Object> each = new ArrayList<>();
+                for (Object person : people) {
+                    String subject = person instanceof Map<?, ?> map ? rule.subject().apply((Map<String, Object>) map) : null;
+                    each.add(subject == null ? person : Map.of(PersonalData.SEALED, sealed(eventId, subject, person)));
+                }
+                sealed.put(field, each);
+            }
+        }
+        return sealed.equals(data) ? data : sealed;
+    }
+
+    private Map<String, Object> sealed(String eventId, String subject, Object plain) {
         byte[] iv = new byte[12];
         random.nextBytes(iv);
-        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, keys.keyFor(subject), iv, eventId,
-                json.writeValueAsBytes(personal));
-        Map<String, Object> sealed = new LinkedHashMap<>(data);
-        rule.get().fields().forEach(sealed::remove);
+        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, keys.keyFor(subject), iv, eventId, json.writeValueAsBytes(plain));
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("subject", subject);
         envelope.put("alg", ALGORITHM);
         envelope.put("iv", Base64.getEncoder().encodeToString(iv));
         envelope.put("ciphertext", Base64.getEncoder().encodeToString(ciphertext));
-        sealed.put(PersonalData.SEALED, envelope);
-        return sealed;
+        return envelope;
     }
 
     /**
      * The payload with its sealed fields back in place. Without the key (the person was erased) the payload
-     * comes without them. A sealed part that does not open with the key was tampered with: an error.
+     * comes without them — a list of people without that person. A sealed part that does not open with the
+     * key was tampered with: an error.
      */
     public Opened open(String eventId, Map<String, Object> data) {
-        if (!(data.get(PersonalData.SEALED) instanceof Map<?, ?> sealed)) {
-            return new Opened(data, false);
-        }
+        boolean erased = false;
         Map<String, Object> opened = new LinkedHashMap<>(data);
-        opened.remove(PersonalData.SEALED);
+        for (Map.Entry<String, Object> field : data.entrySet()) {
+            if (field.getValue() instanceof List<?> list && list.stream().anyMatch(PersonalDataSeal::isSealed)) {
+                List<Object> people = new ArrayList<>();
+                for (Object element : list) {
+                    if (!isSealed(element)) {
+                        people.add(element);
+                        continue;
+                    }
+                    Optional<byte[]> plain = plain(eventId, ((Map<?, ?>) element).get(PersonalData.SEALED));
+                    plain.ifPresent(bytes -> people.add(json.readValue(bytes, MAP)));
+                    erased |= plain.isEmpty();
+                }
+                opened.put(field.getKey(), people);
+            }
+        }
+        if (data.get(PersonalData.SEALED) != null) {
+            opened.remove(PersonalData.SEALED);
+            Optional<byte[]> plain = plain(eventId, data.get(PersonalData.SEALED));
+            plain.ifPresent(bytes -> opened.putAll(json.readValue(bytes, MAP)));
+            erased |= plain.isEmpty();
+        }
+        return new Opened(opened.equals(data) ? data : opened, erased);
+    }
+
+    private static boolean isSealed(Object element) {
+        return element instanceof Map<?, ?> map && map.size() == 1 && map.get(PersonalData.SEALED) instanceof Map<?, ?>;
+    }
+
+    /** The plaintext of a sealed part, or nothing when its key is gone. */
+    private Optional<byte[]> plain(String eventId, Object part) {
+        if (!(part instanceof Map<?, ?> sealed)) {
+            throw new IllegalArgumentException("A sealed part of event " + eventId + " is not an object");
+        }
         Optional<SecretKey> key = keys.existing(String.valueOf(sealed.get("subject")));
         if (key.isEmpty()) {
-            return new Opened(opened, true);
+            return Optional.empty();
         }
         if (!ALGORITHM.equals(sealed.get("alg"))) {
             throw new IllegalArgumentException("Unknown sealing algorithm " + sealed.get("alg"));
         }
-        byte[] plain = crypt(Cipher.DECRYPT_MODE, key.get(), Base64.getDecoder().decode(String.valueOf(sealed.get("iv"))),
-                eventId, Base64.getDecoder().decode(String.valueOf(sealed.get("ciphertext"))));
-        opened.putAll(json.readValue(plain, MAP));
-        return new Opened(opened, false);
+        return Optional.of(crypt(Cipher.DECRYPT_MODE, key.get(), Base64.getDecoder().decode(String.valueOf(sealed.get("iv"))),
+                eventId, Base64.getDecoder().decode(String.valueOf(sealed.get("ciphertext")))));
     }
 
     private static byte[] crypt(int mode, SecretKey key, byte[] iv, String eventId, byte[] input) {

@@ -93,8 +93,10 @@ class PersonalDataSealTest {
         assertThat(JSON.writeValueAsString(sealed)).doesNotContain("Sinikka").contains("contact:c-9");
         assertThat(seal.open("e-1", sealed).data()).isEqualTo(contact);
 
-        Map<String, Object> project = Map.of("projectId", "hri", "acronym", "HRI");
-        assertThat(seal.seal("e-2", "project.changed", project)).isSameAs(project);
+        Map<String, Object> event = Map.of("eventId", "e-9", "projectId", "hri");
+        assertThat(seal.seal("e-2", "event.changed", event)).isSameAs(event);
+        Map<String, Object> project = Map.of("projectId", "hri", "contacts", List.of());
+        assertThat(seal.seal("e-4", "project.changed", project)).isSameAs(project);
         Map<String, Object> nobody = new LinkedHashMap<>(Map.of("registrationId", "r-2"));
         assertThat(seal.seal("e-3", "registration.confirmed", nobody)).isSameAs(nobody);
     }
@@ -115,5 +117,27 @@ class PersonalDataSealTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aProjectsContactPersonsAreSealedEachWithTheirOwnKeyAndAnErasedOneDropsOut() {
+        String kept = "pysyva." + UUID.randomUUID() + "@example.org";
+        String erased = "lahteva." + UUID.randomUUID() + "@example.org";
+        Map<String, Object> project = new LinkedHashMap<>();
+        project.put("projectId", "hri");
+        project.put("contacts", List.of(
+                Map.of("firstName", "Pysyvä", "lastName", "Pekkala", "email", kept, "role", "PROJECT_MANAGER"),
+                Map.of("firstName", "Lähtevä", "lastName", "Lahtinen", "email", erased, "role", "CEO"),
+                Map.of("firstName", "Nimetön", "role", "PROJECT_SECRETARY")));
+        Map<String, Object> sealed = seal.seal("p-1", "project.changed", project);
+        assertThat(JSON.writeValueAsString(sealed)).doesNotContain(kept, erased, "Pekkala", "Lahtinen")
+                .contains("\"projectId\":\"hri\"", "Nimetön");
+        assertThat(seal.open("p-1", sealed).data()).isEqualTo(project);
+
+        keys.shred(List.of(ContactErased.hashOf(erased)));
+        PersonalDataSeal.Opened opened = seal.open("p-1", sealed);
+        assertThat(opened.erased()).isTrue();
+        assertThat(opened.data().get("contacts")).asList().hasSize(2);
+        assertThat(opened.data().toString()).contains("Pekkala", "Nimetön").doesNotContain("Lahtinen", erased);
     }
 }

@@ -38,8 +38,22 @@ public class ProjectContactErasure {
     }
 
     public Map<String, Long> erase(ContactErased person, String eventId) {
-        String hash = person.emailSha256();
-        Set<String> identifying = new TreeSet<>();
+        long contacts = 0;
+        long entries = 0;
+        for (String hash : person.allEmailSha256()) {
+            Set<String> identifying = new TreeSet<>();
+            contacts += eraseFromProjects(hash, identifying);
+            entries += eraseFromAudit(hash, identifying);
+        }
+        Map<String, Long> items = new LinkedHashMap<>();
+        items.put("projectContacts", contacts);
+        items.put("auditEntries", entries);
+        keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailSha256()));
+        audit.erased(person.contactId(), eventId, items);
+        return items;
+    }
+
+    private long eraseFromProjects(String hash, Set<String> identifying) {
         long contacts = 0;
         Query withContacts = new Query(Criteria.where("contacts.0").exists(true));
         withContacts.fields().include("_id").include("contacts");
@@ -54,6 +68,10 @@ public class ProjectContactErasure {
                     .inc("version", 1), PROJECTS); // a concurrent save of a stale copy fails instead of bringing them back
             contacts += theirs.size();
         }
+        return contacts;
+    }
+
+    private long eraseFromAudit(String hash, Set<String> identifying) {
         long entries = 0;
         for (Document entry : mongo.find(new Query(Criteria.where("changes.field").is("contacts")), Document.class, AUDIT)) {
             var changes = PersonInProjects.contactChanges(entry, hash);
@@ -67,12 +85,7 @@ public class ProjectContactErasure {
             mongo.save(PersonInProjects.anonymise(entry, hash, identifying), AUDIT);
             entries++;
         }
-        Map<String, Long> items = new LinkedHashMap<>();
-        items.put("projectContacts", contacts);
-        items.put("auditEntries", entries);
-        keys.shred(PersonalData.keysOf(person.contactId(), hash));
-        audit.erased(person.contactId(), eventId, items);
-        return items;
+        return entries;
     }
 
     private static void remember(Map<?, ?> contact, Set<String> identifying) {

@@ -71,7 +71,7 @@ class GdprController {
     ResponseEntity<ErasureState.State> erase(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
         PersonalDataAccess.requireMayErase(user);
         Contact contact = contacts.get(user, id);
-        erasure.erase(user, contact);
+        erasure.erase(user, contact.id());
         return ResponseEntity.accepted().location(URI.create("/api/contacts/" + id + "/erasure"))
                 .body(erasureState.of(id, false));
     }

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A person asked to be forgotten (topic {@code contacts}, {@code contact.erased}): their registrations stay
- * — places and counts must still add up — but without anything that identifies them: names, organisation
- * and the address are replaced.
+ * — places and counts must still add up — but without anything that identifies them: names, organisation,
+ * the address and their answers to the event's questions are removed.
  */
 @Component
 class RegistrationErasure {
@@ -44,9 +44,12 @@ class RegistrationErasure {
         if (event.is(ContactErased.TYPE)) {
             inbox.once("erasure", event, erased -> {
                 ContactErased person = erased.payload(ContactErased.class);
-                int count = anonymise(person.emailSha256());
+                int count = 0;
+                for (String emailSha256 : person.allEmailSha256()) {
+                    count += anonymise(emailSha256);
+                }
                 // again after anonymising: a registration event sealed meanwhile with a new key is unreadable too
-                keys.shred(PersonalData.keysOf(person.contactId(), person.emailSha256()));
+                keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailSha256()));
                 audit.erased(person.contactId(), erased.id(), java.util.Map.of("registrations", (long) count));
             });
         }
@@ -61,7 +64,8 @@ class RegistrationErasure {
             Object id = registration.get("_id");
             mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update()
                     .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName")
-                    .set("email", "erased-" + id + "@invalid").unset("emailSha256").inc("version", 1), "registrations");
+                    .set("email", "erased-" + id + "@invalid").unset("emailSha256").unset("answers").inc("version", 1),
+                    "registrations");
             count++;
         }
         return count;
