@@ -107,6 +107,25 @@ public class RegistrationLoad {
         }
         System.out.printf("  after the last response: projects showed +%d participants in %.1f s, contacts showed +%d people in %.1f s%n",
                 places, (projectsAt - loadEnded) / 1e9, requests, (contactsAt - loadEnded) / 1e9);
+        // per event: from its creation in the events-service outbox to the end of its handling in the consumer
+        propagation("projects", "http://localhost:8081", "participants-reached");
+        propagation("contacts", "http://localhost:8082", "participation-history");
+    }
+
+    /** The consumer's own timer of Kafka propagation (last 10 minutes), read straight from its Prometheus endpoint. */
+    static void propagation(String service, String base, String handler) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder line = new StringBuilder("  propagation to " + service + " (" + handler + "):");
+        for (String quantile : new String[] {"0.5", "0.99"}) {
+            Matcher m = Pattern.compile("ecosystem_inbox_propagation_seconds\\{[^}]*handler=\"" + handler
+                    + "\"[^}]*quantile=\"" + quantile + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(metrics);
+            line.append(m.find() ? String.format(" p%s %.2f s", quantile.equals("0.5") ? "50" : "99", Double.parseDouble(m.group(1)))
+                    : " p" + quantile + " n/a");
+        }
+        Matcher count = Pattern.compile("ecosystem_inbox_propagation_seconds_count\\{[^}]*handler=\"" + handler
+                + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(metrics);
+        System.out.println(line + (count.find() ? " over " + (long) Double.parseDouble(count.group(1)) + " events" : ""));
     }
 
     static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {

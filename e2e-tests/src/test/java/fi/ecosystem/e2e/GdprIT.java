@@ -79,7 +79,7 @@ class GdprIT {
         assertThat(sources.get("events-service").get("registrations").get(0).get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(sources.get("projects-service").get("projectContacts").get(0).get("role").asString()).isEqualTo("CEO");
         assertThat(sources.get("projects-service").get("auditEntries").size()).isEqualTo(2);
-        HttpResponse<String> readable = admin.get(Stack.GATEWAY + "/api/contacts/" + contactId + "/gdpr-export?format=html");
+        HttpResponse<String> readable = admin.get(Stack.GATEWAY + "/api/contacts/" + contactId + "/gdpr-export?format=html&lang=sv");
         assertThat(readable.body()).contains("Uppgifter som vi har om dig", lastName, "Rekisteri Oy");
 
         int confirmedBefore = Keycloak.json(Api.get(Stack.GATEWAY + "/api/events/" + event, integrator).body())

@@ -19,6 +19,7 @@ import fi.ecosystem.platform.security.ProblemSecurityHandlers;
 import fi.ecosystem.platform.web.ProblemDetailsAdvice;
 import fi.ecosystem.platform.web.RequestBodyLimitFilter;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -137,9 +138,10 @@ public class PlatformAutoConfiguration {
 
         /** Consumers read envelopes tolerantly: unknown fields are how producers evolve within a version. */
         @Bean
-        Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties, PersonalDataSeal seal) {
+        Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties,
+                ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters, PersonalDataSeal seal) {
             return new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
-                    properties.inbox().retention(), seal);
+                    properties.inbox().retention(), meters.getIfAvailable(), seal);
         }
 
         /** The data subjects' keys live in a database of their own, next to the service's, shared by all services. */
@@ -176,13 +178,15 @@ public class PlatformAutoConfiguration {
                 PlatformProperties properties, @Value("${spring.application.name}") String source) {
             PlatformProperties.Outbox outbox = properties.outbox();
             return new OutboxRelay(mongo, kafka, json, outbox.collections() == null ? List.of() : outbox.collections(),
-                    source, outbox.pollInterval(), outbox.sendTimeout());
+                    source, outbox.pollInterval(), outbox.sendTimeout(),
+                    outbox.fullScanInterval() == null ? Duration.ofSeconds(5) : outbox.fullScanInterval());
         }
 
         @Bean
         Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, ObjectProvider<Tracer> tracer,
                 PersonalDataSeal seal) {
-            return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake), () -> {
+            return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake),
+                    key -> relay.ifAvailable(available -> available.hint(key)), () -> {
                 Tracer current = tracer.getIfAvailable();
                 Span span = current == null ? null : current.currentSpan();
                 return span == null ? null

@@ -23,8 +23,9 @@ public record PlatformProperties(Security security, Web web, Outbox outbox, Inbo
     /**
      * @param collections the collections whose documents carry {@code pendingEvents}
      * @param pollInterval how often the relay looks for events it was not woken for
+     * @param fullScanInterval how often it scans whole collections for events nobody hinted (e.g. left by a crash)
      */
-    public record Outbox(List<String> collections, Duration pollInterval, Duration sendTimeout) {
+    public record Outbox(List<String> collections, Duration pollInterval, Duration sendTimeout, Duration fullScanInterval) {
     }
 
     /** @param retention how long the markers of handled events are kept */

@@ -67,7 +67,23 @@ final class ExportDocument {
             Map.entry("registeredBy", LocalizedText.of("Ilmoittaja", "Anmäld av", "Registered by")),
             Map.entry("projectIds", LocalizedText.of("Hankkeet", "Projekt", "Projects")),
             Map.entry("cities", LocalizedText.of("Kaupungit", "Städer", "Cities")),
-            Map.entry("service", LocalizedText.of("Palvelu", "Tjänst", "Service")));
+            Map.entry("service", LocalizedText.of("Palvelu", "Tjänst", "Service")),
+            Map.entry("otherEmails", LocalizedText.of("Muut sähköpostiosoitteet", "Andra e-postadresser", "Other e-mail addresses")),
+            Map.entry("phone", LocalizedText.of("Puhelin", "Telefon", "Phone")),
+            Map.entry("roles", LocalizedText.of("Roolit", "Roller", "Roles")),
+            Map.entry("consents", LocalizedText.of("Suostumukset", "Samtycken", "Consents")),
+            Map.entry("purpose", LocalizedText.of("Tarkoitus", "Syfte", "Purpose")),
+            Map.entry("source", LocalizedText.of("Lähde", "Källa", "Source")),
+            Map.entry("since", LocalizedText.of("Alkaen", "Sedan", "Since")),
+            Map.entry("answers", LocalizedText.of("Vastaukset", "Svar", "Answers")),
+            Map.entry("attendedSessions", LocalizedText.of("Osallistutut tilaisuudet", "Närvarade tillfällen", "Sessions attended")),
+            Map.entry("remindedSessions", LocalizedText.of("Muistutetut tilaisuudet", "Påminda tillfällen", "Sessions reminded of")),
+            Map.entry("eventId", LocalizedText.of("Tapahtuma", "Evenemang", "Event")),
+            Map.entry("registrationId", LocalizedText.of("Ilmoittautuminen", "Anmälan", "Registration")),
+            Map.entry("type", LocalizedText.of("Tyyppi", "Typ", "Type")),
+            Map.entry("mergedFrom", LocalizedText.of("Yhdistetyt henkilöt", "Sammanslagna personer", "People merged into this one")),
+            Map.entry("lastActivityAt", LocalizedText.of("Viimeisin toiminta", "Senaste aktivitet", "Last activity")),
+            Map.entry("organisationId", LocalizedText.of("Organisaation tunniste", "Organisationens id", "Organisation id")));
 
     private ExportDocument() {
     }

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PersonalDataExport {
 
+    /** Search and sorting keys made from the name shown above: nothing of their own to show. */
+    static final List<String> DERIVED = List.of("searchTokens", "organisationTokens", "nameKey", "sortName");
+
     private final MongoTemplate mongo;
     private final OtherServices others;
     private final PrivacyAudit audit;
@@ -63,6 +66,7 @@ public class PersonalDataExport {
         Document stored = mongo.findById(contact.id(), Document.class, PersonErasure.CONTACTS);
         Map<String, Object> person = PersonalDataReport.plain(stored == null ? Map.of() : stored);
         List<Map<String, Object>> participations = asList(person.remove("participations"));
+        DERIVED.forEach(person::remove);
         List<PersonalDataReport> sources = new ArrayList<>();
         Map<String, List<Map<String, Object>>> own = new LinkedHashMap<>();
         own.put("contact", List.of(person));

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +35,29 @@ public class Inbox {
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final PersonalDataSeal seal;
+    private final MeterRegistry meters;
 
     /**
      * @param retention how long markers are kept: longer than Kafka keeps messages, after which no
      *                  redelivery can come (a TTL index removes older ones)
      */
     public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention) {
-        this(mongo, json, retention, null);
+        this(mongo, json, retention, (MeterRegistry) null);
+    }
+
+    /**
+     * @param meters where {@code ecosystem.inbox.propagation} goes: per handler, the time from an event's
+     *               creation in the producer's outbox to the end of its handling here (p50/p99 published)
+     */
+    public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention, MeterRegistry meters) {
+        this(mongo, json, retention, meters, null);
     }
 
     /** @param seal opens the sealed personal fields of payloads; null leaves them sealed */
-    public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention, PersonalDataSeal seal) {
+    public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention, MeterRegistry meters, PersonalDataSeal seal) {
         this.mongo = mongo;
         this.json = json;
+        this.meters = meters;
         this.seal = seal;
         try {
             mongo.indexOps(PROCESSED).createIndex(new Index().on("handledAt", Sort.Direction.ASC).expire(retention));
@@ -86,6 +98,7 @@ public class Inbox {
             return false;
         }
         action.accept(event);
+        recordPropagation(handler, event);
         try {
             mongo.insert(new Document("_id", markerId).append("handler", handler).append("eventId", event.id())
                     .append("type", event.type()).append("handledAt", Date.from(Instant.now())), PROCESSED);
@@ -93,5 +106,20 @@ public class Inbox {
             // another consumer instance handled it at the same moment; the handler's own guard kept it single
         }
         return true;
+    }
+
+    private void recordPropagation(String handler, InboundEvent event) {
+        if (meters == null || event.envelope().time() == null) {
+            return;
+        }
+        Duration sinceCreated = Duration.between(event.envelope().time(), Instant.now());
+        Timer.builder("ecosystem.inbox.propagation")
+                .description("From an event's creation in the producer's outbox to the end of its handling")
+                .tag("handler", handler)
+                .publishPercentiles(0.5, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(10))
+                .distributionStatisticBufferLength(1)
+                .register(meters)
+                .record(sinceCreated.isNegative() ? Duration.ZERO : sinceCreated);
     }
 }

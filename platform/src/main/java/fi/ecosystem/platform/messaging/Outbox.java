@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,7 @@ public class Outbox {
 
     private final JsonMapper json;
     private final Runnable wakeRelay;
+    private final Consumer<String> hintRelay;
     private final Supplier<String> traceparent;
     private final PersonalDataSeal seal;
 
@@ -29,13 +31,20 @@ public class Outbox {
      *                    the event so that the trace continues when the relay publishes it later
      */
     public Outbox(JsonMapper json, Runnable wakeRelay, Supplier<String> traceparent) {
-        this(json, wakeRelay, traceparent, null);
+        this(json, wakeRelay, aggregateId -> { }, traceparent);
+    }
+
+    /** @param hintRelay told the key (the aggregate's id) of each new event, so the relay finds it without a scan */
+    public Outbox(JsonMapper json, Runnable wakeRelay, Consumer<String> hintRelay, Supplier<String> traceparent) {
+        this(json, wakeRelay, hintRelay, traceparent, null);
     }
 
     /** @param seal seals the personal fields of payloads (contracts' {@code PersonalData}); null sends them as they are */
-    public Outbox(JsonMapper json, Runnable wakeRelay, Supplier<String> traceparent, PersonalDataSeal seal) {
+    public Outbox(JsonMapper json, Runnable wakeRelay, Consumer<String> hintRelay, Supplier<String> traceparent,
+            PersonalDataSeal seal) {
         this.json = json;
         this.wakeRelay = wakeRelay;
+        this.hintRelay = hintRelay;
         this.traceparent = traceparent;
         this.seal = seal;
     }
@@ -43,6 +52,7 @@ public class Outbox {
     /** The event of a change; personal data in its payload is sealed already here, so it is never stored or sent in clear. */
     public OutboxEvent event(String topic, String key, String type, int version, Collection<String> cities,
             Object payload) {
+        hintRelay.accept(key);
         String eventId = UUID.randomUUID().toString();
         Map<String, Object> data = json.convertValue(payload, MAP);
         return new OutboxEvent(eventId, topic, key, type, version, Instant.now(),

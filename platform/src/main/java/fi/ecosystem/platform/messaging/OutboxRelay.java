@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +43,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String LEASES = "outbox_leases";
     /** Aggregates per pass and collection. */
     private static final int BATCH = 500;
+    /** Hints kept at most; beyond that the full scan finds the aggregates. */
+    private static final int MAX_HINTS = 50_000;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -50,11 +56,14 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sendTimeout;
     private final String owner = UUID.randomUUID().toString();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final Queue<String> hinted = new ConcurrentLinkedQueue<>();
+    private final Duration fullScanInterval;
+    private volatile Instant lastFullScan = Instant.EPOCH;
     private volatile ScheduledExecutorService executor;
     private volatile boolean failing;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, JsonMapper json,
-            List<String> collections, String source, Duration pollInterval, Duration sendTimeout) {
+            List<String> collections, String source, Duration pollInterval, Duration sendTimeout, Duration fullScanInterval) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.json = json;
@@ -62,17 +71,59 @@ public class OutboxRelay implements SmartLifecycle {
         this.source = source;
         this.pollInterval = pollInterval;
         this.sendTimeout = sendTimeout;
+        this.fullScanInterval = fullScanInterval;
     }
 
-    /** Runs a relay pass soon (coalesced: many saves in a burst cause one extra pass). */
+    /** Runs a pass over the hinted aggregates soon (coalesced: many saves in a burst cause one extra pass). */
     public void wake() {
         ScheduledExecutorService current = executor;
         if (current != null && wakeQueued.compareAndSet(false, true)) {
             current.execute(() -> {
                 wakeQueued.set(false);
-                relayQuietly();
+                relayQuietly(this::relayHinted);
             });
         }
+    }
+
+    /**
+     * The id of an aggregate that is getting a pending event (the event's key, which is the aggregate's id
+     * in this platform). A woken relay looks these up by id instead of scanning the collections; the full
+     * scan at {@code fullScanInterval} still finds anything a hint missed.
+     */
+    public void hint(String aggregateId) {
+        if (aggregateId != null && hinted.size() < MAX_HINTS) {
+            hinted.add(aggregateId);
+        }
+    }
+
+    /** Publishes the pending events of the hinted aggregates; returns how many were published. */
+    public int relayHinted() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id = hinted.poll(); id != null && ids.size() < BATCH; id = hinted.poll()) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int published = 0;
+        for (String collection : collections) {
+            if (!acquireLease(collection)) {
+                continue; // another replica relays this collection; its full scan finds these
+            }
+            List<Sending> batch = new ArrayList<>();
+            for (String id : ids) {
+                Query pending = new Query(Criteria.where("_id").is(id).and(PENDING + ".0").exists(true));
+                pending.fields().include("_id").include(PENDING);
+                Document aggregate = mongo.findOne(pending, Document.class, collection);
+                if (aggregate != null) {
+                    batch.add(send(aggregate));
+                }
+            }
+            for (Sending sending : batch) {
+                published += settle(collection, sending);
+            }
+        }
+        return published;
     }
 
     /**
@@ -183,9 +234,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void relayQuietly() {
+    /** The scheduled pass: the hinted aggregates, and every {@code fullScanInterval} a scan of the collections. */
+    private void poll() {
+        relayQuietly(this::relayHinted);
+        Instant now = Instant.now();
+        if (!now.isBefore(lastFullScan.plus(fullScanInterval))) {
+            lastFullScan = now;
+            relayQuietly(this::relayPending);
+        }
+    }
+
+    private void relayQuietly(java.util.function.IntSupplier pass) {
         try {
-            relayPending();
+            pass.getAsInt();
         } catch (RuntimeException e) {
             log.warn("Outbox relay pass failed, retried at the next poll: {}", e.getMessage());
         }
@@ -198,7 +259,7 @@ public class OutboxRelay implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        started.scheduleWithFixedDelay(this::relayQuietly, pollInterval.toMillis(), pollInterval.toMillis(),
+        started.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         executor = started;
     }
