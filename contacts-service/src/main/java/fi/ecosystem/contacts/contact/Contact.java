@@ -74,6 +74,10 @@ public class Contact {
     /** The latest thing that happened with the person: entry, edit, participation, role or consent. */
     @Indexed
     private Instant lastActivityAt;
+    /** The ids of this person's entries in the word index ({@link ContactWords}), as last written. */
+    private Set<String> indexedWords = new TreeSet<>();
+    @org.springframework.data.annotation.Transient
+    private Set<String> previouslyIndexedWords = Set.of();
     @Version
     private Long version;
     private List<OutboxEvent> pendingEvents = new ArrayList<>();
@@ -292,7 +296,7 @@ public class Contact {
      * Removes everything that identifies the person; keeps what statistics need (participations, roles,
      * consents as proof of what was agreed). Returns the hash of the address for others to find them by.
      */
-    String anonymise(Instant now) {
+    public String anonymise(Instant now) {
         String hash = email == null ? null : ContactErased.hashOf(email);
         firstName = null;
         lastName = null;
@@ -317,7 +321,7 @@ public class Contact {
         return new ContactChanged(id, displayName(), organisationName, List.copyOf(projectIds));
     }
 
-    void record(OutboxEvent event) {
+    public void record(OutboxEvent event) {
         pendingEvents.add(event);
     }
 
@@ -356,6 +360,32 @@ public class Contact {
 
     private static String trimmed(String value) {
         return blank(value) ? null : value.trim();
+    }
+
+    /** Before each save: the word index entries this person is to have; the ones they had are remembered. */
+    void indexWords(Set<String> keys) {
+        previouslyIndexedWords = Set.copyOf(indexedWords);
+        indexedWords = new TreeSet<>(keys);
+    }
+
+    Set<String> indexedWords() {
+        return Set.copyOf(indexedWords);
+    }
+
+    Set<String> previouslyIndexedWords() {
+        return previouslyIndexedWords;
+    }
+
+    Set<String> searchTokens() {
+        return Set.copyOf(searchTokens);
+    }
+
+    Set<String> organisationTokens() {
+        return Set.copyOf(organisationTokens);
+    }
+
+    String sortName() {
+        return sortName;
     }
 
     public String displayName() {
