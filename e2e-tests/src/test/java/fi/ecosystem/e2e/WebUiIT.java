@@ -51,6 +51,7 @@ class WebUiIT {
     static String eventId;
     static String firstLink;
     static String thirdLink;
+    static String personPage;
 
     @BeforeAll
     static void openBrowser() {
@@ -281,13 +282,35 @@ class WebUiIT {
         });
         chromium.axe("contact search");
         chromium.screenshot("contacts");
-        driver.findElement(By.partialLinkText("Tredje")).click();
+        driver.findElements(By.partialLinkText("Tredje")).get(0).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("participations")));
+        personPage = driver.getCurrentUrl().replace(Stack.GATEWAY, "");
         chromium.axe("person page");
-        driver.findElement(By.linkText("Poista henkilön tiedot")).click();
-        chromium.axe("erasure confirmation");
+        chromium.screenshot("person");
+        HttpResponse<String> export = withSession(personPage + "/export");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains("anna." + RUN + "@example.org");
         open("/app/events/" + eventId + "/edit");
         chromium.axe("edit event form");
+    }
+
+    @Test
+    @Order(8)
+    void aCityAdministratorErasesThePersonAfterConfirming() throws Exception {
+        open("/app");
+        driver.findElement(By.cssSelector("header form.signout button")).click();
+        wait(ExpectedConditions.urlToBe(Stack.GATEWAY + "/"));
+        driver.get(Stack.GATEWAY + "/oauth2/authorization/keycloak?city=helsinki");
+        signInAtKeycloak("ville.nieminen", "demo");
+        open(personPage);
+        driver.findElement(By.linkText("Poista henkilön tiedot")).click();
+        chromium.axe("erasure confirmation");
+        chromium.screenshot("erasure-confirmation");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Henkilön tiedot poistettiin."));
+        chromium.axe("contacts after erasure");
+        open(personPage);
+        assertThat(driver.getPageSource()).doesNotContain("anna." + RUN + "@example.org");
     }
 
     // --- helpers
