@@ -1,7 +1,7 @@
 // Run by the mongo-init container (mongosh, logged in as root on mongo-0). Idempotent: initiates the
 // replica set only if it is not yet, waits for a primary, then creates or updates one user per service
 // and one for the gateway (web sessions, rate limits), each with readWrite on its own database only
-// (passwords from .env, so rotating one is an edit plus `up`).
+// (passwords from .env, so rotating one is an edit plus `up`); the services also share personal-data-keys.
 const members = ['mongo-0:27017', 'mongo-1:27017', 'mongo-2:27017'];
 
 try {
@@ -37,6 +37,10 @@ for (const [user, database, passwordVariable] of [
 ]) {
   const pwd = process.env[passwordVariable];
   const roles = [{ role: 'readWrite', db: database }];
+  // the data subjects' keys (crypto-shredding of personal data in events), shared by the three services
+  if (user !== 'gateway') {
+    roles.push({ role: 'readWrite', db: 'personal-data-keys' });
+  }
   if (admin.getUser(user)) {
     admin.updateUser(user, { pwd, roles });
   } else {

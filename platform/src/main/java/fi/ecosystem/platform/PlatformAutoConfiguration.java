@@ -5,6 +5,12 @@ import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.messaging.OutboxRelay;
 import fi.ecosystem.platform.messaging.PoisonMessageException;
+import fi.ecosystem.platform.privacy.ErasureController;
+import fi.ecosystem.platform.privacy.PersonalDataController;
+import fi.ecosystem.platform.privacy.PersonalDataKeys;
+import fi.ecosystem.platform.privacy.PersonalDataSource;
+import fi.ecosystem.platform.privacy.PersonalDataSeal;
+import fi.ecosystem.platform.privacy.PrivacyAudit;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.projectaccess.ProjectsTopicListener;
 import fi.ecosystem.platform.security.CityUserArgumentResolver;
@@ -17,11 +23,13 @@ import java.time.Duration;
 import java.util.List;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -131,9 +139,38 @@ public class PlatformAutoConfiguration {
         /** Consumers read envelopes tolerantly: unknown fields are how producers evolve within a version. */
         @Bean
         Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties,
-                ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+                ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters, PersonalDataSeal seal) {
             return new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
-                    properties.inbox().retention(), meters.getIfAvailable());
+                    properties.inbox().retention(), meters.getIfAvailable(), seal);
+        }
+
+        /** The data subjects' keys live in a database of their own, next to the service's, shared by all services. */
+        @Bean
+        PersonalDataKeys personalDataKeys(MongoClient client, PlatformProperties properties) {
+            String database = properties.privacy() == null ? "personal-data-keys" : properties.privacy().keyDatabase();
+            return new PersonalDataKeys(new MongoTemplate(client, database));
+        }
+
+        @Bean
+        PersonalDataSeal personalDataSeal(PersonalDataKeys keys, JsonMapper json) {
+            return new PersonalDataSeal(keys, json);
+        }
+
+        @Bean
+        PrivacyAudit privacyAudit(MongoTemplate mongo, @Value("${spring.application.name}") String service) {
+            return new PrivacyAudit(mongo, service);
+        }
+
+        @Bean
+        ErasureController erasureController(PrivacyAudit audit) {
+            return new ErasureController(audit);
+        }
+
+        @Bean
+        @ConditionalOnBean(PersonalDataSource.class)
+        PersonalDataController personalDataController(PersonalDataSource source, PrivacyAudit audit,
+                @Value("${spring.application.name}") String service) {
+            return new PersonalDataController(source, audit, service);
         }
 
         @Bean
@@ -146,7 +183,8 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, ObjectProvider<Tracer> tracer) {
+        Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, ObjectProvider<Tracer> tracer,
+                PersonalDataSeal seal) {
             return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake),
                     key -> relay.ifAvailable(available -> available.hint(key)), () -> {
                 Tracer current = tracer.getIfAvailable();
@@ -154,7 +192,7 @@ public class PlatformAutoConfiguration {
                 return span == null ? null
                         : "00-" + span.context().traceId() + "-" + span.context().spanId()
                                 + (Boolean.TRUE.equals(span.context().sampled()) ? "-01" : "-00");
-            });
+            }, seal);
         }
 
         /**

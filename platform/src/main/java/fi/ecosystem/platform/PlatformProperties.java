@@ -7,7 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Settings of the platform library ({@code ecosystem.*}); defaults in {@code platform-defaults.properties}. */
 @ConfigurationProperties("ecosystem")
-public record PlatformProperties(Security security, Web web, Outbox outbox, Inbox inbox, Kafka kafka) {
+public record PlatformProperties(Security security, Web web, Outbox outbox, Inbox inbox, Kafka kafka, Privacy privacy) {
 
     /**
      * @param issuerUri  the only trusted token issuer (the {@code ecosystem} realm)
@@ -33,5 +33,9 @@ public record PlatformProperties(Security security, Web web, Outbox outbox, Inbo
     }
 
     public record Kafka(int partitions, int replicationFactor) {
+    }
+
+    /** @param keyDatabase the database of the data subjects' keys, shared by every service (crypto-shredding) */
+    public record Privacy(String keyDatabase) {
     }
 }

@@ -296,7 +296,7 @@ public class Contact {
      * Removes everything that identifies the person; keeps what statistics need (participations, roles,
      * consents as proof of what was agreed). Returns the hash of the address for others to find them by.
      */
-    String anonymise(Instant now) {
+    public String anonymise(Instant now) {
         String hash = email == null ? null : ContactErased.hashOf(email);
         firstName = null;
         lastName = null;
@@ -321,7 +321,7 @@ public class Contact {
         return new ContactChanged(id, displayName(), organisationName, List.copyOf(projectIds));
     }
 
-    void record(OutboxEvent event) {
+    public void record(OutboxEvent event) {
         pendingEvents.add(event);
     }
 

@@ -8,10 +8,21 @@ public final class InboundEvent {
 
     private final EventEnvelope envelope;
     private final JsonMapper json;
+    private final boolean personalDataErased;
 
-    InboundEvent(EventEnvelope envelope, JsonMapper json) {
+    InboundEvent(EventEnvelope envelope, JsonMapper json, boolean personalDataErased) {
         this.envelope = envelope;
         this.json = json;
+        this.personalDataErased = personalDataErased;
+    }
+
+    /**
+     * The event named a person who has since been erased: their key is gone, so the payload comes without
+     * its personal fields (e.g. a registration without its participant). Consumers skip what they would
+     * have done with them.
+     */
+    public boolean personalDataErased() {
+        return personalDataErased;
     }
 
     public EventEnvelope envelope() {

@@ -1,6 +1,7 @@
 package fi.ecosystem.platform.messaging;
 
 import fi.ecosystem.contracts.EventEnvelope;
+import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -33,6 +34,7 @@ public class Inbox {
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
+    private final PersonalDataSeal seal;
     private final MeterRegistry meters;
 
     /**
@@ -40,7 +42,7 @@ public class Inbox {
      *                  redelivery can come (a TTL index removes older ones)
      */
     public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention) {
-        this(mongo, json, retention, null);
+        this(mongo, json, retention, (MeterRegistry) null);
     }
 
     /**
@@ -48,9 +50,15 @@ public class Inbox {
      *               creation in the producer's outbox to the end of its handling here (p50/p99 published)
      */
     public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention, MeterRegistry meters) {
+        this(mongo, json, retention, meters, null);
+    }
+
+    /** @param seal opens the sealed personal fields of payloads; null leaves them sealed */
+    public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention, MeterRegistry meters, PersonalDataSeal seal) {
         this.mongo = mongo;
         this.json = json;
         this.meters = meters;
+        this.seal = seal;
         try {
             mongo.indexOps(PROCESSED).createIndex(new Index().on("handledAt", Sort.Direction.ASC).expire(retention));
         } catch (RuntimeException storeWithoutTtl) {
@@ -69,7 +77,18 @@ public class Inbox {
         } catch (RuntimeException e) {
             throw new PoisonMessageException("Not an event envelope at " + record.topic() + "@" + record.offset(), e);
         }
-        return new InboundEvent(envelope, json);
+        if (seal == null) {
+            return new InboundEvent(envelope, json, false);
+        }
+        PersonalDataSeal.Opened opened;
+        try {
+            opened = seal.open(envelope.id(), envelope.data());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("Sealed personal data of " + envelope.id() + " does not open", e);
+        }
+        return new InboundEvent(new EventEnvelope(envelope.id(), envelope.type(), envelope.version(), envelope.time(),
+                envelope.source(), envelope.subject(), envelope.cities(), envelope.traceparent(), opened.data()), json,
+                opened.erased());
     }
 
     /** Runs the handler unless this handler has already handled this event; returns whether it ran. */

@@ -1,5 +1,6 @@
 package fi.ecosystem.platform.messaging;
 
+import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +24,7 @@ public class Outbox {
     private final Runnable wakeRelay;
     private final Consumer<String> hintRelay;
     private final Supplier<String> traceparent;
+    private final PersonalDataSeal seal;
 
     /**
      * @param traceparent the W3C trace context of the current request, or null outside one; stored with
@@ -34,18 +36,28 @@ public class Outbox {
 
     /** @param hintRelay told the key (the aggregate's id) of each new event, so the relay finds it without a scan */
     public Outbox(JsonMapper json, Runnable wakeRelay, Consumer<String> hintRelay, Supplier<String> traceparent) {
+        this(json, wakeRelay, hintRelay, traceparent, null);
+    }
+
+    /** @param seal seals the personal fields of payloads (contracts' {@code PersonalData}); null sends them as they are */
+    public Outbox(JsonMapper json, Runnable wakeRelay, Consumer<String> hintRelay, Supplier<String> traceparent,
+            PersonalDataSeal seal) {
         this.json = json;
         this.wakeRelay = wakeRelay;
         this.hintRelay = hintRelay;
         this.traceparent = traceparent;
+        this.seal = seal;
     }
 
+    /** The event of a change; personal data in its payload is sealed already here, so it is never stored or sent in clear. */
     public OutboxEvent event(String topic, String key, String type, int version, Collection<String> cities,
             Object payload) {
         hintRelay.accept(key);
-        return new OutboxEvent(UUID.randomUUID().toString(), topic, key, type, version, Instant.now(),
+        String eventId = UUID.randomUUID().toString();
+        Map<String, Object> data = json.convertValue(payload, MAP);
+        return new OutboxEvent(eventId, topic, key, type, version, Instant.now(),
                 cities == null ? List.of() : List.copyOf(cities), traceparent.get(),
-                json.convertValue(payload, MAP));
+                seal == null ? data : seal.seal(eventId, type, data));
     }
 
     /** Call after saving an aggregate with new pending events: publishing starts at once instead of at the next poll. */

@@ -26,7 +26,8 @@ class RegistrationsListener {
     @KafkaListener(topics = Topics.REGISTRATIONS)
     void on(ConsumerRecord<String, String> record) {
         InboundEvent event = inbox.receive(record);
-        if (event.type().startsWith("registration.")) {
+        if (event.type().startsWith("registration.") && !event.personalDataErased()) {
+            // an erased person's registration no longer opens: it must not bring them back
             RegistrationChanged registration = event.payload(RegistrationChanged.class);
             if (registration.participant() == null || registration.participant().email() == null) {
                 // no retry can help: parked on the dead-letter topic at once

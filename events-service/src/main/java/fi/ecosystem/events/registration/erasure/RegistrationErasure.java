@@ -1,9 +1,12 @@
 package fi.ecosystem.events.registration.erasure;
 
+import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Inbox;
+import fi.ecosystem.platform.privacy.PersonalDataKeys;
+import fi.ecosystem.platform.privacy.PrivacyAudit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A person asked to be forgotten (topic {@code contacts}, {@code contact.erased}): their registrations stay
- * — places and counts must still add up — but without anything that identifies them: names, organisation
- * and the address are replaced.
+ * — places and counts must still add up — but without anything that identifies them: names, organisation,
+ * the address and their answers to the event's questions are removed.
  */
 @Component
 class RegistrationErasure {
@@ -25,17 +28,30 @@ class RegistrationErasure {
 
     private final Inbox inbox;
     private final MongoTemplate mongo;
+    private final PrivacyAudit audit;
+    private final PersonalDataKeys keys;
 
-    RegistrationErasure(Inbox inbox, MongoTemplate mongo) {
+    RegistrationErasure(Inbox inbox, MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys) {
         this.inbox = inbox;
         this.mongo = mongo;
+        this.audit = audit;
+        this.keys = keys;
     }
 
     @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}.erasure")
     void on(ConsumerRecord<String, String> record) {
         InboundEvent event = inbox.receive(record);
         if (event.is(ContactErased.TYPE)) {
-            inbox.once("erasure", event, erased -> anonymise(erased.payload(ContactErased.class).emailSha256()));
+            inbox.once("erasure", event, erased -> {
+                ContactErased person = erased.payload(ContactErased.class);
+                int count = 0;
+                for (String emailSha256 : person.allEmailSha256()) {
+                    count += anonymise(emailSha256);
+                }
+                // again after anonymising: a registration event sealed meanwhile with a new key is unreadable too
+                keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailSha256()));
+                audit.erased(person.contactId(), erased.id(), java.util.Map.of("registrations", (long) count));
+            });
         }
     }
 
@@ -48,7 +64,8 @@ class RegistrationErasure {
             Object id = registration.get("_id");
             mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update()
                     .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName")
-                    .set("email", "erased-" + id + "@invalid").unset("emailSha256").inc("version", 1), "registrations");
+                    .set("email", "erased-" + id + "@invalid").unset("emailSha256").unset("answers").inc("version", 1),
+                    "registrations");
             count++;
         }
         return count;

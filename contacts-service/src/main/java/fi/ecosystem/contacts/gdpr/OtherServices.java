@@ -1,0 +1,100 @@
+package fi.ecosystem.contacts.gdpr;
+
+import fi.ecosystem.platform.privacy.ErasureController.ErasureDone;
+import fi.ecosystem.platform.privacy.PersonalDataReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The other services that hold personal data, asked over their APIs with the caller's own token: each
+ * applies the access rule to what it gives, so an export never shows more than the caller may see.
+ * Base URLs from {@code ecosystem.gdpr.services} (the launcher's, compose's and Kubernetes'
+ * {@code *_SERVICE_URL}).
+ */
+@Component
+public class OtherServices {
+
+    /** @param services service name → base URL */
+    @ConfigurationProperties("ecosystem.gdpr")
+    public record Settings(Map<String, String> services, Duration timeout) {
+    }
+
+    /** A service did not answer: an export or a state that leaves it out would be wrong, so none is given. */
+    public static class Unavailable extends RuntimeException {
+        Unavailable(String service, Exception cause) {
+            super(service + " did not answer; try again shortly", cause);
+        }
+    }
+
+    private final Map<String, RestClient> clients = new LinkedHashMap<>();
+
+    OtherServices(Settings settings) {
+        settings.services().forEach((service, url) -> clients.put(service, client(url, settings.timeout())));
+    }
+
+    public List<String> names() {
+        return List.copyOf(clients.keySet());
+    }
+
+    public List<PersonalDataReport> personalData(String emailSha256, String contactId) {
+        List<PersonalDataReport> reports = new ArrayList<>();
+        clients.forEach((service, client) -> {
+            try {
+                reports.add(client.get().uri(uri -> uri.path("/api/gdpr/people").queryParam("emailSha256", emailSha256)
+                        .queryParam("contactId", contactId).build()).retrieve().body(PersonalDataReport.class));
+            } catch (RestClientException e) {
+                throw new Unavailable(service, e);
+            }
+        });
+        return reports;
+    }
+
+    /** Each service's answer: done (when, how much) or not yet. */
+    public Map<String, Optional<ErasureDone>> erasures(String contactId) {
+        Map<String, Optional<ErasureDone>> states = new LinkedHashMap<>();
+        clients.forEach((service, client) -> {
+            try {
+                states.put(service, Optional.ofNullable(client.get().uri("/api/gdpr/erasures/{id}", contactId).retrieve()
+                        .body(ErasureDone.class)));
+            } catch (HttpClientErrorException e) {
+                if (e.getStatusCode() != HttpStatus.NOT_FOUND) {
+                    throw new Unavailable(service, e);
+                }
+                states.put(service, Optional.empty());
+            } catch (RestClientException e) {
+                throw new Unavailable(service, e);
+            }
+        });
+        return states;
+    }
+
+    private static RestClient client(String baseUrl, Duration timeout) {
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
+        requestFactory.setReadTimeout(timeout == null ? Duration.ofSeconds(10) : timeout);
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(requestFactory).requestInterceptor(relayToken()).build();
+    }
+
+    /** Passes the caller's own token on: the services decide what this caller may see. */
+    private static ClientHttpRequestInterceptor relayToken() {
+        return (request, body, execution) -> {
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+                request.getHeaders().setBearerAuth(token.getToken().getTokenValue());
+            }
+            return execution.execute(request, body);
+        };
+    }
+}

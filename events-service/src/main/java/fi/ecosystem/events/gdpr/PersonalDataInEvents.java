@@ -1,0 +1,56 @@
+package fi.ecosystem.events.gdpr;
+
+import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.EventService;
+import fi.ecosystem.platform.privacy.PersonalDataReport;
+import fi.ecosystem.platform.privacy.PersonalDataSource;
+import fi.ecosystem.platform.security.CityUser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * What events-service holds about a person: their registrations (status, so also attendance, and whatever
+ * else a registration stores, e.g. answers), each with its event. Only registrations of events whose
+ * project a city of the caller takes part in: the access rule.
+ */
+@Component
+class PersonalDataInEvents implements PersonalDataSource {
+
+    private final MongoTemplate mongo;
+    private final EventService events;
+
+    PersonalDataInEvents(MongoTemplate mongo, EventService events) {
+        this.mongo = mongo;
+        this.events = events;
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailSha256) {
+        List<Map<String, Object>> registrations = new ArrayList<>();
+        Query byPerson = new Query(Criteria.where("emailSha256").is(emailSha256)).with(Sort.by("createdAt", "_id"));
+        for (Document registration : mongo.find(byPerson, Document.class, "registrations")) {
+            Event event = mongo.findById(registration.getString("eventId"), Event.class);
+            if (event == null || !user.sharesCityWith(events.citiesOf(event))) {
+                continue;
+            }
+            Map<String, Object> line = new LinkedHashMap<>(PersonalDataReport.plain(registration));
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("id", event.id());
+            about.put("title", event.title());
+            about.put("type", event.type());
+            about.put("startsAt", event.startsAt());
+            about.put("projectId", event.projectId());
+            line.put("event", about);
+            registrations.add(line);
+        }
+        return Map.of("registrations", registrations);
+    }
+}

@@ -1,0 +1,43 @@
+package fi.ecosystem.platform.privacy;
+
+import fi.ecosystem.platform.security.CityUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Every service's part of a GDPR export; contacts-service asks each with the caller's own token. */
+@RestController
+@RequestMapping("/api/gdpr/people")
+@Tag(name = "GDPR", description = "Export and erasure of a person's data")
+@SecurityRequirement(name = "keycloak")
+public class PersonalDataController {
+
+    private final PersonalDataSource source;
+    private final PrivacyAudit audit;
+    private final String service;
+
+    public PersonalDataController(PersonalDataSource source, PrivacyAudit audit, String service) {
+        this.source = source;
+        this.audit = audit;
+        this.service = service;
+    }
+
+    /** By the hash of the address, never the address itself: query strings end up in access logs. */
+    @GetMapping
+    @Operation(summary = "What this service holds about a person in the caller's cities, by the SHA-256 of their e-mail")
+    public PersonalDataReport get(@Parameter(hidden = true) CityUser user,
+            @RequestParam @Pattern(regexp = "[0-9a-f]{64}", message = "must be the SHA-256 (hex) of the lower-cased e-mail") String emailSha256,
+            @RequestParam(required = false) @Size(max = 100) String contactId) {
+        PersonalDataAccess.requireMayExport(user);
+        PersonalDataReport report = new PersonalDataReport(service, source.find(user, emailSha256));
+        audit.exported(user, contactId, report.counts());
+        return report;
+    }
+}

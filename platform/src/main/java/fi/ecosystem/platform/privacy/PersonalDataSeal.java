@@ -1,0 +1,162 @@
+package fi.ecosystem.platform.privacy;
+
+import fi.ecosystem.contracts.PersonalData;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seals the personal fields of an event payload (see {@link PersonalData}) with the data subject's key,
+ * and opens them again for consumers. AES-256-GCM, a fresh 96-bit IV per event, the event id as
+ * associated data (a sealed part cannot be moved to another event).
+ */
+public class PersonalDataSeal {
+
+    static final String ALGORITHM = "AES-256-GCM";
+    private static final int TAG_BITS = 128;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final PersonalDataKeys keys;
+    private final JsonMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    public PersonalDataSeal(PersonalDataKeys keys, JsonMapper json) {
+        this.keys = keys;
+        this.json = json;
+    }
+
+    /** A payload opened by a consumer; {@code erased} when the key is gone and the personal fields with it. */
+    public record Opened(Map<String, Object> data, boolean erased) {
+    }
+
+    /** The payload with its personal fields sealed; as it is when its type has none or it names nobody. */
+    public Map<String, Object> seal(String eventId, String type, Map<String, Object> data) {
+        Optional<PersonalData.Rule> found = PersonalData.of(type);
+        if (found.isEmpty() || data.containsKey(PersonalData.SEALED)) {
+            return data;
+        }
+        PersonalData.Rule rule = found.get();
+        if (rule.eachElement()) {
+            return sealEach(eventId, rule, data);
+        }
+        String subject = rule.subject().apply(data);
+        Map<String, Object> personal = new LinkedHashMap<>();
+        for (String field : rule.fields()) {
+            if (data.get(field) != null) {
+                personal.put(field, data.get(field));
+            }
+        }
+        if (subject == null || personal.isEmpty()) {
+            return data;
+        }
+        Map<String, Object> sealed = new LinkedHashMap<>(data);
+        rule.fields().forEach(sealed::remove);
+        sealed.put(PersonalData.SEALED, sealed(eventId, subject, personal));
+        return sealed;
+    }
+
+    /** Each person in the lists of people, sealed with their own key, in their place. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> sealEach(String eventId, PersonalData.Rule rule, Map<String, Object> data) {
+        Map<String, Object> sealed = new LinkedHashMap<>(data);
+        for (String field : rule.fields()) {
+            if (data.get(field) instanceof List<?> people && !people.isEmpty()) {
+                List<Object> each = new ArrayList<>();
+                for (Object person : people) {
+                    String subject = person instanceof Map<?, ?> map ? rule.subject().apply((Map<String, Object>) map) : null;
+                    each.add(subject == null ? person : Map.of(PersonalData.SEALED, sealed(eventId, subject, person)));
+                }
+                sealed.put(field, each);
+            }
+        }
+        return sealed.equals(data) ? data : sealed;
+    }
+
+    private Map<String, Object> sealed(String eventId, String subject, Object plain) {
+        byte[] iv = new byte[12];
+        random.nextBytes(iv);
+        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, keys.keyFor(subject), iv, eventId, json.writeValueAsBytes(plain));
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("subject", subject);
+        envelope.put("alg", ALGORITHM);
+        envelope.put("iv", Base64.getEncoder().encodeToString(iv));
+        envelope.put("ciphertext", Base64.getEncoder().encodeToString(ciphertext));
+        return envelope;
+    }
+
+    /**
+     * The payload with its sealed fields back in place. Without the key (the person was erased) the payload
+     * comes without them — a list of people without that person. A sealed part that does not open with the
+     * key was tampered with: an error.
+     */
+    public Opened open(String eventId, Map<String, Object> data) {
+        boolean erased = false;
+        Map<String, Object> opened = new LinkedHashMap<>(data);
+        for (Map.Entry<String, Object> field : data.entrySet()) {
+            if (field.getValue() instanceof List<?> list && list.stream().anyMatch(PersonalDataSeal::isSealed)) {
+                List<Object> people = new ArrayList<>();
+                for (Object element : list) {
+                    if (!isSealed(element)) {
+                        people.add(element);
+                        continue;
+                    }
+                    Optional<byte[]> plain = plain(eventId, ((Map<?, ?>) element).get(PersonalData.SEALED));
+                    plain.ifPresent(bytes -> people.add(json.readValue(bytes, MAP)));
+                    erased |= plain.isEmpty();
+                }
+                opened.put(field.getKey(), people);
+            }
+        }
+        if (data.get(PersonalData.SEALED) != null) {
+            opened.remove(PersonalData.SEALED);
+            Optional<byte[]> plain = plain(eventId, data.get(PersonalData.SEALED));
+            plain.ifPresent(bytes -> opened.putAll(json.readValue(bytes, MAP)));
+            erased |= plain.isEmpty();
+        }
+        return new Opened(opened.equals(data) ? data : opened, erased);
+    }
+
+    private static boolean isSealed(Object element) {
+        return element instanceof Map<?, ?> map && map.size() == 1 && map.get(PersonalData.SEALED) instanceof Map<?, ?>;
+    }
+
+    /** The plaintext of a sealed part, or nothing when its key is gone. */
+    private Optional<byte[]> plain(String eventId, Object part) {
+        if (!(part instanceof Map<?, ?> sealed)) {
+            throw new IllegalArgumentException("A sealed part of event " + eventId + " is not an object");
+        }
+        Optional<SecretKey> key = keys.existing(String.valueOf(sealed.get("subject")));
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!ALGORITHM.equals(sealed.get("alg"))) {
+            throw new IllegalArgumentException("Unknown sealing algorithm " + sealed.get("alg"));
+        }
+        return Optional.of(crypt(Cipher.DECRYPT_MODE, key.get(), Base64.getDecoder().decode(String.valueOf(sealed.get("iv"))),
+                eventId, Base64.getDecoder().decode(String.valueOf(sealed.get("ciphertext")))));
+    }
+
+    private static byte[] crypt(int mode, SecretKey key, byte[] iv, String eventId, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(eventId.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Personal data of event " + eventId + " cannot be "
+                    + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened") + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

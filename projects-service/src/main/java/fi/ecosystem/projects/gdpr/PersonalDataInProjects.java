@@ -1,0 +1,72 @@
+package fi.ecosystem.projects.gdpr;
+
+import fi.ecosystem.platform.privacy.PersonalDataReport;
+import fi.ecosystem.platform.privacy.PersonalDataSource;
+import fi.ecosystem.platform.security.CityUser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * What projects-service holds about a person: their roles as a project's contact person, and the audit
+ * entries whose pictures of the contact list show them (only their own line of it: the other contact
+ * persons are other people's data). Only projects a city of the caller takes part in.
+ */
+@Component
+class PersonalDataInProjects implements PersonalDataSource {
+
+    private final MongoTemplate mongo;
+
+    PersonalDataInProjects(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailSha256) {
+        Query visible = new Query(Criteria.where("participatingCities").in(user.cities()));
+        visible.fields().include("_id").include("acronym").include("name").include("contacts");
+        List<Object> projectIds = new ArrayList<>();
+        List<Map<String, Object>> roles = new ArrayList<>();
+        for (Document project : mongo.find(visible, Document.class, ProjectContactErasure.PROJECTS)) {
+            projectIds.add(project.get("_id"));
+            for (Map<?, ?> contact : PersonInProjects.in(project.get("contacts"), emailSha256)) {
+                Map<String, Object> role = new LinkedHashMap<>();
+                role.put("projectId", project.get("_id"));
+                role.put("acronym", project.get("acronym"));
+                role.put("projectName", PersonalDataReport.plain(project.get("name", Document.class) == null
+                        ? Map.of() : project.get("name", Document.class)));
+                role.put("name", contact.get("name"));
+                role.put("role", contact.get("role"));
+                role.put("organisation", contact.get("organisation"));
+                role.put("email", contact.get("email"));
+                roles.add(role);
+            }
+        }
+        List<Map<String, Object>> entries = new ArrayList<>();
+        Query mentioning = new Query(Criteria.where("changes.field").is("contacts").and("projectId").in(projectIds))
+                .with(Sort.by("at"));
+        for (Document entry : mongo.find(mentioning, Document.class, ProjectContactErasure.AUDIT)) {
+            for (Document change : PersonInProjects.contactChanges(entry, emailSha256)) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("projectId", entry.get("projectId"));
+                line.put("at", entry.getDate("at") == null ? null : entry.getDate("at").toInstant());
+                line.put("action", entry.get("action"));
+                line.put("by", entry.get("actorName"));
+                line.put("before", PersonInProjects.in(change.get("before"), emailSha256));
+                line.put("after", PersonInProjects.in(change.get("after"), emailSha256));
+                entries.add(line);
+            }
+        }
+        Map<String, List<Map<String, Object>>> items = new LinkedHashMap<>();
+        items.put("projectContacts", roles);
+        items.put("auditEntries", entries);
+        return items;
+    }
+}

@@ -1,0 +1,98 @@
+package fi.ecosystem.projects.gdpr;
+
+import fi.ecosystem.contracts.PersonalData;
+import fi.ecosystem.contracts.contacts.ContactErased;
+import fi.ecosystem.platform.privacy.PersonalDataKeys;
+import fi.ecosystem.platform.privacy.PrivacyAudit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * A person asked to be forgotten: they disappear from the contact persons of every project (the role and
+ * organisation stay, so the project still shows it had a project manager) and from the audit trail's
+ * pictures of those lists. The audit entries themselves stay — who changed what, when — without the person.
+ * Repeating it changes nothing more.
+ */
+@Service
+public class ProjectContactErasure {
+
+    static final String PROJECTS = "projects";
+    static final String AUDIT = "project_audit";
+
+    private final MongoTemplate mongo;
+    private final PrivacyAudit audit;
+    private final PersonalDataKeys keys;
+
+    ProjectContactErasure(MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys) {
+        this.mongo = mongo;
+        this.audit = audit;
+        this.keys = keys;
+    }
+
+    public Map<String, Long> erase(ContactErased person, String eventId) {
+        long contacts = 0;
+        long entries = 0;
+        for (String hash : person.allEmailSha256()) {
+            Set<String> identifying = new TreeSet<>();
+            contacts += eraseFromProjects(hash, identifying);
+            entries += eraseFromAudit(hash, identifying);
+        }
+        Map<String, Long> items = new LinkedHashMap<>();
+        items.put("projectContacts", contacts);
+        items.put("auditEntries", entries);
+        keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailSha256()));
+        audit.erased(person.contactId(), eventId, items);
+        return items;
+    }
+
+    private long eraseFromProjects(String hash, Set<String> identifying) {
+        long contacts = 0;
+        Query withContacts = new Query(Criteria.where("contacts.0").exists(true));
+        withContacts.fields().include("_id").include("contacts");
+        for (Document project : mongo.find(withContacts, Document.class, PROJECTS)) {
+            var theirs = PersonInProjects.in(project.get("contacts"), hash);
+            if (theirs.isEmpty()) {
+                continue;
+            }
+            theirs.forEach(contact -> remember(contact, identifying));
+            mongo.updateFirst(new Query(Criteria.where("_id").is(project.get("_id"))), new Update()
+                    .set("contacts", PersonInProjects.anonymise(project.get("contacts"), hash, Set.of()))
+                    .inc("version", 1), PROJECTS); // a concurrent save of a stale copy fails instead of bringing them back
+            contacts += theirs.size();
+        }
+        return contacts;
+    }
+
+    private long eraseFromAudit(String hash, Set<String> identifying) {
+        long entries = 0;
+        for (Document entry : mongo.find(new Query(Criteria.where("changes.field").is("contacts")), Document.class, AUDIT)) {
+            var changes = PersonInProjects.contactChanges(entry, hash);
+            if (changes.isEmpty()) {
+                continue;
+            }
+            for (Document change : changes) {
+                PersonInProjects.in(change.get("before"), hash).forEach(contact -> remember(contact, identifying));
+                PersonInProjects.in(change.get("after"), hash).forEach(contact -> remember(contact, identifying));
+            }
+            mongo.save(PersonInProjects.anonymise(entry, hash, identifying), AUDIT);
+            entries++;
+        }
+        return entries;
+    }
+
+    private static void remember(Map<?, ?> contact, Set<String> identifying) {
+        for (String field : new String[] {"name", "email"}) {
+            if (contact.get(field) instanceof String value && !value.isBlank() && !value.equals(PersonInProjects.ERASED)) {
+                identifying.add(value);
+            }
+        }
+    }
+}
