@@ -44,10 +44,10 @@ public class ContactService {
     /** The most rows an export gives; larger lists are narrowed with filters first. */
     public static final int EXPORT_LIMIT = 10_000;
     private static final int ATTEMPTS = 5;
-    /** Fields of a list row: lists never carry participation histories or consents. */
+    /** Fields of a list row: no consents, audit or index fields (participations stay for older integrators). */
     static final String[] SUMMARY_FIELDS = {"email", "firstName", "lastName", "title", "organisationName",
-        "organisationId", "phone", "language", "projectIds", "roles", "anonymisedAt", "createdAt", "updatedAt",
-        "lastActivityAt"};
+        "organisationId", "phone", "language", "projectIds", "roles", "participations", "anonymisedAt", "createdAt",
+        "updatedAt", "lastActivityAt"};
 
     private final ContactRepository contacts;
     private final MongoTemplate mongo;

@@ -120,7 +120,7 @@ class SearchTest extends ContactsApiTestBase {
                 .andExpect(jsonPath("$.page").value(2))
                 .andExpect(jsonPath("$.items.length()").value(5))
                 .andExpect(jsonPath("$.items[0].lastName").value("Massau"))
-                .andExpect(jsonPath("$.items[0].participations").doesNotExist());
+                .andExpect(jsonPath("$.items[0].consents").doesNotExist());
         mvc.perform(get("/api/contacts?q=massa&size=3&sort=-name").with(cityUser("kerava", "staff")))
                 .andExpect(jsonPath("$.items[*].lastName", contains("Massay", "Massax", "Massaw")));
         mvc.perform(get("/api/contacts?size=200").with(cityUser("kerava", "staff"))).andExpect(jsonPath("$.totalItems").value(28));
