@@ -160,7 +160,34 @@ public class Contact {
         participations.add(new Participation(registration.registrationId(), registration.eventId(),
                 registration.projectId(), registration.status(), at));
         touch(at);
-        return registration.projectId() != null && projectIds.add(registration.projectId());
+        boolean consentsAdded = consentedOnTheForm(registration);
+        return registration.projectId() != null && projectIds.add(registration.projectId()) || consentsAdded;
+    }
+
+    /**
+     * Records the consents ticked on the registration form (source FORM, legal basis consent, the policy's
+     * version and address), once each: a redelivered event or a later status change adds nothing.
+     */
+    private boolean consentedOnTheForm(RegistrationChanged registration) {
+        boolean added = false;
+        for (RegistrationChanged.Consent given : registration.consents()) {
+            ConsentPurpose purpose;
+            try {
+                purpose = ConsentPurpose.valueOf(given.purpose());
+            } catch (IllegalArgumentException | NullPointerException unknownPurpose) {
+                continue; // a purpose this version does not know is not recorded as something else
+            }
+            String consentId = "registration-" + registration.registrationId() + "-" + purpose.name().toLowerCase(Locale.ROOT);
+            if (consents.stream().anyMatch(consent -> consent.id().equals(consentId))) {
+                continue;
+            }
+            consents.add(new Consent(consentId, purpose, LegalBasis.CONSENT, ConsentSource.FORM, trimmed(given.policyUrl()),
+                    blank(given.policyVersion()) ? "unknown" : given.policyVersion().trim(),
+                    given.givenAt() == null ? Instant.now() : given.givenAt(),
+                    "registration " + registration.registrationId(), null, null));
+            added = true;
+        }
+        return added;
     }
 
     /** Sets the person's role in a project (one role per project and source); returns whether anything changed. */
