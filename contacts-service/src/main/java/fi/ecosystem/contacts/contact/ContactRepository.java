@@ -7,5 +7,4 @@ interface ContactRepository extends MongoRepository<Contact, String> {
 
     Optional<Contact> findByEmail(String email);
 
-    Optional<Contact> findFirstByOtherEmails(String email);
 }

@@ -2,6 +2,7 @@ package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.contacts.access.ContactsAccess;
 import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.contacts.ContactChanged;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
@@ -313,6 +314,9 @@ public class ContactService {
             return survivor; // merged already: the same request again changes nothing
         }
         survivor.absorb(duplicate);
+        for (String address : survivor.otherEmails()) {
+            pointAddress(address, survivor.id()); // before the save: a crash after it leaves nothing unfound
+        }
         survivor.record(changedEvent(survivor));
         survivor = contacts.save(survivor);
         duplicate.mergedInto(survivor.id());
@@ -446,9 +450,31 @@ public class ContactService {
         }
     }
 
+    /**
+     * The person with this address as their own (unique index), or as one merged into them. Merged addresses
+     * are found through {@code contact_addresses}, keyed by the address's SHA-256 (no address stored there),
+     * so a lookup never scans; a pointer counts only while the person still holds the address.
+     */
     private Optional<Contact> byEmail(String email) {
         Optional<Contact> own = contacts.findByEmail(email);
-        return own.isPresent() ? own : contacts.findFirstByOtherEmails(email).map(contact -> find(contact.id()));
+        if (own.isPresent()) {
+            return own;
+        }
+        org.bson.Document pointer = mongo.findById(ContactErased.hashOf(email), org.bson.Document.class, ADDRESSES);
+        if (pointer == null) {
+            return Optional.empty();
+        }
+        return contacts.findById(pointer.getString("contactId"))
+                .filter(contact -> contact.otherEmails().contains(email))
+                .map(contact -> find(contact.id()));
+    }
+
+    static final String ADDRESSES = "contact_addresses";
+
+    private void pointAddress(String email, String contactId) {
+        mongo.upsert(new org.springframework.data.mongodb.core.query.Query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ContactErased.hashOf(email))),
+                new org.springframework.data.mongodb.core.query.Update().set("contactId", contactId), ADDRESSES);
     }
 
     private fi.ecosystem.platform.messaging.OutboxEvent changedEvent(Contact contact) {
