@@ -79,6 +79,6 @@ class EventsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> MessagingIT.contactByEmail(second) != null
                 && MessagingIT.contactByEmail(second).get("participations").get(0).get("status").asString().equals("CONFIRMED"));
         assertThat(publicCall("GET", "/public/registrations/" + token + "x", null).statusCode()).isEqualTo(404);
-        assertThat(publicCall("GET", "/public/events.ics", null).body()).contains("UID:" + event + "@");
+        assertThat(publicCall("GET", "/public/events.ics", null).body()).contains("UID:" + event + "-main@");
     }
 }

@@ -69,12 +69,13 @@ class MessagingIT {
         return Keycloak.json(registered.body()).get("id").asString();
     }
 
+    /** The whole person (list rows are summaries without the participation history). */
     static JsonNode contactByEmail(String email) throws Exception {
         HttpResponse<String> contacts = Api.get(Stack.GATEWAY + "/api/contacts?size=200", integrator());
         assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(200);
         for (JsonNode contact : Keycloak.json(contacts.body()).get("items")) {
             if (email.equals(contact.get("email").asString())) {
-                return contact;
+                return Keycloak.json(Api.get(Stack.GATEWAY + "/api/contacts/" + contact.get("id").asString(), integrator()).body());
             }
         }
         return null;

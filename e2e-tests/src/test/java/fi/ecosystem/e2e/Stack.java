@@ -43,6 +43,15 @@ public final class Stack implements BeforeAllCallback {
     }
 
     private static synchronized void startOnce() throws Exception {
+        if (Boolean.getBoolean("e2e.useRunningStack")) {
+            // a stack started by hand (under the same lock): for working on one test without restarting everything
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (health.statusCode() != 200) {
+                throw new IllegalStateException("-De2e.useRunningStack: the gateway is not healthy: " + health.statusCode());
+            }
+            return;
+        }
         if (launcher != null) {
             if (!launcher.isAlive()) {
                 throw new IllegalStateException("The local stack has died; see " + log);

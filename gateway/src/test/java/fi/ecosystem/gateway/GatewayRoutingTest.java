@@ -40,6 +40,15 @@ class GatewayRoutingTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            server.createContext("/events/echo", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+                if (body.length > 0) {
+                    exchange.getResponseBody().write(body);
+                }
+                exchange.close();
+            });
             server.start();
             return server;
         } catch (IOException e) {
@@ -129,6 +138,30 @@ class GatewayRoutingTest {
     @Test
     void aBrowserPostWithoutTheCsrfTokenIsRefused() {
         client.post().uri("/app/projects").contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("name=x")
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void aFormPostWithTheTokenInItsFieldReachesThePageWithItsBody() {
+        String echoed = client.post().uri("/events/echo").cookie("XSRF-TOKEN", "token-1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=token-1&firstName=Eeva")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(echoed).contains("firstName=Eeva");
+    }
+
+    @Test
+    void aFileUploadWithTheTokenInItsFieldReachesThePageWithTheFile() {
+        org.springframework.http.client.MultipartBodyBuilder form = new org.springframework.http.client.MultipartBodyBuilder();
+        form.part("_csrf", "token-1");
+        form.part("file", "email;firstName\ne@example.org;Eino\n".getBytes(StandardCharsets.UTF_8)).filename("people.csv")
+                .contentType(MediaType.parseMediaType("text/csv"));
+        String echoed = client.post().uri("/events/echo").cookie("XSRF-TOKEN", "token-1")
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(form.build()))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(echoed).contains("e@example.org;Eino");
+        client.post().uri("/events/echo").cookie("XSRF-TOKEN", "token-1")
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(
+                        new org.springframework.http.client.MultipartBodyBuilder().build()))
                 .exchange().expectStatus().isForbidden();
     }
 

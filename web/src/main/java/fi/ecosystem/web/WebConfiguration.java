@@ -2,6 +2,7 @@ package fi.ecosystem.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import fi.ecosystem.web.support.ServiceClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,13 +42,18 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    RestClient projectsClient(@Value("${PROJECTS_SERVICE_URL:http://localhost:8081}") String baseUrl) {
-        return client(baseUrl);
+    ServiceClient projectsService(@Value("${PROJECTS_SERVICE_URL:http://localhost:8081}") String baseUrl) {
+        return new ServiceClient("projects-service", client(baseUrl));
     }
 
     @Bean
-    RestClient eventsClient(@Value("${EVENTS_SERVICE_URL:http://localhost:8083}") String baseUrl) {
-        return client(baseUrl);
+    ServiceClient eventsService(@Value("${EVENTS_SERVICE_URL:http://localhost:8083}") String baseUrl) {
+        return new ServiceClient("events-service", client(baseUrl));
+    }
+
+    @Bean
+    ServiceClient contactsService(@Value("${CONTACTS_SERVICE_URL:http://localhost:8082}") String baseUrl) {
+        return new ServiceClient("contacts-service", client(baseUrl));
     }
 
     private static RestClient client(String baseUrl) {

@@ -1,92 +1,75 @@
 package fi.ecosystem.web;
 
 import static fi.ecosystem.platform.testing.Callers.cityUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
-/** The staff home renders what the projects service answers for the relayed token, in the chosen language. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class StaffHomeTest {
+/** The staff home renders what the services answer for the relayed token, in the chosen language. */
+class StaffHomeTest extends PageTest {
 
-    static final AtomicReference<String> relayedAuthorization = new AtomicReference<>();
-    static final HttpServer projectsService = start();
-
-    static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/projects", exchange -> {
-                relayedAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-                byte[] body = """
-                        {"items": [{"id": "kasvun-ekosysteemit", "name": {"fi": "Kasvun ekosysteemit", "sv": "Tillväxtekosystem"},
-                                    "status": "ENDED", "startDate": "2018-08-01", "endDate": "2021-06-30",
-                                    "participatingCities": ["espoo", "helsinki"]}],
-                         "page": 0, "size": 50, "totalItems": 1, "totalPages": 1}
-                        """.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @BeforeEach
+    void stubs() {
+        services.answer("GET /api/projects", 200, """
+                {"items": [{"id": "kasvun-ekosysteemit", "name": {"fi": "Kasvun ekosysteemit", "sv": "Tillväxtekosystem"},
+                            "status": "ACTIVE", "startDate": "2018-08-01", "endDate": "2021-06-30",
+                            "participatingCities": ["espoo", "helsinki"]}],
+                 "page": 0, "size": 50, "totalItems": 1, "totalPages": 1}
+                """);
+        services.answer("GET /api/projects/kasvun-ekosysteemit", 200, """
+                {"id": "kasvun-ekosysteemit", "name": {"fi": "Kasvun ekosysteemit", "sv": "Tillväxtekosystem"}, "status": "ACTIVE",
+                 "indicators": [{"code": "growth-programmes", "name": {"fi": "Kasvuohjelmat", "sv": "Tillväxtprogram"}, "unit": "st",
+                                 "target": 8, "actual": 4, "history": []},
+                                {"code": "impressions", "name": {"fi": "Näyttökerrat"}, "unit": "kpl", "target": 185000, "actual": 92500, "history": []}]}
+                """);
+        services.answer("GET /api/events", 200, """
+                {"items": [{"id": "ev-1", "title": {"fi": "Kasvupaja", "sv": "Tillväxtverkstad"}, "type": "WORKSHOP", "status": "PUBLISHED",
+                            "capacity": 1, "confirmedCount": 1, "startsAt": "2099-02-01T07:00:00Z", "endsAt": "2099-02-01T10:00:00Z"}],
+                 "page": 0, "size": 200, "totalItems": 1, "totalPages": 1}
+                """);
+        services.answer("GET /api/events/ev-1/registrations", 200, """
+                {"items": [{"id": "r1", "status": "CONFIRMED"}, {"id": "r2", "status": "WAITLISTED"}], "page": 0, "size": 500,
+                 "totalItems": 2, "totalPages": 1}
+                """);
     }
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("PROJECTS_SERVICE_URL", () -> "http://127.0.0.1:" + projectsService.getAddress().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        projectsService.stop(0);
-    }
-
-    @Autowired
-    MockMvc mvc;
 
     @Test
-    void theStaffHomeShowsTheUsersCityAndItsProjectsInSwedish() throws Exception {
+    void theStaffHomeShowsTheCitysProjectsIndicatorsAndWaitingListsInSwedish() throws Exception {
         mvc.perform(get("/app?lang=sv").with(cityUser("helsinki", "staff", "project-manager")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("lang=\"sv\"")))
-                .andExpect(content().string(containsString("Din stads projekt")))
-                .andExpect(content().string(containsString("Tillväxtekosystem")))
-                .andExpect(content().string(containsString("helsinki")));
-        org.assertj.core.api.Assertions.assertThat(relayedAuthorization.get()).isEqualTo("Bearer token");
+                .andExpect(content().string(allOf(containsString("lang=\"sv\""), containsString("Din stads projekt"),
+                        containsString("Tillväxtekosystem"), containsString("Tillväxtverkstad"), containsString("1 på väntelistan"),
+                        containsString("Tillväxtprogram: 4 / 8 st"), containsString("92\u00a0500 / 185\u00a0000 kpl"),
+                        containsString("width=\"160\""), not(containsString("??")))));
+        assertThat(services.last("GET", "/api/projects").authorization()).isEqualTo("Bearer token");
+    }
+
+    @Test
+    void theHomeStillOpensWhenTheServicesDoNotAnswer() throws Exception {
+        services.reset();
+        mvc.perform(get("/app").with(cityUser("helsinki", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Hankepalvelu ei juuri nyt vastaa.")));
     }
 
     @Test
     void staffPagesNeedAToken() throws Exception {
         mvc.perform(get("/app")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/app/events")).andExpect(status().isUnauthorized());
     }
 
     @Test
     void theLandingPageIsPublicAndFinnishByDefault() throws Exception {
         mvc.perform(get("/"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("lang=\"fi\"")))
-                .andExpect(content().string(containsString("Henkilöstön kirjautuminen")))
-                .andExpect(content().string(not(containsString("??"))));
+                .andExpect(content().string(allOf(containsString("lang=\"fi\""), containsString("Henkilöstön kirjautuminen"),
+                        containsString("href=\"/?lang=sv\""), not(containsString("??")))));
     }
 }

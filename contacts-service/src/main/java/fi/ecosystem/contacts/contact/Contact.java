@@ -74,6 +74,10 @@ public class Contact {
     /** The latest thing that happened with the person: entry, edit, participation, role or consent. */
     @Indexed
     private Instant lastActivityAt;
+    /** The ids of this person's entries in the word index ({@link ContactWords}), as last written. */
+    private Set<String> indexedWords = new TreeSet<>();
+    @org.springframework.data.annotation.Transient
+    private Set<String> previouslyIndexedWords = Set.of();
     @Version
     private Long version;
     private List<OutboxEvent> pendingEvents = new ArrayList<>();
@@ -156,7 +160,34 @@ public class Contact {
         participations.add(new Participation(registration.registrationId(), registration.eventId(),
                 registration.projectId(), registration.status(), at));
         touch(at);
-        return registration.projectId() != null && projectIds.add(registration.projectId());
+        boolean consentsAdded = consentedOnTheForm(registration);
+        return registration.projectId() != null && projectIds.add(registration.projectId()) || consentsAdded;
+    }
+
+    /**
+     * Records the consents ticked on the registration form (source FORM, legal basis consent, the policy's
+     * version and address), once each: a redelivered event or a later status change adds nothing.
+     */
+    private boolean consentedOnTheForm(RegistrationChanged registration) {
+        boolean added = false;
+        for (RegistrationChanged.Consent given : registration.consents()) {
+            ConsentPurpose purpose;
+            try {
+                purpose = ConsentPurpose.valueOf(given.purpose());
+            } catch (IllegalArgumentException | NullPointerException unknownPurpose) {
+                continue; // a purpose this version does not know is not recorded as something else
+            }
+            String consentId = "registration-" + registration.registrationId() + "-" + purpose.name().toLowerCase(Locale.ROOT);
+            if (consents.stream().anyMatch(consent -> consent.id().equals(consentId))) {
+                continue;
+            }
+            consents.add(new Consent(consentId, purpose, LegalBasis.CONSENT, ConsentSource.FORM, trimmed(given.policyUrl()),
+                    blank(given.policyVersion()) ? "unknown" : given.policyVersion().trim(),
+                    given.givenAt() == null ? Instant.now() : given.givenAt(),
+                    "registration " + registration.registrationId(), null, null));
+            added = true;
+        }
+        return added;
     }
 
     /** Sets the person's role in a project (one role per project and source); returns whether anything changed. */
@@ -356,6 +387,32 @@ public class Contact {
 
     private static String trimmed(String value) {
         return blank(value) ? null : value.trim();
+    }
+
+    /** Before each save: the word index entries this person is to have; the ones they had are remembered. */
+    void indexWords(Set<String> keys) {
+        previouslyIndexedWords = Set.copyOf(indexedWords);
+        indexedWords = new TreeSet<>(keys);
+    }
+
+    Set<String> indexedWords() {
+        return Set.copyOf(indexedWords);
+    }
+
+    Set<String> previouslyIndexedWords() {
+        return previouslyIndexedWords;
+    }
+
+    Set<String> searchTokens() {
+        return Set.copyOf(searchTokens);
+    }
+
+    Set<String> organisationTokens() {
+        return Set.copyOf(organisationTokens);
+    }
+
+    String sortName() {
+        return sortName;
     }
 
     public String displayName() {

@@ -44,32 +44,47 @@ public class ContactService {
     /** The most rows an export gives; larger lists are narrowed with filters first. */
     public static final int EXPORT_LIMIT = 10_000;
     private static final int ATTEMPTS = 5;
-    /** Fields of a list row: lists never carry participation histories or consents. */
+    /** Fields of a list row: no consents, audit or index fields (participations stay for older integrators). */
     static final String[] SUMMARY_FIELDS = {"email", "firstName", "lastName", "title", "organisationName",
-        "organisationId", "phone", "language", "projectIds", "roles", "anonymisedAt", "createdAt", "updatedAt",
-        "lastActivityAt"};
+        "organisationId", "phone", "language", "projectIds", "roles", "participations", "anonymisedAt", "createdAt",
+        "updatedAt", "lastActivityAt"};
 
     private final ContactRepository contacts;
     private final MongoTemplate mongo;
     private final ProjectAccessDirectory projects;
     private final Outbox outbox;
     private final ContactAudit audit;
+    private final ContactWords words;
 
     ContactService(ContactRepository contacts, MongoTemplate mongo, ProjectAccessDirectory projects, Outbox outbox,
-            ContactAudit audit) {
+            ContactAudit audit, ContactWords words) {
         this.contacts = contacts;
         this.mongo = mongo;
         this.projects = projects;
         this.outbox = outbox;
         this.audit = audit;
+        this.words = words;
     }
 
     public Page<Contact> list(CityUser user, Pageable pageable) {
         return search(user, ContactFilter.NONE, pageable);
     }
 
-    /** A page of people the caller's cities see, each with its summary fields only. */
+    /**
+     * A page of people the caller's cities see, each with its summary fields only. Name and organisation
+     * searches in name order go through the word index (see {@link ContactWords}); the rest is one query.
+     */
     public Page<Contact> search(CityUser user, ContactFilter filter, Pageable pageable) {
+        if (byEmailOnly(filter)) {
+            List<Contact> found = emailSearch(user, filter);
+            return new PageImpl<>(pageable.getOffset() > 0 ? List.of() : found, pageable, found.size());
+        }
+        if (byWords(filter, pageable.getSort())) {
+            List<ContactWords.Entry> found = wordSearch(user, filter, pageable.getSort());
+            int from = (int) Math.min(pageable.getOffset(), found.size());
+            int to = Math.min(from + pageable.getPageSize(), found.size());
+            return new PageImpl<>(byIds(found.subList(from, to)), pageable, found.size());
+        }
         Query query = query(user, filter);
         long total = mongo.count(query, Contact.class);
         Query page = query.with(pageable);
@@ -78,9 +93,70 @@ public class ContactService {
     }
 
     public List<Contact> export(CityUser user, ContactFilter filter, Sort sort) {
+        if (byEmailOnly(filter)) {
+            return emailSearch(user, filter);
+        }
+        if (byWords(filter, sort)) {
+            List<ContactWords.Entry> found = wordSearch(user, filter, sort);
+            List<Contact> rows = new ArrayList<>();
+            for (int from = 0; from < Math.min(found.size(), EXPORT_LIMIT); from += 500) {
+                rows.addAll(byIds(found.subList(from, Math.min(Math.min(found.size(), EXPORT_LIMIT), from + 500))));
+            }
+            return rows;
+        }
         Query query = query(user, filter).with(sort).limit(EXPORT_LIMIT);
         query.fields().include(SUMMARY_FIELDS);
         return mongo.find(query, Contact.class);
+    }
+
+    /** An integrator's lookup by address: the unique index on e-mail answers it on every store. */
+    private static boolean byEmailOnly(ContactFilter filter) {
+        return !blank(filter.email()) && SearchWords.words(filter.q()).isEmpty()
+                && SearchWords.words(filter.organisation()).isEmpty() && blank(filter.role()) && blank(filter.organisationId());
+    }
+
+    private List<Contact> emailSearch(CityUser user, ContactFilter filter) {
+        AccessRule.requireMayRead(user, AREA);
+        Contact found = byEmail(Contact.normalise(filter.email())).orElse(null);
+        if (found == null || found.mergedInto() != null || !user.sharesCityWith(citiesOf(found))
+                || (!blank(filter.projectId()) && !found.projectIds().contains(filter.projectId()))
+                || (!blank(filter.city()) && !citiesOf(found).contains(filter.city()))) {
+            return List.of();
+        }
+        return List.of(found);
+    }
+
+    /** Words to search by, no filter the word index does not know, and name order. */
+    private static boolean byWords(ContactFilter filter, Sort sort) {
+        boolean wordsGiven = !SearchWords.words(filter.q()).isEmpty() || !SearchWords.words(filter.organisation()).isEmpty();
+        boolean onlyWordFilters = blank(filter.email()) && blank(filter.role()) && blank(filter.organisationId());
+        Sort.Order first = sort.stream().findFirst().orElse(null);
+        return wordsGiven && onlyWordFilters && (first == null || first.getProperty().equals("sortName"));
+    }
+
+    private List<ContactWords.Entry> wordSearch(CityUser user, ContactFilter filter, Sort sort) {
+        AccessRule.requireMayRead(user, AREA);
+        Set<String> visible = new HashSet<>(projects.projectsOf(user.cities()));
+        Set<String> ofCity = blank(filter.city()) ? null : new HashSet<>(projects.projectsOf(Set.of(filter.city())));
+        boolean descending = sort.stream().findFirst().map(Sort.Order::isDescending).orElse(false);
+        return words.find(SearchWords.words(filter.q()), SearchWords.words(filter.organisation()),
+                linked -> linked.stream().anyMatch(visible::contains)
+                        && (ofCity == null || linked.stream().anyMatch(ofCity::contains))
+                        && (blank(filter.projectId()) || linked.contains(filter.projectId())),
+                descending);
+    }
+
+    /** The people of these index entries in the same order, read by id (summary fields). */
+    private List<Contact> byIds(List<ContactWords.Entry> entries) {
+        Query query = new Query(Criteria.where("_id").in(entries.stream().map(ContactWords.Entry::contactId).toList()));
+        query.fields().include(SUMMARY_FIELDS);
+        Map<String, Contact> read = new java.util.HashMap<>();
+        mongo.find(query, Contact.class).forEach(contact -> read.put(contact.id(), contact));
+        return entries.stream().map(entry -> read.get(entry.contactId())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private Query query(CityUser user, ContactFilter filter) {

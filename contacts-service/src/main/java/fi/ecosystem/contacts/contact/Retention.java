@@ -108,9 +108,10 @@ public class Retention {
         }
         Set<String> cities = new HashSet<>();
         contact.projectIds().forEach(projectId -> cities.addAll(projects.citiesOf(projectId)));
+        java.util.List<String> otherHashes = contact.otherEmails().stream().map(ContactErased::hashOf).sorted().toList();
         String emailHash = contact.anonymise(now);
         contact.record(outbox.event(Topics.CONTACTS, id, ContactErased.TYPE, ContactErased.VERSION, cities,
-                new ContactErased(id, emailHash)));
+                new ContactErased(id, emailHash, otherHashes)));
         try {
             contacts.save(contact); // guarded by the version: a concurrent pass or change wins, this one skips
         } catch (OptimisticLockingFailureException changedMeanwhile) {

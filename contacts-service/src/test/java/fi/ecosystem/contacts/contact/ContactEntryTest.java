@@ -61,6 +61,18 @@ class ContactEntryTest extends ContactsApiTestBase {
     }
 
     @Test
+    void theApiIsDocumented() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/contacts'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/contacts/{id}/merge'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/contacts/{id}/consents/{consentId}/withdrawal'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/contacts/{id}/audit'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/contacts/export.xlsx'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/organisations/{id}'].put").exists());
+    }
+
+    @Test
     void peopleOfOtherCitiesAreNeitherCandidatesNorRevealed() throws Exception {
         enter(cityUser("oulu", "staff"), person("Ville", "Virtanen", "ville@example.org", null, OULU));
 

@@ -60,6 +60,7 @@ abstract class ContactsApiTestBase {
         mongo.remove(new Query(), ContactAudit.Entry.class);
         mongo.remove(new Query(), Organisation.class);
         mongo.remove(new Query(), Retention.LEASES);
+        mongo.remove(new Query(), ContactWords.COLLECTION);
         if (!projectsAnnounced) {
             ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, HRI, "Helsinki Ring of Industry", List.of("hyvinkaa", "kerava"));
             ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, TOWNS, "Seutukaupungit", List.of("iisalmi", "rauma"));

@@ -93,4 +93,32 @@ class ParticipationHistoryTest {
         mvc.perform(get("/api/contacts").with(cityUser("oulu", "staff")))
                 .andExpect(jsonPath("$.totalItems").value(0));
     }
+
+    @Test
+    void consentsTickedOnTheRegistrationFormAreRecordedOnce() throws Exception {
+        String event = registration(UUID.randomUUID().toString(), "r-consent", "registration.confirmed", "suostuu@example.org")
+                .replace("\"language\": \"fi\"}}", "\"language\": \"fi\"}, \"consents\": [{\"purpose\": \"NEWSLETTER\","
+                        + " \"policyVersion\": \"2026-01\", \"policyUrl\": \"https://ecosystem.example.org/privacy\","
+                        + " \"givenAt\": \"2026-11-20T09:00:00Z\"}, {\"purpose\": \"HOROSCOPE\", \"policyVersion\": \"1\"}]}");
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-consent", event);
+        String attended = registration(UUID.randomUUID().toString(), "r-consent", "registration.attended", "suostuu@example.org")
+                .replace("\"language\": \"fi\"}}", "\"language\": \"fi\"}, \"consents\": [{\"purpose\": \"NEWSLETTER\","
+                        + " \"policyVersion\": \"2026-01\", \"givenAt\": \"2026-11-20T09:00:00Z\"}]}");
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-consent", attended);
+
+        Query byEmail = new Query(Criteria.where("email").is("suostuu@example.org"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Contact contact = mongo.findOne(byEmail, Contact.class);
+            return contact != null && contact.participations().stream().anyMatch(line -> "CONFIRMED".equals(line.status()))
+                    && !contact.consents().isEmpty();
+        });
+        Thread.sleep(1000);
+        Contact contact = mongo.findOne(byEmail, Contact.class);
+        assertThat(contact.consents()).singleElement().satisfies(consent -> {
+            assertThat(consent.purpose()).isEqualTo(ConsentPurpose.NEWSLETTER);
+            assertThat(consent.source()).isEqualTo(ConsentSource.FORM);
+            assertThat(consent.legalBasis()).isEqualTo(LegalBasis.CONSENT);
+            assertThat(consent.textVersion()).isEqualTo("2026-01");
+        });
+    }
 }

@@ -26,7 +26,8 @@ public final class RegistrationImport {
             Map.entry("etunimi", "firstName"), Map.entry("förnamn", "firstName"), Map.entry("lastname", "lastName"),
             Map.entry("last name", "lastName"), Map.entry("sukunimi", "lastName"), Map.entry("efternamn", "lastName"),
             Map.entry("organisation", "organisation"), Map.entry("organization", "organisation"),
-            Map.entry("organisaatio", "organisation"), Map.entry("language", "language"), Map.entry("kieli", "language"),
+            Map.entry("organisaatio", "organisation"), Map.entry("organisationname", "organisation"),
+            Map.entry("organizationname", "organisation"), Map.entry("organisation name", "organisation"), Map.entry("language", "language"), Map.entry("kieli", "language"),
             Map.entry("språk", "language"));
 
     /** One data row: its line number in the file, what it says, and what is wrong with it (empty when fine). */

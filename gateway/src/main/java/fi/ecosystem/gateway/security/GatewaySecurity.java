@@ -125,11 +125,18 @@ public class GatewaySecurity {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         // plain double-submit: server-rendered forms echo the cookie's token in a hidden field
-                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .csrfTokenRequestHandler(formFieldOrHeader())
                         .requireCsrfProtectionMatcher(GatewaySecurity::needsCsrfProtection))
                 .logout(logoutSpec -> logoutSpec.logoutSuccessHandler(logout))
                 .headers(headers -> securityHeaders(headers, gateway));
         return http.build();
+    }
+
+    /** The token from the X-XSRF-TOKEN header or the {@code _csrf} field, also of a file upload (multipart) form. */
+    private static ServerCsrfTokenRequestAttributeHandler formFieldOrHeader() {
+        ServerCsrfTokenRequestAttributeHandler handler = new ServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     /** APIs answer 401 problem+json; pages send the browser to the city sign-in page. */

@@ -22,15 +22,15 @@ record ContactResponse(String id, String email, Set<String> otherEmails, String 
                 contact.lastActivityAt());
     }
 
-    /** A row of a list: no histories. */
+    /** A row of a list: no consents (participations stay: integrators read them from the list since v1). */
     record Summary(String id, String firstName, String lastName, String title, String organisationName, String email,
-            String phone, String language, Set<String> projectIds, List<ProjectRole> roles, boolean anonymised,
-            Instant lastActivityAt) {
+            String phone, String language, Set<String> projectIds, List<ProjectRole> roles,
+            List<Participation> participations, boolean anonymised, Instant lastActivityAt) {
 
         static Summary of(Contact contact) {
             return new Summary(contact.id(), contact.firstName(), contact.lastName(), contact.title(),
                     contact.organisationName(), contact.email(), contact.phone(), contact.language(), contact.projectIds(),
-                    contact.roles(), contact.anonymisedAt() != null, contact.lastActivityAt());
+                    contact.roles(), contact.participations(), contact.anonymisedAt() != null, contact.lastActivityAt());
         }
     }
 }

@@ -1,0 +1,98 @@
+package fi.ecosystem.e2e;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} with its {@code chromium-driver}), with axe-core
+ * checking every page it is asked to against WCAG 2.1 A and AA, and screenshots for the docs.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final String BINARY = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    static final String DRIVER = System.getProperty("chromium.driver", "/usr/bin/chromedriver");
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    final WebDriver driver;
+    private final List<String> checked = new ArrayList<>();
+
+    Chromium() {
+        if (!Files.isExecutable(Path.of(BINARY)) || !Files.isExecutable(Path.of(DRIVER))) {
+            throw new IllegalStateException("The browser tests need Chromium: apt-get install -y chromium chromium-driver"
+                    + " (.ci/run installs them); looked for " + BINARY + " and " + DRIVER);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=fi-FI", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** Runs axe-core on the page as it is now: no violation of WCAG 2.1 level A or AA may be there. */
+    Results axe(String page) {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        List<Rule> violations = results.getViolations();
+        checked.add(String.format("%-34s %s  %d violations, %d passes", page, driver.getCurrentUrl().replace(Stack.GATEWAY, ""),
+                violations.size(), results.getPasses().size()));
+        if (!violations.isEmpty()) {
+            StringBuilder report = new StringBuilder("axe-core found WCAG 2.1 A/AA violations on " + page + " ("
+                    + driver.getCurrentUrl() + "):");
+            for (Rule rule : violations) {
+                report.append("\n- ").append(rule.getId()).append(" (").append(rule.getImpact()).append("): ").append(rule.getHelp());
+                rule.getNodes().forEach(node -> report.append("\n    ").append(node.getTarget()).append(" ")
+                        .append(node.getFailureSummary() == null ? "" : node.getFailureSummary().replace('\n', ' ')));
+            }
+            throw new AssertionError(report.toString());
+        }
+        return results;
+    }
+
+    /** Runs axe-core on a page that is not the UI's own (Keycloak's login): recorded for the report, not failed. */
+    void axeReportOnly(String page) {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        checked.add(String.format("%-34s %s  %d violations (not ours: %s)", page, driver.getCurrentUrl().replaceAll("\\?.*", ""),
+                results.getViolations().size(), results.getViolations().stream().map(Rule::getId).toList()));
+    }
+
+    /** A screenshot of the whole page for the README (docs/screenshots/NAME.png). */
+    void screenshot(String name) throws IOException {
+        Path folder = Path.of(System.getProperty("ecosystem.root", "..")).resolve("docs/screenshots");
+        Files.createDirectories(folder);
+        Dimension window = driver.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return Math.min(document.documentElement.scrollHeight, 2400)");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), ((Number) height).intValue() + 100));
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(window);
+    }
+
+    /** Which pages axe checked, one line each: the figures for the report. */
+    List<String> checked() {
+        return List.copyOf(checked);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,57 @@
+package fi.ecosystem.web.events;
+
+import fi.ecosystem.web.support.Texts;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Who registers for an event, and their answers to its questions: the public's form and the organisers' alike. */
+public class PersonForm {
+
+    @NotBlank
+    @Size(max = 100)
+    private String firstName;
+    @NotBlank
+    @Size(max = 100)
+    private String lastName;
+    @NotBlank
+    @Email
+    @Size(max = 254)
+    private String email;
+    @Size(max = 200)
+    private String organisationName;
+    /** question id → answer (a choice's option id; "true" for a given consent) */
+    private Map<String, String> answers = new LinkedHashMap<>();
+
+    /** The registration as the events service takes it, in the registrant's language. */
+    public Map<String, Object> toRequest(Questions questions, String language) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email.trim());
+        body.put("firstName", firstName.trim());
+        body.put("lastName", lastName.trim());
+        body.put("organisationName", Texts.trimmed(organisationName));
+        body.put("language", language);
+        if (!questions.isEmpty()) {
+            body.put("answers", questions.answers(answers));
+        }
+        return body;
+    }
+
+    /** The service's field names are the form's; an answer's is answers.{id}. */
+    public static String formField(String field) {
+        return field.startsWith("answers.") ? "answers[" + field.substring("answers.".length()) + "]" : field;
+    }
+
+    public String getFirstName() { return firstName; }
+    public void setFirstName(String firstName) { this.firstName = firstName; }
+    public String getLastName() { return lastName; }
+    public void setLastName(String lastName) { this.lastName = lastName; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getOrganisationName() { return organisationName; }
+    public void setOrganisationName(String organisationName) { this.organisationName = organisationName; }
+    public Map<String, String> getAnswers() { return answers; }
+    public void setAnswers(Map<String, String> answers) { this.answers = answers; }
+}

@@ -1,0 +1,42 @@
+package fi.ecosystem.web.support;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.springframework.validation.BindingResult;
+
+/** Puts what a service said about a form onto the form: each message next to its field, the rest on top. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /**
+     * @param fieldOfForm the form's field for a field of the service's request ({@code title.fi} → {@code titleFi});
+     *                    null when the form has no such field
+     */
+    public static void reject(BindingResult form, ServiceProblem problem, UnaryOperator<String> fieldOfForm) {
+        boolean placed = false;
+        for (Map.Entry<String, String> error : problem.fieldErrors().entrySet()) {
+            String field = fieldOfForm.apply(error.getKey());
+            if (field != null && hasField(form, field)) {
+                form.rejectValue(field, "service.invalid", new Object[] {error.getValue()}, error.getValue());
+                placed = true;
+            }
+        }
+        if (!placed) {
+            form.reject("problem." + problem.code(), problem.getMessage());
+        }
+    }
+
+    private static boolean hasField(BindingResult form, String field) {
+        try {
+            return form.getFieldType(field) != null;
+        } catch (RuntimeException noSuchField) {
+            return false;
+        }
+    }
+
+    public static void reject(BindingResult form, ServiceProblem problem) {
+        reject(form, problem, UnaryOperator.identity());
+    }
+}

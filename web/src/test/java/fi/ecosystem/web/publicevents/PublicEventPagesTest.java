@@ -1,0 +1,141 @@
+package fi.ecosystem.web.publicevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fi.ecosystem.web.PageTest;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The public event pages against a stubbed events service: no login, forms that keep what was typed. */
+class PublicEventPagesTest extends PageTest {
+
+    static final String EVENT = """
+            {"id": "ev-1", "type": "WORKSHOP", "title": {"fi": "Kasvupaja", "sv": "Tillväxtverkstad", "en": "Growth workshop"},
+             "startsAt": "2027-02-01T07:00:00Z", "endsAt": "2027-02-01T10:00:00Z", "placesLeft": 1234,
+             "questions": [{"id": "diet", "kind": "TEXT", "label": {"fi": "Ruokavalio"}, "required": false},
+                           {"id": "privacy", "kind": "CONSENT", "label": {"fi": "Hyväksyn tietojeni käsittelyn"}, "required": true,
+                            "policyUrl": "https://example.org/privacy", "policyVersion": "2"}]}
+            """;
+
+    @BeforeEach
+    void stubs() {
+        services.answer("GET /public/events", 200, "{\"items\": [" + EVENT + "], \"page\": 0, \"size\": 100, \"totalItems\": 1, \"totalPages\": 1}");
+        services.answer("GET /public/events/ev-1", 200, EVENT);
+    }
+
+    @Test
+    void theListShowsPublishedEventsInFinnishConventions() throws Exception {
+        mvc.perform(get("/events"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("lang=\"fi\""), containsString("Kasvupaja"),
+                        containsString("1.2.2027 9.00–12.00"), containsString("Paikkoja jäljellä: 1\u00a0234"),
+                        containsString("Siirry sisältöön"), not(containsString("??")))));
+    }
+
+    @Test
+    void theEventPageIsInSwedishWithTheEventsQuestionsAndTheHoneypot() throws Exception {
+        mvc.perform(get("/events/ev-1?lang=sv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("lang=\"sv\""), containsString("Tillväxtverkstad"),
+                        containsString("Anmäl dig"), containsString("name=\"answers[privacy]\""),
+                        containsString("https://example.org/privacy"), containsString("name=\"website\""),
+                        not(containsString("??")))));
+    }
+
+    @Test
+    void aRegistrationWithMistakesKeepsWhatWasTypedAndSaysWhatIsWrongNextToEachField() throws Exception {
+        mvc.perform(post("/events/ev-1/register").param("firstName", "Eeva").param("lastName", "")
+                        .param("email", "not-an-address").param("answers[diet]", "vegaani"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("value=\"Eeva\""), containsString("value=\"not-an-address\""), containsString("value=\"vegaani\""),
+                        containsString("id=\"lastName-error\""), containsString("Täytä tämä kenttä."),
+                        containsString("id=\"email-error\""), containsString("Anna sähköpostiosoite"),
+                        containsString("aria-describedby=\"email-hint email-error\""),
+                        containsString("id=\"answer-privacy-error\""), containsString("edellyttää suostumusta"))));
+        assertThat(services.last("POST", "/public/events/ev-1/registrations")).isNull();
+    }
+
+    @Test
+    void aRegistrationGoesToTheServiceInThePagesLanguageAndLandsOnThePrivatePage() throws Exception {
+        services.answer("POST /public/events/ev-1/registrations", 201,
+                "{\"eventId\": \"ev-1\", \"status\": \"WAITLISTED\", \"privateToken\": \"tok-123\"}");
+        mvc.perform(post("/events/ev-1/register").cookie(new Cookie("lang", "en")).param("firstName", " Eeva ").param("lastName", "Esimerkki")
+                        .param("email", "eeva@example.org").param("answers[privacy]", "true").param("website", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/events/registrations/tok-123"));
+        String sent = services.last("POST", "/public/events/ev-1/registrations").body();
+        assertThat(sent).contains("\"firstName\":\"Eeva\"", "\"language\":\"en\"", "\"privacy\":\"true\"")
+                .doesNotContain("\"website\":\"\"");
+    }
+
+    @Test
+    void theServicesFieldErrorsAreShownNextToTheFields() throws Exception {
+        services.answer("POST /public/events/ev-1/registrations", 400, """
+                {"type": "https://ecosystem.example.org/problems/validation", "status": 400, "detail": "The request has invalid fields",
+                 "errors": [{"field": "email", "message": "must be a well-formed email address"}]}
+                """);
+        mvc.perform(post("/events/ev-1/register").param("firstName", "Eeva").param("lastName", "Esimerkki")
+                        .param("email", "eeva@example.org").param("answers[privacy]", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"email-error\""),
+                        containsString("must be a well-formed email address"), containsString("value=\"Eeva\""))));
+    }
+
+    @Test
+    void aClosedRegistrationIsSaidOnTopOfTheFormInTheUsersLanguage() throws Exception {
+        services.answer("POST /public/events/ev-1/registrations", 409, """
+                {"type": "https://ecosystem.example.org/problems/registration-not-open", "status": 409, "code": "registration-not-open",
+                 "detail": "Registration for this event is not open now"}
+                """);
+        mvc.perform(post("/events/ev-1/register?lang=sv").param("firstName", "Eeva").param("lastName", "Esimerkki")
+                        .param("email", "eeva@example.org").param("answers[privacy]", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"form-errors\""), containsString("Anmälan är inte öppen nu."))));
+    }
+
+    @Test
+    void thePrivatePageShowsTheWaitingListPlaceAndCancelsAfterAConfirmation() throws Exception {
+        services.answer("GET /public/registrations/tok-123", 200, """
+                {"eventId": "ev-1", "eventTitle": {"fi": "Kasvupaja"}, "startsAt": "2027-02-01T07:00:00Z", "endsAt": "2027-02-01T10:00:00Z",
+                 "status": "WAITLISTED", "waitingListPosition": 3, "firstName": "Eeva", "lastName": "Esimerkki", "email": "eeva@example.org",
+                 "privateToken": "tok-123"}
+                """);
+        services.answer("DELETE /public/registrations/tok-123", 200, "{\"status\": \"CANCELLED\"}");
+        mvc.perform(get("/events/registrations/tok-123"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Jonossa"), containsString("id=\"waiting-list-position\">3<"),
+                        containsString("Poistu jonosta"))));
+        mvc.perform(get("/events/registrations/tok-123/cancel"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kyllä, peru")));
+        mvc.perform(post("/events/registrations/tok-123/cancel"))
+                .andExpect(redirectedUrl("/events/registrations/tok-123"));
+        assertThat(services.last("DELETE", "/public/registrations/tok-123")).isNotNull();
+    }
+
+    @Test
+    void anUnknownPrivateLinkIsANotFoundPage() throws Exception {
+        services.answer("GET /public/registrations/nope", 404,
+                "{\"type\": \"https://ecosystem.example.org/problems/not-found\", \"status\": 404, \"detail\": \"No such registration\"}");
+        mvc.perform(get("/events/registrations/nope"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Sivua ei löydy")));
+    }
+
+    @Test
+    void withoutTheEventsOwnAddressTheEventIsFoundInThePublishedList() throws Exception {
+        services.reset();
+        services.answer("GET /public/events", 200, "{\"items\": [" + EVENT + "], \"page\": 0, \"size\": 100, \"totalItems\": 1, \"totalPages\": 1}");
+        mvc.perform(get("/events/ev-1")).andExpect(status().isOk()).andExpect(content().string(containsString("Kasvupaja")));
+    }
+}
