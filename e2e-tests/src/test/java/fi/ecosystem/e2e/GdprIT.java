@@ -85,7 +85,9 @@ class GdprIT {
         int confirmedBefore = Keycloak.json(Api.get(Stack.GATEWAY + "/api/events/" + event, integrator).body())
                 .get("confirmedCount").asInt();
         assertThat(confirmedBefore).isEqualTo(1);
-        assertThat(onKafka(ContactErased.hashOf(email))).as("their registration events are on Kafka, sealed").isNotEmpty();
+        assertThat(onKafka(ContactErased.hashOf(email))).as("their events are on Kafka, sealed").isNotEmpty();
+        assertThat(onKafka(email, lastName)).as("records naming them in clear, even before the erasure").isEmpty();
+        assertThat(inTheStore(email, lastName)).as("the scan of the store finds them before the erasure").isNotEmpty();
 
         // erasure by Helsinki's admin, through the gateway with the browser session
         HttpResponse<String> erasure = admin.send("POST", Stack.GATEWAY + "/api/contacts/" + contactId + "/erasure", "");
