@@ -66,18 +66,9 @@ echo "Helsinki sees $(count '/api/contacts?size=1') people; q=virt: $(count '/ap
 
 measure() { # $1 label, $2 path
   wrk -t1 -c2 -d3s -H "Authorization: Bearer $token" "$base$2" >/dev/null
-  wrk -t2 -c4 -d"$duration" --timeout 60s --latency -H "Authorization: Bearer $token" "$base$2" | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(v):
-    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p50, p99 = (ms(re.search(r"\s" + p + r"%\s+(\S+)", text).group(1)) for p in ("50", "99"))
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print("%-36s %8.1f %9.1f %9.1f %8s" % (sys.argv[1], rps, p50, p99, errors.group(1) if errors else 0))' "$1"
+  wrk -t2 -c4 -d"$duration" --timeout 60s --latency -H "Authorization: Bearer $token" "$base$2" | python3 bench/wrk-row.py "$1"
 }
-printf "%-36s %8s %9s %9s %8s\n" "search ($where)" "req/s" "p50 ms" "p99 ms" "non-2xx"
+python3 bench/wrk-row.py --header "search ($where)"
 measure "name prefix q=virt, page of 20" "/api/contacts?q=virt&size=20"
 measure "name prefixes q=ai jarv" "/api/contacts?q=ai%20jarv&size=20"
 measure "organisation=techv, page of 20" "/api/contacts?organisation=techv&size=20"

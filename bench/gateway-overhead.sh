@@ -46,16 +46,7 @@ done
 
 run() { # $1 = base url; prints "rps p50 p90 p99" (latencies in ms)
   wrk -t"$threads" -c"$connections" -d5s -H "Authorization: Bearer $token" "$1$path" >/dev/null # warm-up
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$1$path" | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(v):
-    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p50, p90, p99 = (ms(re.search(r"\s" + p + r"%\s+(\S+)", text).group(1)) for p in ("50", "90", "99"))
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print("%.0f %.2f %.2f %.2f %s" % (rps, p50, p90, p99, errors.group(1) if errors else 0))'
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$1$path" | python3 bench/wrk-row.py --raw
 }
 
 echo "GET $path, $threads threads, $connections connections, $duration each, on $(nproc) cores"

@@ -29,18 +29,9 @@ echo "Helsinki sees $visible projects"
 
 measure() { # $1 label, $2 path
   wrk -t2 -c16 -d5s -H "Authorization: Bearer $token" "http://localhost:8080$2" >/dev/null
-  wrk -t2 -c16 -d"$duration" --latency -H "Authorization: Bearer $token" "http://localhost:8080$2" | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(v):
-    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p50, p99 = (ms(re.search(r"\s" + p + r"%\s+(\S+)", text).group(1)) for p in ("50", "99"))
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print("%-34s %8.0f %9.2f %9.2f %8s" % (sys.argv[1], rps, p50, p99, errors.group(1) if errors else 0))' "$1"
+  wrk -t2 -c16 -d"$duration" --latency -H "Authorization: Bearer $token" "http://localhost:8080$2" | python3 bench/wrk-row.py "$1"
 }
-printf "%-34s %8s %9s %9s %8s\n" "query (through the gateway)" "req/s" "p50 ms" "p99 ms" "non-2xx"
+python3 bench/wrk-row.py --header "query (through the gateway)"
 measure "list, first page of 20" "/api/projects?size=20"
 measure "filter: status + theme" "/api/projects?status=ACTIVE&theme=LOGISTICS&size=20"
 measure "filter: city + period" "/api/projects?city=espoo&from=2020-01-01&to=2021-12-31&size=20"
