@@ -267,16 +267,6 @@ public class Event {
         return kept;
     }
 
-    /** Sets when the public may register; organisers may register people outside it. */
-    public EventChanged registrationWindow(Instant opensAt, Instant closesAt) {
-        if (opensAt != null && closesAt != null && !closesAt.isAfter(opensAt)) {
-            throw new DomainRuleViolation("window-invalid", "Registration closes after it opens");
-        }
-        registrationOpensAt = opensAt;
-        registrationClosesAt = closesAt;
-        return changed();
-    }
-
     /** Is the public registration open at this moment? */
     public boolean openToThePublic(Instant now) {
         Instant closes = registrationClosesAt != null ? registrationClosesAt : startsAt;

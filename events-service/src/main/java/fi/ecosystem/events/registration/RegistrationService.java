@@ -9,8 +9,10 @@ import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
+import fi.ecosystem.events.event.EventStatus;
 import fi.ecosystem.events.event.Question;
 import fi.ecosystem.platform.web.InvalidFields;
+import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /** Registering participants: confirmed while places last, then the waiting list in order. */
@@ -86,10 +90,10 @@ public class RegistrationService {
     /** A participant registers themselves on the public page: published events only; others do not exist for the public. */
     public Outcome registerThemselves(String eventId, RegistrationChanged.Participant participant, Map<String, String> answers) {
         Event event = events.find(eventId);
-        if (event.status() != fi.ecosystem.events.event.EventStatus.PUBLISHED) {
-            throw new fi.ecosystem.platform.web.NotFoundException("Event " + eventId);
+        if (event.status() != EventStatus.PUBLISHED) {
+            throw new NotFoundException("Event " + eventId);
         }
-        if (!event.openToThePublic(java.time.Instant.now())) {
+        if (!event.openToThePublic(Instant.now())) {
             throw new DomainRuleViolation("registration-not-open", "Registration for this event is not open now");
         }
         return register(event, events.citiesOf(event), participant, answers, "self");
@@ -111,7 +115,7 @@ public class RegistrationService {
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
         Registration registration = registrations.findById(registrationId)
                 .filter(found -> found.eventId().equals(eventId))
-                .orElseThrow(() -> new fi.ecosystem.platform.web.NotFoundException("Registration " + registrationId));
+                .orElseThrow(() -> new NotFoundException("Registration " + registrationId));
         return new Managed(registration, cities);
     }
 
@@ -149,23 +153,21 @@ public class RegistrationService {
         }
     }
 
-    /** All registrations of an event in the order they came, for the organisers' download. */
-    public java.util.List<Registration> export(CityUser user, String eventId) {
-        Event event = events.get(user, eventId);
-        AccessRule.requireMayRead(user, EventService.AREA);
-        return registrations.findByEventId(event.id(), org.springframework.data.domain.PageRequest.of(0, 100_000,
-                org.springframework.data.domain.Sort.by("createdAt", "_id"))).getContent();
+    /** An event with all its registrations in the order they came, for the organisers' download. */
+    public record Export(Event event, List<Registration> registrations) {
     }
 
-    /** The event of an organiser's view of its registrations (the access rule as for the event). */
-    public Event event(CityUser user, String eventId) {
-        return events.get(user, eventId);
+    public Export export(CityUser user, String eventId) {
+        Event event = events.get(user, eventId);
+        AccessRule.requireMayRead(user, EventService.AREA);
+        return new Export(event, registrations.findByEventId(event.id(),
+                PageRequest.of(0, 100_000, Sort.by("createdAt", "_id"))).getContent());
     }
 
     /** The participant's own view through the private link. */
     public Registration byPrivateToken(String token) {
         return registrations.findByPrivateToken(token)
-                .orElseThrow(() -> new fi.ecosystem.platform.web.NotFoundException("Registration"));
+                .orElseThrow(() -> new NotFoundException("Registration"));
     }
 
     /** The participant cancels, or leaves the waiting list, through the private link. */

@@ -23,7 +23,12 @@ import fi.ecosystem.events.event.Question;
 import fi.ecosystem.events.event.Session;
 import fi.ecosystem.events.registration.RegistrationImport;
 import fi.ecosystem.platform.web.InvalidFields;
+import fi.ecosystem.platform.web.Spreadsheet;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +106,7 @@ class RegistrationController {
         return response(registrations.cancelByOrganiser(user, eventId, registrationId));
     }
 
-    record Attendance(@Size(max = 40) String sessionId, @jakarta.validation.constraints.NotNull Boolean attended) {
+    record Attendance(@Size(max = 40) String sessionId, @NotNull Boolean attended) {
     }
 
     @PostMapping("/{registrationId}/attendance")
@@ -152,37 +157,37 @@ class RegistrationController {
     @PostMapping(value = "/import", consumes = "multipart/form-data")
     @Operation(summary = "Register participants from an uploaded CSV file (form field 'file'), with a report per row")
     ImportReport importUpload(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
-            @RequestParam("file") MultipartFile file) throws java.io.IOException {
+            @RequestParam("file") MultipartFile file) throws IOException {
         return ImportReport.of(registrations.importRows(user, eventId,
                 RegistrationImport.parse(new String(file.getBytes(), StandardCharsets.UTF_8))));
     }
 
-    static final fi.ecosystem.platform.web.Spreadsheet<Registration> EXPORT = new fi.ecosystem.platform.web.Spreadsheet<>(
-            "Registrations", java.util.List.of(
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("status", registration -> registration.status().name()),
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("firstName", Registration::firstName),
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("lastName", Registration::lastName),
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("email", Registration::email),
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("organisation", Registration::organisationName),
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("language", Registration::language),
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("registeredAt", registration -> String.valueOf(registration.createdAt())),
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("registeredBy", registration ->
+    static final Spreadsheet<Registration> EXPORT = new Spreadsheet<>(
+            "Registrations", List.of(
+                    new Spreadsheet.Column<>("status", registration -> registration.status().name()),
+                    new Spreadsheet.Column<>("firstName", Registration::firstName),
+                    new Spreadsheet.Column<>("lastName", Registration::lastName),
+                    new Spreadsheet.Column<>("email", Registration::email),
+                    new Spreadsheet.Column<>("organisation", Registration::organisationName),
+                    new Spreadsheet.Column<>("language", Registration::language),
+                    new Spreadsheet.Column<>("registeredAt", registration -> String.valueOf(registration.createdAt())),
+                    new Spreadsheet.Column<>("registeredBy", registration ->
                             "self".equals(registration.registeredBy()) ? "self" : "organiser"),
-                    new fi.ecosystem.platform.web.Spreadsheet.Column<>("attendedSessions", registration ->
+                    new Spreadsheet.Column<>("attendedSessions", registration ->
                             String.join(" ", registration.attendedSessions()))));
 
     /** The fixed columns, then one per session (attended x) and one per question (the answer), then completion. */
-    private static fi.ecosystem.platform.web.Spreadsheet<Registration> export(Event event) {
-        List<fi.ecosystem.platform.web.Spreadsheet.Column<Registration>> columns = new java.util.ArrayList<>();
+    private static Spreadsheet<Registration> sheet(Event event) {
+        List<Spreadsheet.Column<Registration>> columns = new ArrayList<>();
         for (Session session : event.sessions()) {
-            columns.add(new fi.ecosystem.platform.web.Spreadsheet.Column<>("session:" + session.id(),
+            columns.add(new Spreadsheet.Column<>("session:" + session.id(),
                     registration -> registration.attendedSessions().contains(session.id()) ? "x" : ""));
         }
         for (Question question : event.questions()) {
-            columns.add(new fi.ecosystem.platform.web.Spreadsheet.Column<>("answer:" + question.id(),
+            columns.add(new Spreadsheet.Column<>("answer:" + question.id(),
                     registration -> registration.answers().getOrDefault(question.id(), "")));
         }
-        columns.add(new fi.ecosystem.platform.web.Spreadsheet.Column<>("completed",
+        columns.add(new Spreadsheet.Column<>("completed",
                 registration -> event.completedBy(registration.attendedSessions()) ? "yes" : "no"));
         return EXPORT.with(columns);
     }
@@ -190,17 +195,17 @@ class RegistrationController {
     @GetMapping(value = "/export.csv", produces = "text/csv")
     @Operation(summary = "The registrations as CSV (semicolons, UTF-8 with BOM), in the order they came")
     void exportCsv(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        List<Registration> rows = registrations.export(user, eventId);
-        export(registrations.event(user, eventId)).csv(rows, response, "registrations");
+            HttpServletResponse response) throws IOException {
+        RegistrationService.Export export = registrations.export(user, eventId);
+        sheet(export.event()).csv(export.registrations(), response, "registrations");
     }
 
-    @GetMapping(value = "/export.xlsx", produces = fi.ecosystem.platform.web.Spreadsheet.XLSX)
+    @GetMapping(value = "/export.xlsx", produces = Spreadsheet.XLSX)
     @Operation(summary = "The registrations as an Excel workbook")
     void exportXlsx(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        List<Registration> rows = registrations.export(user, eventId);
-        export(registrations.event(user, eventId)).xlsx(rows, response, "registrations");
+            HttpServletResponse response) throws IOException {
+        RegistrationService.Export export = registrations.export(user, eventId);
+        sheet(export.event()).xlsx(export.registrations(), response, "registrations");
     }
 
     @GetMapping
