@@ -79,7 +79,7 @@ class WebUiIT {
         chromium.axe("landing page");
         chromium.screenshot("landing");
 
-        driver.findElement(By.linkText("Henkilöstön kirjautuminen")).click();
+        navigate(driver.findElement(By.linkText("Henkilöstön kirjautuminen")));
         wait(ExpectedConditions.urlContains("/sign-in"));
         chromium.axeReportOnly("gateway sign-in page");
         chromium.screenshot("sign-in");
@@ -104,7 +104,7 @@ class WebUiIT {
         driver.findElement(By.id("capacity")).sendKeys("2");
         setValue("startsAt", DAY + "T12:00");
         setValue("endsAt", DAY + "T09:00");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        navigate(driver.findElement(By.cssSelector("main form button[type=submit]")));
 
         assertThat(driver.findElement(By.id("titleFi-error")).getText()).isEqualTo("Täytä tämä kenttä.");
         assertThat(driver.findElement(By.id("endsAt-error")).getText()).contains("alkamisajan jälkeen");
@@ -130,7 +130,7 @@ class WebUiIT {
         setValue("endsAt", DAY + "T12:00");
         assertThat(driver.findElement(By.id("titleFi")).getAttribute("value")).isEqualTo(TITLE);
         assertThat(driver.findElement(By.id("endsAt")).getAttribute("value")).isEqualTo(DAY + "T12:00");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        navigate(driver.findElement(By.cssSelector("main form button[type=submit]")));
 
         wait(ExpectedConditions.urlMatches(".*/app/events/[^/]+\\?created$"));
         eventId = driver.getCurrentUrl().replaceAll(".*/app/events/([^/?]+).*", "$1");
@@ -139,7 +139,7 @@ class WebUiIT {
                 "Maria 01, Helsinki");
         chromium.axe("event page (draft)");
 
-        driver.findElement(By.id("publish")).click();
+        navigate(driver.findElement(By.id("publish")));
         wait(ExpectedConditions.textToBe(By.cssSelector("#event-status"), "Julkaistu"));
         chromium.axe("event page (published)");
     }
@@ -158,7 +158,7 @@ class WebUiIT {
         chromium.screenshot("public-event");
 
         driver.findElement(By.id("firstName")).sendKeys("Eeva");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        navigate(driver.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(driver.findElement(By.id("email-error")).getText()).isEqualTo("Täytä tämä kenttä.");
         assertThat(driver.findElements(By.cssSelector("[id^=answer-][id$=-error]"))).isNotEmpty();
         assertThat(driver.findElement(By.id("firstName")).getAttribute("value")).isEqualTo("Eeva");
@@ -187,9 +187,9 @@ class WebUiIT {
     @Order(4)
     void aCancellationThroughThePrivateLinkGivesThePlaceToTheFirstOneWaiting() throws Exception {
         driver.get(firstLink);
-        driver.findElement(By.linkText("Peru ilmoittautuminen")).click();
+        navigate(driver.findElement(By.linkText("Peru ilmoittautuminen")));
         chromium.axe("cancel confirmation");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        navigate(driver.findElement(By.cssSelector("main form button[type=submit]")));
         wait(ExpectedConditions.textToBe(By.id("registration-status"), "Peruttu"));
         assertThat(text("[role=status]")).contains("Ilmoittautumisesi on peruttu.");
         chromium.axe("private page after cancelling");
@@ -217,7 +217,7 @@ class WebUiIT {
         driver.manage().window().setSize(new Dimension(390, 844));
         open("/app/events/" + eventId + "/check-in");
         chromium.axe("check-in (phone)");
-        driver.findElement(By.cssSelector("button[aria-label='Saapui: Aino Toinen']")).click();
+        navigate(driver.findElement(By.cssSelector("button[aria-label='Saapui: Aino Toinen']")));
         wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Aino Toinen"));
         assertThat(driver.findElements(By.cssSelector("button[aria-label='Peru merkintä: Aino Toinen']"))).hasSize(1);
         chromium.axe("check-in after marking");
@@ -241,7 +241,7 @@ class WebUiIT {
                 + "import." + RUN + "@example.org;Iida;Tuotu;Yritys Oy;fi;true\n"
                 + "not-an-address;Virhe;Rivi;;fi;true\n");
         driver.findElement(By.id("file")).sendKeys(csv.toString());
-        driver.findElements(By.cssSelector("main form button[type=submit]")).get(0).click();
+        navigate(driver.findElements(By.cssSelector("main form button[type=submit]")).get(0));
         wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-title, #form-errors")));
         assertThat(driver.getPageSource()).doesNotContain("403", "Forbidden");
         assertThat(text("#import-rows")).contains("Ilmoitettu", "Jonossa", "Hylätty", "email");
@@ -282,7 +282,7 @@ class WebUiIT {
         });
         chromium.axe("contact search");
         chromium.screenshot("contacts");
-        driver.findElements(By.partialLinkText("Tredje")).get(0).click();
+        navigate(driver.findElements(By.partialLinkText("Tredje")).get(0));
         wait(ExpectedConditions.presenceOfElementLocated(By.id("participations")));
         personPage = driver.getCurrentUrl().replace(Stack.GATEWAY, "");
         chromium.axe("person page");
@@ -298,15 +298,15 @@ class WebUiIT {
     @Order(8)
     void aCityAdministratorErasesThePersonAfterConfirming() throws Exception {
         open("/app");
-        driver.findElement(By.cssSelector("header form.signout button")).click();
+        navigate(driver.findElement(By.cssSelector("header form.signout button")));
         wait(ExpectedConditions.urlToBe(Stack.GATEWAY + "/"));
         driver.get(Stack.GATEWAY + "/oauth2/authorization/keycloak?city=helsinki");
         signInAtKeycloak("ville.nieminen", "demo");
         open(personPage);
-        driver.findElement(By.linkText("Poista henkilön tiedot")).click();
+        navigate(driver.findElement(By.linkText("Poista henkilön tiedot")));
         chromium.axe("erasure confirmation");
         chromium.screenshot("erasure-confirmation");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        navigate(driver.findElement(By.cssSelector("main form button[type=submit]")));
         wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Henkilön tiedot poistettiin."));
         chromium.axe("contacts after erasure");
         open(personPage);
@@ -314,6 +314,17 @@ class WebUiIT {
     }
 
     // --- helpers
+
+    /**
+     * Clicks something that loads another page (a link, a form's button) and waits until the new page has
+     * replaced the old one: a click returns before the browser has navigated.
+     */
+    static void navigate(WebElement target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        target.click();
+        wait(ExpectedConditions.stalenessOf(oldPage));
+        wait(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
 
     static void open(String path) {
         driver.get(Stack.GATEWAY + path);
@@ -332,7 +343,7 @@ class WebUiIT {
         for (WebElement choice : driver.findElements(By.cssSelector("main input[type=radio][name^=answers]"))) {
             choice.click();
         }
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        navigate(driver.findElement(By.cssSelector("main form button[type=submit]")));
         wait(ExpectedConditions.urlContains("/events/registrations/"));
         return driver.getCurrentUrl().replaceAll("\\?.*", "");
     }
