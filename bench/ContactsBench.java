@@ -2,9 +2,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.sun.net.httpserver.HttpServer;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fi.ecosystem.contacts.contact.ContactWordEntries;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
@@ -75,40 +76,12 @@ public class ContactsBench {
                     }
                     return super.handleCommand(channel, database, command, query);
                 }
-            } : new StackLikeBackend(data.toString()));
+            } : new fi.ecosystem.local.DurableH2Backend(new org.h2.mvstore.MVStore.Builder().fileName(data.toString()).open()));
             server.bind("127.0.0.1", port);
             seed("mongodb://127.0.0.1:" + port + "/contacts", Integer.parseInt(args[3]));
             issueTokens(Integer.parseInt(args[4]), Path.of(args[2] + ".token"));
             System.out.println("store and issuer ready");
             Thread.currentThread().join();
-        }
-    }
-
-    /**
-     * The store as the local stack has it (deploy/local DurableH2Backend): every write committed to the file before
-     * it is acknowledged, and "hello" answered (Spring Boot's health check sends it).
-     */
-    static final class StackLikeBackend extends H2Backend {
-
-        StackLikeBackend(String file) {
-            super(new org.h2.mvstore.MVStore.Builder().fileName(file).open());
-        }
-
-        @Override
-        public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String database,
-                String command, de.bwaldvogel.mongo.bson.Document query) {
-            try {
-                if ("hello".equals(command)) {
-                    de.bwaldvogel.mongo.bson.Document reply = super.handleCommand(channel, database, "isMaster", query);
-                    reply.put("isWritablePrimary", Boolean.TRUE);
-                    return reply;
-                }
-                return super.handleCommand(channel, database, command, query);
-            } finally {
-                if (getMvStore().hasUnsavedChanges() && !getMvStore().isClosed()) {
-                    commit();
-                }
-            }
         }
     }
 
@@ -168,22 +141,15 @@ public class ContactsBench {
             if (!batch.isEmpty()) {
                 contacts.insertMany(batch, new InsertManyOptions().ordered(false));
             }
-            // the word index of contacts-service (ContactWords), as the service writes it when it saves a person
+            // the word index of contacts-service, written by its own code (ContactWordEntries) from the stored people
             MongoCollection<Document> words = database.getCollection("contact_words");
             words.deleteMany(new Document("c", new Document("$regex", "^bench-")));
             List<Document> wordBatch = new ArrayList<>();
-            try (var cursor = contacts.find(new Document("_id", new Document("$regex", "^bench-")))
-                    .projection(new Document("searchTokens", 1).append("organisationTokens", 1).append("projectIds", 1)
-                            .append("sortName", 1)).iterator()) {
+            Document fields = new Document();
+            ContactWordEntries.FIELDS.forEach(field -> fields.append(field, 1));
+            try (var cursor = contacts.find(new Document("_id", new Document("$regex", "^bench-"))).projection(fields).iterator()) {
                 while (cursor.hasNext()) {
-                    Document person = cursor.next();
-                    for (String kind : List.of("n", "o")) {
-                        for (String word : person.getList(kind.equals("n") ? "searchTokens" : "organisationTokens", String.class)) {
-                            wordBatch.add(new Document("_id", kind + ":" + word + ":" + person.getString("_id"))
-                                    .append("c", person.getString("_id")).append("p", person.get("projectIds"))
-                                    .append("s", person.getString("sortName")));
-                        }
-                    }
+                    ContactWordEntries.of(cursor.next()).forEach((id, entry) -> wordBatch.add(new Document(entry).append("_id", id)));
                     if (wordBatch.size() >= 10_000) {
                         words.insertMany(wordBatch, new InsertManyOptions().ordered(false));
                         wordBatch.clear();
@@ -193,6 +159,8 @@ public class ContactsBench {
             if (!wordBatch.isEmpty()) {
                 words.insertMany(wordBatch, new InsertManyOptions().ordered(false));
             }
+            Document version = ContactWordEntries.versionEntry();
+            words.replaceOne(new Document("_id", version.get("_id")), version, new ReplaceOptions().upsert(true));
             System.out.printf("seeded %,d people in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
         }
     }

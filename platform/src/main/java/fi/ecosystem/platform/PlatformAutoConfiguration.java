@@ -179,7 +179,7 @@ public class PlatformAutoConfiguration {
             PlatformProperties.Outbox outbox = properties.outbox();
             return new OutboxRelay(mongo, kafka, json, outbox.collections() == null ? List.of() : outbox.collections(),
                     source, outbox.pollInterval(), outbox.sendTimeout(),
-                    outbox.fullScanInterval() == null ? Duration.ofSeconds(5) : outbox.fullScanInterval());
+                    outbox.fullScanInterval() == null ? Duration.ofMinutes(2) : outbox.fullScanInterval());
         }
 
         @Bean

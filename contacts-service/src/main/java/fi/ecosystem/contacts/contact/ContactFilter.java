@@ -3,7 +3,6 @@ package fi.ecosystem.contacts.contact;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -45,7 +44,7 @@ public record ContactFilter(String q, String organisation, String organisationId
             conditions.add(new Criteria().orOperator(Criteria.where("email").is(address), Criteria.where("otherEmails").is(address)));
         }
         if (present(role)) {
-            conditions.add(Criteria.where("roles.role").is(role.trim().toUpperCase(Locale.ROOT).replace(' ', '_')));
+            conditions.add(Criteria.where("roles.role").is(ContactWordEntries.roleTerm(role)));
         }
         if (present(projectId)) {
             conditions.add(Criteria.where("projectIds").is(projectId));

@@ -72,16 +72,17 @@ public class ContactService {
     }
 
     /**
-     * A page of people the caller's cities see, each with its summary fields only. Name and organisation
-     * searches in name order go through the word index (see {@link ContactWords}); the rest is one query.
+     * A page of people the caller's cities see, each with its summary fields only. Searches in name order go
+     * through the word index (see {@link ContactWords}); a lookup by e-mail through the unique index on e-mail; the
+     * rest (other orders, e-mail with other filters) is one query.
      */
     public Page<Contact> search(CityUser user, ContactFilter filter, Pageable pageable) {
         if (byEmailOnly(filter)) {
             List<Contact> found = emailSearch(user, filter);
             return new PageImpl<>(pageable.getOffset() > 0 ? List.of() : found, pageable, found.size());
         }
-        if (byWords(filter, pageable.getSort())) {
-            List<ContactWords.Entry> found = wordSearch(user, filter, pageable.getSort());
+        if (byWordIndex(filter, pageable.getSort())) {
+            List<ContactWordEntries.Entry> found = wordSearch(user, filter, pageable.getSort());
             int from = (int) Math.min(pageable.getOffset(), found.size());
             int to = Math.min(from + pageable.getPageSize(), found.size());
             return new PageImpl<>(byIds(found.subList(from, to)), pageable, found.size());
@@ -97,8 +98,8 @@ public class ContactService {
         if (byEmailOnly(filter)) {
             return emailSearch(user, filter);
         }
-        if (byWords(filter, sort)) {
-            List<ContactWords.Entry> found = wordSearch(user, filter, sort);
+        if (byWordIndex(filter, sort)) {
+            List<ContactWordEntries.Entry> found = wordSearch(user, filter, sort);
             List<Contact> rows = new ArrayList<>();
             for (int from = 0; from < Math.min(found.size(), EXPORT_LIMIT); from += 500) {
                 rows.addAll(byIds(found.subList(from, Math.min(Math.min(found.size(), EXPORT_LIMIT), from + 500))));
@@ -127,29 +128,35 @@ public class ContactService {
         return List.of(found);
     }
 
-    /** Words to search by, no filter the word index does not know, and name order. */
-    private static boolean byWords(ContactFilter filter, Sort sort) {
-        boolean wordsGiven = !SearchWords.words(filter.q()).isEmpty() || !SearchWords.words(filter.organisation()).isEmpty();
-        boolean onlyWordFilters = blank(filter.email()) && blank(filter.role()) && blank(filter.organisationId());
+    /** Every filter but e-mail is known to the word index, which keeps people in name order. */
+    private static boolean byWordIndex(ContactFilter filter, Sort sort) {
         Sort.Order first = sort.stream().findFirst().orElse(null);
-        return wordsGiven && onlyWordFilters && (first == null || first.getProperty().equals("sortName"));
+        return blank(filter.email()) && (first == null || first.getProperty().equals("sortName"));
     }
 
-    private List<ContactWords.Entry> wordSearch(CityUser user, ContactFilter filter, Sort sort) {
+    private List<ContactWordEntries.Entry> wordSearch(CityUser user, ContactFilter filter, Sort sort) {
         AccessRule.requireMayRead(user, AREA);
         Set<String> visible = new HashSet<>(projects.projectsOf(user.cities()));
         Set<String> ofCity = blank(filter.city()) ? null : new HashSet<>(projects.projectsOf(Set.of(filter.city())));
+        Set<String> toRead = new HashSet<>(visible);
+        if (!blank(filter.projectId())) {
+            toRead.retainAll(Set.of(filter.projectId()));
+        }
+        if (ofCity != null) {
+            toRead.retainAll(ofCity);
+        }
         boolean descending = sort.stream().findFirst().map(Sort.Order::isDescending).orElse(false);
-        return words.find(SearchWords.words(filter.q()), SearchWords.words(filter.organisation()),
-                linked -> linked.stream().anyMatch(visible::contains)
+        return words.find(new ContactWords.Search(SearchWords.words(filter.q()), SearchWords.words(filter.organisation()),
+                blank(filter.role()) ? null : filter.role(), blank(filter.organisationId()) ? null : filter.organisationId().trim(),
+                toRead, linked -> linked.stream().anyMatch(visible::contains)
                         && (ofCity == null || linked.stream().anyMatch(ofCity::contains))
                         && (blank(filter.projectId()) || linked.contains(filter.projectId())),
-                descending);
+                descending));
     }
 
     /** The people of these index entries in the same order, read by id (summary fields). */
-    private List<Contact> byIds(List<ContactWords.Entry> entries) {
-        Query query = new Query(Criteria.where("_id").in(entries.stream().map(ContactWords.Entry::contactId).toList()));
+    private List<Contact> byIds(List<ContactWordEntries.Entry> entries) {
+        Query query = new Query(Criteria.where("_id").in(entries.stream().map(ContactWordEntries.Entry::contactId).toList()));
         query.fields().include(SUMMARY_FIELDS);
         Map<String, Contact> read = new java.util.HashMap<>();
         mongo.find(query, Contact.class).forEach(contact -> read.put(contact.id(), contact));

@@ -1,13 +1,15 @@
 package fi.ecosystem.contacts.contact;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -15,34 +17,33 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
-import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * A word index of people kept in its own collection, {@code contact_words}: one small document per word of a
- * person's name ({@code n:}) and organisation ({@code o:}), its id {@code <kind>:<word>:<contactId>}, carrying the
- * person's projects and sort name. A prefix search is a range of ids — the one index every store has: MongoDB
- * scans the {@code _id} index range, and the embedded store (mongo-java-server, which ignores secondary indexes
- * and would otherwise read every person) scans only the keys of its {@code _id} index. The page's people are then
- * read by id, again through {@code _id}.
+ * person's name ({@code n:}) and organisation ({@code o:}), per role ({@code r:}), linked project ({@code p:}) and
+ * organisation id ({@code g:}), its id {@code <kind>:<term>:<contactId>} (see {@link ContactWordEntries}). Each
+ * carries the person's words, roles, projects and sort name, so a search reads one range of ids — the most
+ * selective condition — and checks every other condition on what it read. A range of ids is the one index every
+ * store answers: MongoDB from its {@code _id} B-tree, the local stack's embedded store from its ordered keys
+ * (deploy/local OrderedUniqueIndex). The page's people are then read by id.
  *
- * <p>Kept in step after every save of a person (the words they had are stored with them, so the ones they lost
- * are removed). Two documents change without a transaction: a crash between them leaves a person's words stale
- * until their next change; {@link #rebuild()} builds the index from the people when it is empty (first start,
- * upgrade).
+ * <p>Kept in step with every save of a person: the entries are made from the document being saved, and the ids
+ * the person had are stored with them, so the ones they lost are removed. Two documents change without a
+ * transaction: a crash between them leaves a person's entries stale until their next change. {@link #rebuild()}
+ * builds the index from the people when it is of an older version or missing (first start, upgrade).
  */
 @Component
 public class ContactWords extends AbstractMongoEventListener<Contact> implements ApplicationRunner {
 
     static final String COLLECTION = "contact_words";
-    static final String NAME = "n";
-    static final String ORGANISATION = "o";
     private static final Logger log = LoggerFactory.getLogger(ContactWords.class);
 
     private final MongoTemplate mongo;
@@ -51,118 +52,135 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
         this.mongo = mongo;
     }
 
-    /** A person as the index knows them. */
-    record Entry(String contactId, Set<String> projectIds, String sortName) {
-    }
-
-    static Set<String> keysOf(Contact contact) {
-        Set<String> keys = new LinkedHashSet<>();
-        contact.searchTokens().forEach(word -> keys.add(NAME + ":" + word + ":" + contact.id()));
-        contact.organisationTokens().forEach(word -> keys.add(ORGANISATION + ":" + word + ":" + contact.id()));
-        return keys;
+    /**
+     * What a search asks for. Lists may be empty; role and organisation id are null when not asked for.
+     *
+     * @param projects the projects whose people are read when nothing else narrows the search (the caller's, or
+     *                 the one or the city's asked for)
+     * @param linkedProjectsAllowed the access rule and the project and city filters, on a person's projects
+     */
+    record Search(List<String> namePrefixes, List<String> organisationPrefixes, String role, String organisationId,
+            Collection<String> projects, Predicate<Set<String>> linkedProjectsAllowed, boolean descending) {
     }
 
     @Override
-    public void onBeforeConvert(BeforeConvertEvent<Contact> event) {
-        event.getSource().indexWords(keysOf(event.getSource()));
+    public void onBeforeSave(BeforeSaveEvent<Contact> event) {
+        Set<String> keys = ContactWordEntries.of(event.getDocument()).keySet();
+        event.getSource().indexWords(keys);
+        event.getDocument().put("indexedWords", List.copyOf(keys));
     }
 
     @Override
     public void onAfterSave(AfterSaveEvent<Contact> event) {
         Contact contact = event.getSource();
+        Map<String, Document> entries = ContactWordEntries.of(event.getDocument());
         Set<String> lost = new HashSet<>(contact.previouslyIndexedWords());
-        lost.removeAll(contact.indexedWords());
+        lost.removeAll(entries.keySet());
         if (!lost.isEmpty()) {
             mongo.remove(new Query(Criteria.where("_id").in(lost)), COLLECTION);
         }
-        if (!contact.indexedWords().isEmpty()) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-            for (String key : contact.indexedWords()) {
-                bulk.upsert(new Query(Criteria.where("_id").is(key)), new Update().set("c", contact.id())
-                        .set("p", List.copyOf(contact.projectIds())).set("s", contact.sortName()));
-            }
-            bulk.execute();
-        }
+        write(entries);
     }
 
-    /**
-     * The people whose words begin with the given prefixes — every name prefix and every organisation prefix —
-     * and whose projects pass the access rule and the other filters; sorted by name.
-     */
-    List<Entry> find(List<String> namePrefixes, List<String> organisationPrefixes,
-            java.util.function.Predicate<Set<String>> linkedProjectsAllowed, boolean descending) {
-        Map<String, Entry> found = null;
-        for (String kind : List.of(NAME, ORGANISATION)) {
-            for (String prefix : kind.equals(NAME) ? namePrefixes : organisationPrefixes) {
-                Map<String, Entry> matching = new HashMap<>();
-                Query range = new Query(Criteria.where("_id").regex("^" + Pattern.quote(kind + ":" + prefix)));
-                for (Document word : mongo.find(range, Document.class, COLLECTION)) {
-                    String contactId = word.getString("c");
-                    if (found == null || found.containsKey(contactId)) {
-                        matching.put(contactId, new Entry(contactId, new HashSet<>(word.getList("p", String.class, List.of())),
-                                word.getString("s")));
-                    }
+    /** The people the search finds, those the access rule lets the caller see, sorted by name. */
+    List<ContactWordEntries.Entry> find(Search search) {
+        Map<String, ContactWordEntries.Entry> found = new HashMap<>();
+        for (String range : ranges(search)) {
+            Query query = new Query(Criteria.where("_id").regex("^" + Pattern.quote(range)));
+            for (Document document : mongo.find(query, Document.class, COLLECTION)) {
+                ContactWordEntries.Entry entry = ContactWordEntries.Entry.of(document);
+                if (!found.containsKey(entry.contactId()) && matches(entry, search)) {
+                    found.put(entry.contactId(), entry);
                 }
-                found = matching;
             }
         }
-        Comparator<Entry> byName = Comparator.comparing(Entry::sortName, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Entry::contactId);
-        List<Entry> result = new ArrayList<>();
-        for (Entry entry : found == null ? List.<Entry>of() : found.values()) {
-            if (linkedProjectsAllowed.test(entry.projectIds())) {
-                result.add(entry);
-            }
-        }
-        result.sort(descending ? byName.reversed() : byName);
+        Comparator<ContactWordEntries.Entry> byName = Comparator.comparing(ContactWordEntries.Entry::sortName,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ContactWordEntries.Entry::contactId);
+        List<ContactWordEntries.Entry> result = new ArrayList<>(found.values());
+        result.sort(search.descending() ? byName.reversed() : byName);
         return result;
     }
 
-    /** Builds the index from the people when it is empty (first start, or an upgrade from before it existed). */
+    /**
+     * The ranges of ids to read: the longest word asked for (the fewest people begin with it), else the role, else
+     * the organisation, else the people of each project.
+     */
+    private static List<String> ranges(Search search) {
+        String longest = null;
+        for (String kind : List.of(ContactWordEntries.NAME, ContactWordEntries.ORGANISATION)) {
+            for (String prefix : kind.equals(ContactWordEntries.NAME) ? search.namePrefixes() : search.organisationPrefixes()) {
+                if (longest == null || prefix.length() + 2 > longest.length()) {
+                    longest = ContactWordEntries.range(kind, prefix, false);
+                }
+            }
+        }
+        if (longest != null) {
+            return List.of(longest);
+        }
+        if (search.role() != null) {
+            return List.of(ContactWordEntries.range(ContactWordEntries.ROLE, ContactWordEntries.roleTerm(search.role()), true));
+        }
+        if (search.organisationId() != null) {
+            return List.of(ContactWordEntries.range(ContactWordEntries.ORGANISATION_ID, search.organisationId(), true));
+        }
+        return search.projects().stream().sorted().map(project -> ContactWordEntries.range(ContactWordEntries.PROJECT, project, true))
+                .toList();
+    }
+
+    private static boolean matches(ContactWordEntries.Entry entry, Search search) {
+        return entry.hasWordsBeginning(search.namePrefixes(), entry.nameWords())
+                && entry.hasWordsBeginning(search.organisationPrefixes(), entry.organisationWords())
+                && (search.role() == null || entry.roles().contains(ContactWordEntries.roleTerm(search.role())))
+                && (search.organisationId() == null || search.organisationId().equals(entry.organisationId()))
+                && search.linkedProjectsAllowed().test(entry.projectIds());
+    }
+
+    /** Builds the index from the people when it is missing or of another version (first start, upgrade). */
     @Override
     public void run(ApplicationArguments args) {
-        if (mongo.collectionExists(COLLECTION) && mongo.count(new Query().limit(1), COLLECTION) > 0) {
+        Document version = mongo.findById(ContactWordEntries.VERSION_ID, Document.class, COLLECTION);
+        if (ContactWordEntries.versionEntry().equals(version)) {
             return;
         }
         rebuild();
     }
 
+    /**
+     * Writes every person's entries and removes entries of older versions; the people saved meanwhile write their
+     * own, so replicas rebuilding at once do no harm.
+     */
     public long rebuild() {
         long written = 0;
-        List<Document> batch = new ArrayList<>();
+        Map<String, Document> batch = new LinkedHashMap<>();
         Query people = new Query(Criteria.where("mergedInto").is(null));
-        people.fields().include("firstName", "lastName", "organisationName", "projectIds", "searchTokens",
-                "organisationTokens", "sortName", "anonymisedAt", "mergedInto");
-        try (var stream = mongo.stream(people, Contact.class)) {
-            for (Contact contact : (Iterable<Contact>) stream::iterator) {
-                for (String key : keysOf(contact)) {
-                    batch.add(new Document("_id", key).append("c", contact.id()).append("p", List.copyOf(contact.projectIds()))
-                            .append("s", contact.sortName()));
-                }
+        ContactWordEntries.FIELDS.forEach(people.fields()::include);
+        try (var stream = mongo.stream(people, Document.class, mongo.getCollectionName(Contact.class))) {
+            for (Document person : (Iterable<Document>) stream::iterator) {
+                batch.putAll(ContactWordEntries.of(person));
                 if (batch.size() >= 5_000) {
                     written += write(batch);
+                    batch.clear();
                 }
             }
         }
         written += write(batch);
+        mongo.remove(new Query(Criteria.where("_id").ne(ContactWordEntries.VERSION_ID).and("v").ne(ContactWordEntries.VERSION)),
+                COLLECTION);
+        mongo.save(ContactWordEntries.versionEntry(), COLLECTION);
         if (written > 0) {
-            log.info("Word index of people built: {} words", written);
+            log.info("Word index of people built: {} entries", written);
         }
         return written;
     }
 
-    private long write(List<Document> batch) {
-        if (batch.isEmpty()) {
+    private long write(Map<String, Document> entries) {
+        if (entries.isEmpty()) {
             return 0;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        for (Document word : batch) {
-            bulk.upsert(new Query(Criteria.where("_id").is(word.getString("_id"))),
-                    new Update().set("c", word.get("c")).set("p", word.get("p")).set("s", word.get("s")));
-        }
+        entries.forEach((id, content) -> bulk.replaceOne(new Query(Criteria.where("_id").is(id)), new Document(content),
+                FindAndReplaceOptions.options().upsert()));
         bulk.execute();
-        int size = batch.size();
-        batch.clear();
-        return size;
+        return entries.size();
     }
 }

@@ -1,8 +1,10 @@
 package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.messaging.Outbox;
+import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,13 +49,14 @@ public class Retention {
     private final ProjectAccessDirectory projects;
     private final Outbox outbox;
     private final ContactAudit audit;
+    private final PersonalDataKeys keys;
     private final Duration inactiveAfter;
     private final Duration interval;
     private final boolean enabled;
     private final String owner = UUID.randomUUID().toString();
 
     Retention(MongoTemplate mongo, ContactRepository contacts, ProjectAccessDirectory projects, Outbox outbox,
-            ContactAudit audit,
+            ContactAudit audit, PersonalDataKeys keys,
             @Value("${ecosystem.contacts.retention.inactive-after}") Duration inactiveAfter,
             @Value("${ecosystem.contacts.retention.interval}") Duration interval,
             @Value("${ecosystem.contacts.retention.enabled}") boolean enabled) {
@@ -62,6 +65,7 @@ public class Retention {
         this.projects = projects;
         this.outbox = outbox;
         this.audit = audit;
+        this.keys = keys;
         this.inactiveAfter = inactiveAfter;
         this.interval = interval;
         this.enabled = enabled;
@@ -110,14 +114,16 @@ public class Retention {
         contact.projectIds().forEach(projectId -> cities.addAll(projects.citiesOf(projectId)));
         java.util.List<String> otherHashes = contact.otherEmails().stream().map(ContactErased::hashOf).sorted().toList();
         String emailHash = contact.anonymise(now);
-        contact.record(outbox.event(Topics.CONTACTS, id, ContactErased.TYPE, ContactErased.VERSION, cities,
-                new ContactErased(id, emailHash, otherHashes)));
+        ContactErased erased = new ContactErased(id, emailHash, otherHashes);
+        contact.record(outbox.event(Topics.CONTACTS, id, ContactErased.TYPE, ContactErased.VERSION, cities, erased));
         try {
             contacts.save(contact); // guarded by the version: a concurrent pass or change wins, this one skips
         } catch (OptimisticLockingFailureException changedMeanwhile) {
             return false;
         }
         outbox.saved();
+        // as an erasure does: what Kafka still retains about the person can no longer be read
+        keys.shred(PersonalData.keysOf(id, erased.allEmailSha256()));
         audit.recordOnce("retention:" + id, id, "retention", "anonymised",
                 Map.of("inactiveSince", contact.lastActivityAt().toString(), "inactiveAfter", inactiveAfter.toString()), now);
         return true;

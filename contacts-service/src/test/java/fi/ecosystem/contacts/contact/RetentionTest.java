@@ -2,9 +2,11 @@ package fi.ecosystem.contacts.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.messaging.Outbox;
+import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.testing.TopicProbe;
 import java.time.Duration;
@@ -42,10 +44,12 @@ class RetentionTest extends ContactsApiTestBase {
     Outbox outbox;
     @Autowired
     ContactAudit audit;
+    @Autowired
+    PersonalDataKeys keys;
 
     /** Another replica's retention job: same store, its own lease owner. */
     Retention replica() {
-        return new Retention(mongo, repository, projects, outbox, audit, Duration.ofDays(1095), Duration.ofHours(6), true);
+        return new Retention(mongo, repository, projects, outbox, audit, keys, Duration.ofDays(1095), Duration.ofHours(6), true);
     }
 
     Contact person(String name, Instant lastActive) {
@@ -72,6 +76,13 @@ class RetentionTest extends ContactsApiTestBase {
         withdrawn.withdrawConsent("c-2", "form", FOUR_YEARS_AGO);
         inactive.add(repository.save(withdrawn));
         String withdrawnEmail = withdrawn.email();
+        // each person has keys (by id and by address; the sealed events about them use them); the anonymised lose theirs
+        Map<String, List<String>> keyIds = new java.util.HashMap<>();
+        List<Contact> everyone = new ArrayList<>(inactive);
+        everyone.add(active);
+        everyone.add(consenting);
+        everyone.forEach(person -> keyIds.put(person.id(), PersonalData.keysOf(person.id(), ContactErased.hashOf(person.email()))));
+        keyIds.values().forEach(ids -> ids.forEach(keys::keyFor));
 
         List<Retention> replicas = List.of(replica(), replica(), replica(), replica());
         ExecutorService pool = Executors.newFixedThreadPool(replicas.size());
@@ -101,6 +112,9 @@ class RetentionTest extends ContactsApiTestBase {
             assertThat(mongo.count(new Query(Criteria.where("contactId").is(person.id()).and("action").is("anonymised")),
                     ContactAudit.Entry.class)).isEqualTo(1);
         }
+        inactive.forEach(person -> keyIds.get(person.id()).forEach(id -> assertThat(keys.existing(id)).as("key " + id).isEmpty()));
+        keyIds.get(active.id()).forEach(id -> assertThat(keys.existing(id)).as("key " + id).isPresent());
+        keyIds.get(consenting.id()).forEach(id -> assertThat(keys.existing(id)).as("key " + id).isPresent());
         assertThat(repository.findById(active.id()).orElseThrow().anonymisedAt()).isNull();
         assertThat(repository.findById(consenting.id()).orElseThrow().firstName()).isEqualTo("Consenting");
 

@@ -1,8 +1,14 @@
 package fi.ecosystem.local;
 
+import java.util.List;
+
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -10,11 +16,27 @@ import io.netty.channel.Channel;
  * The H2 (MVStore) backend of mongo-java-server, made durable per write: the MVStore only auto-commits about once a
  * second, so a {@code kill -9} right after an acknowledged write lost it. Every command (OP_MSG and legacy OP_QUERY
  * both end in {@link #handleCommand}) that left unsaved changes is committed to the file before its reply is sent.
+ * Its unique indexes are {@link OrderedUniqueIndex}es, which answer prefixes of {@code _id} from a key range.
+ *
+ * <p>Public for the benchmarks (bench/ContactsBench.java), which measure the store the local stack runs.
  */
-final class DurableH2Backend extends H2Backend {
+public final class DurableH2Backend extends H2Backend {
 
-    DurableH2Backend(MVStore store) {
+    public DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                    boolean sparse) {
+                // the map H2Database itself would open, so files written before are read as they are
+                String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+                return new OrderedUniqueIndex(getMvStore().openMap(mapName), indexName, keys, sparse);
+            }
+        };
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -45,6 +46,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int BATCH = 500;
     /** Hints kept at most; beyond that the full scan finds the aggregates. */
     private static final int MAX_HINTS = 50_000;
+    /** How long a hinted aggregate is looked for before the full scan is left to find it. */
+    private static final Duration HINT_PATIENCE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -56,9 +59,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sendTimeout;
     private final String owner = UUID.randomUUID().toString();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private final Queue<String> hinted = new ConcurrentLinkedQueue<>();
+    private final Queue<Hint> hinted = new ConcurrentLinkedQueue<>();
     private final Duration fullScanInterval;
     private volatile Instant lastFullScan = Instant.EPOCH;
+    private volatile boolean scanAgain;
     private volatile ScheduledExecutorService executor;
     private volatile boolean failing;
 
@@ -92,44 +96,62 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public void hint(String aggregateId) {
         if (aggregateId != null && hinted.size() < MAX_HINTS) {
-            hinted.add(aggregateId);
+            hinted.add(new Hint(aggregateId, Instant.now()));
         }
     }
 
-    /** Publishes the pending events of the hinted aggregates; returns how many were published. */
+    /** A hinted aggregate, and since when: the hint comes before the aggregate is saved. */
+    private record Hint(String aggregateId, Instant since) {
+    }
+
+    /**
+     * Publishes the pending events of the hinted aggregates; returns how many were published. Each replica
+     * publishes what it wrote itself, without the lease: two relays sending the same aggregate send its events
+     * in the same order, and consumers absorb the repetition by event id. An aggregate not found with pending
+     * events is looked for again for a while (its save may still be under way); one whose events Kafka did not
+     * take is hinted again, so it is retried at the next poll.
+     */
     public int relayHinted() {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String id = hinted.poll(); id != null && ids.size() < BATCH; id = hinted.poll()) {
-            ids.add(id);
+        Map<String, Instant> ids = new LinkedHashMap<>();
+        Hint hint;
+        while (ids.size() < BATCH && (hint = hinted.poll()) != null) {
+            ids.merge(hint.aggregateId(), hint.since(), (a, b) -> a.isBefore(b) ? a : b);
         }
         if (ids.isEmpty()) {
             return 0;
         }
         int published = 0;
+        Set<String> found = new HashSet<>();
         for (String collection : collections) {
-            if (!acquireLease(collection)) {
-                continue; // another replica relays this collection; its full scan finds these
-            }
+            Query pending = new Query(Criteria.where("_id").in(ids.keySet()).and(PENDING + ".0").exists(true));
+            pending.fields().include("_id").include(PENDING);
             List<Sending> batch = new ArrayList<>();
-            for (String id : ids) {
-                Query pending = new Query(Criteria.where("_id").is(id).and(PENDING + ".0").exists(true));
-                pending.fields().include("_id").include(PENDING);
-                Document aggregate = mongo.findOne(pending, Document.class, collection);
-                if (aggregate != null) {
-                    batch.add(send(aggregate));
-                }
+            for (Document aggregate : mongo.find(pending, Document.class, collection)) {
+                found.add(String.valueOf(aggregate.get("_id")));
+                batch.add(send(aggregate));
             }
             for (Sending sending : batch) {
-                published += settle(collection, sending);
+                int settled = settle(collection, sending);
+                published += settled;
+                if (settled < sending.eventIds().size()) {
+                    hinted.add(new Hint(String.valueOf(sending.aggregateId()), ids.get(String.valueOf(sending.aggregateId()))));
+                }
             }
         }
+        Instant givenUp = Instant.now().minus(HINT_PATIENCE);
+        ids.forEach((id, since) -> {
+            if (!found.contains(id) && since.isAfter(givenUp)) {
+                hinted.add(new Hint(id, since));
+            }
+        });
         return published;
     }
 
     /**
-     * One pass over every registered collection; returns how many events were published. All events of a
-     * batch are handed to the producer at once (same key, same partition: the producer keeps their order)
-     * and then awaited, so a burst costs one round of acknowledgements, not one per event.
+     * One pass over every registered collection, with its lease, for events no hint led to (left by a crash or a
+     * lost hint); returns how many were published. All events of a batch are handed to the producer at once
+     * (same key, same partition: the producer keeps their order) and then awaited, so a burst costs one round
+     * of acknowledgements, not one per event.
      */
     public int relayPending() {
         int published = 0;
@@ -137,7 +159,9 @@ public class OutboxRelay implements SmartLifecycle {
             if (!acquireLease(collection)) {
                 continue;
             }
-            Query pending = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(BATCH);
+            // events younger than the hints' patience are the hinted passes' (of this or another replica)
+            Query pending = new Query(Criteria.where(PENDING + ".0.time").lt(Date.from(Instant.now().minus(HINT_PATIENCE))))
+                    .limit(BATCH);
             pending.fields().include("_id").include(PENDING);
             List<Sending> batch = new ArrayList<>();
             for (Document aggregate : mongo.find(pending, Document.class, collection)) {
@@ -145,6 +169,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
             for (Sending sending : batch) {
                 published += settle(collection, sending);
+            }
+            if (batch.size() == BATCH) {
+                scanAgain = true; // more than a batch was pending: scan again at the next poll
             }
         }
         return published;
@@ -238,8 +265,9 @@ public class OutboxRelay implements SmartLifecycle {
     private void poll() {
         relayQuietly(this::relayHinted);
         Instant now = Instant.now();
-        if (!now.isBefore(lastFullScan.plus(fullScanInterval))) {
+        if (scanAgain || !now.isBefore(lastFullScan.plus(fullScanInterval))) {
             lastFullScan = now;
+            scanAgain = false;
             relayQuietly(this::relayPending);
         }
     }
