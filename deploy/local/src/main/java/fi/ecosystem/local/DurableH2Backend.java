@@ -5,6 +5,7 @@ import java.util.List;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -35,6 +36,21 @@ public final class DurableH2Backend extends H2Backend {
                 // the map H2Database itself would open, so files written before are read as they are
                 String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
                 return new OrderedUniqueIndex(getMvStore().openMap(mapName), indexName, keys, sparse);
+            }
+
+            /**
+             * mongo-java-server keeps no secondary indexes (queries scan); its placeholder reports itself empty, so
+             * opening a database read every collection twice per declared index to fill it. Not empty: not filled.
+             */
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                    boolean sparse) {
+                return new EmptyIndex<>(indexName, keys) {
+                    @Override
+                    public boolean isEmpty() {
+                        return false;
+                    }
+                };
             }
         };
     }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -24,7 +27,8 @@ import de.bwaldvogel.mongo.bson.Document;
  *
  * <p>The keys are stored exactly as H2UniqueIndex stores them, in the same map of the file: a store written before
  * this index existed opens unchanged. The string keys of a single-field index are also held in memory in string
- * order, built from the map when the index is opened and kept in step with every add and remove. Any other query
+ * order, read from the map when the index is opened (a big one in the background, answering by a scan until done)
+ * and kept in step with every add and remove. Any other query
  * goes to mongo-java-server's own code; the store matches every document found against the whole query, so the
  * index only decides which documents are read.
  */
@@ -33,16 +37,65 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     private final MVMap<KeyValue, Object> map;
     /** The single-field index's string keys in order; null for a compound index. */
     private final NavigableMap<String, Object> ordered;
+    /** Whether {@link #ordered} holds every key yet (it is being read from the map when the index is opened). */
+    private volatile boolean learned;
+    private static final int CHUNK = 10_000;
+    private static final Executor LEARNER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "store-ordered-keys");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
         this.ordered = keys.size() == 1 ? new ConcurrentSkipListMap<>() : null;
-        if (ordered != null) {
-            for (Map.Entry<KeyValue, Object> entry : map.entrySet()) {
-                remember(entry.getKey(), entry.getValue());
+        if (ordered == null) {
+            return;
+        }
+        if (map.sizeAsLong() <= CHUNK) {
+            learnKeys();
+        } else {
+            // a big collection's keys take a while to read (Java deserialisation): the store answers meanwhile,
+            // prefixes by a scan as mongo-java-server does
+            LEARNER.execute(this::learnKeys);
+        }
+    }
+
+    /**
+     * Reads the keys of the map into the ordered keys, a chunk at a time under the index's lock, so that adds and
+     * removes between chunks (which keep the ordered keys in step themselves) are never lost or undone.
+     */
+    private void learnKeys() {
+        KeyValue resumeAfter = null;
+        boolean more = true;
+        while (more) {
+            synchronized (this) {
+                Cursor<KeyValue, Object> cursor = map.cursor(resumeAfter);
+                int read = 0;
+                more = false;
+                while (cursor.hasNext()) {
+                    KeyValue key = cursor.next();
+                    if (key.equals(resumeAfter)) {
+                        continue;
+                    }
+                    if (key.size() == 1 && key.get(0) instanceof String string) {
+                        ordered.putIfAbsent(string, cursor.getValue());
+                    }
+                    resumeAfter = key;
+                    if (++read == CHUNK) {
+                        more = true;
+                        break;
+                    }
+                }
             }
         }
+        learned = true;
+    }
+
+    /** Whether prefixes are answered from the ordered keys yet. */
+    boolean hasLearnedKeys() {
+        return learned;
     }
 
     /**
@@ -99,7 +152,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     public synchronized Iterable<Object> getPositions(Document query) {
         Document narrowed = narrowed(query);
         Document own = narrowed != null && !super.canHandle(query) ? narrowed : query;
-        String prefix = ordered == null ? null : literalPrefix(own.get(keys().get(0)));
+        String prefix = ordered == null || !learned ? null : literalPrefix(own.get(keys().get(0)));
         if (prefix == null) {
             return super.getPositions(own);
         }
@@ -126,16 +179,10 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     protected boolean putKeyPosition(KeyValue keyValue, Object position) {
         Object stored = Missing.ofNullable(position);
         boolean added = map.putIfAbsent(keyValue, stored) == null;
-        if (added && ordered != null) {
-            remember(keyValue, stored);
+        if (added && ordered != null && keyValue.size() == 1 && keyValue.get(0) instanceof String key) {
+            ordered.put(key, stored);
         }
         return added;
-    }
-
-    private void remember(KeyValue keyValue, Object position) {
-        if (keyValue.size() == 1 && keyValue.get(0) instanceof String key) {
-            ordered.put(key, position);
-        }
     }
 
     @Override

@@ -112,6 +112,36 @@ class OrderedUniqueIndexTest {
     }
 
     @Test
+    void aBigIndexLearnsItsKeysInTheBackgroundWithoutLosingChangesMeanwhile() throws Exception {
+        MVStore mvStore = MVStore.open(null);
+        MVMap<KeyValue, Object> map = mvStore.openMap("index");
+        for (int i = 0; i < 35_000; i++) {
+            map.put(new KeyValue(String.format("k:%05d", i)), "p" + i);
+        }
+        OrderedUniqueIndex index = new OrderedUniqueIndex(map, "_id_", List.of(new IndexKey("_id", true)), false);
+        // changes while it reads, as the store makes them: under the index's lock
+        synchronized (index) {
+            index.removeDocument(new KeyValue("k:34998"));
+            index.putKeyPosition(new KeyValue("k:new"), "p-new");
+        }
+        var prefix = new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.BsonRegularExpression("^k:3499", ""));
+        List<Object> found = new ArrayList<>();
+        index.getPositions(prefix).forEach(found::add); // correct also before it has learned: a scan
+        assertEquals(9, found.size());
+        for (int wait = 0; wait < 300 && !index.hasLearnedKeys(); wait++) {
+            Thread.sleep(100);
+        }
+        assertTrue(index.hasLearnedKeys());
+        found.clear();
+        index.getPositions(prefix).forEach(found::add);
+        assertEquals(List.of("p34990", "p34991", "p34992", "p34993", "p34994", "p34995", "p34996", "p34997", "p34999"), found);
+        found.clear();
+        index.getPositions(new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.BsonRegularExpression("^k:", ""))).forEach(found::add);
+        assertEquals(35_000, found.size());
+        mvStore.close();
+    }
+
+    @Test
     void answersItsFieldAlsoWhenTheQueryHasOthers() {
         MVStore mvStore = MVStore.open(null);
         OrderedUniqueIndex index = new OrderedUniqueIndex(mvStore.openMap("index"), "_id_", List.of(new IndexKey("_id", true)), false);
