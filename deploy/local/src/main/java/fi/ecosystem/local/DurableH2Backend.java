@@ -55,8 +55,14 @@ public final class DurableH2Backend extends H2Backend {
         };
     }
 
+    /**
+     * Also keeps the store's version at the command's start readable until the command is done: a scan reads a
+     * snapshot of its map lazily, and with a commit after every command the chunks of that snapshot were otherwise
+     * freed under a long scan ("Chunk … not found").
+     */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
         try {
             if ("hello".equals(command)) {
                 // drivers' monitoring and Spring Boot's health check send "hello", the successor of "isMaster"
@@ -68,6 +74,7 @@ public final class DurableH2Backend extends H2Backend {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             MVStore store = getMvStore();
+            store.deregisterVersionUsage(reading);
             if (store.hasUnsavedChanges() && !store.isClosed()) {
                 commit();
             }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -71,22 +72,27 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
         boolean more = true;
         while (more) {
             synchronized (this) {
-                Cursor<KeyValue, Object> cursor = map.cursor(resumeAfter);
-                int read = 0;
-                more = false;
-                while (cursor.hasNext()) {
-                    KeyValue key = cursor.next();
-                    if (key.equals(resumeAfter)) {
-                        continue;
+                MVStore.TxCounter reading = map.getStore().registerVersionUsage(); // see DurableH2Backend
+                try {
+                    Cursor<KeyValue, Object> cursor = map.cursor(resumeAfter);
+                    int read = 0;
+                    more = false;
+                    while (cursor.hasNext()) {
+                        KeyValue key = cursor.next();
+                        if (key.equals(resumeAfter)) {
+                            continue;
+                        }
+                        if (key.size() == 1 && key.get(0) instanceof String string) {
+                            ordered.putIfAbsent(string, cursor.getValue());
+                        }
+                        resumeAfter = key;
+                        if (++read == CHUNK) {
+                            more = true;
+                            break;
+                        }
                     }
-                    if (key.size() == 1 && key.get(0) instanceof String string) {
-                        ordered.putIfAbsent(string, cursor.getValue());
-                    }
-                    resumeAfter = key;
-                    if (++read == CHUNK) {
-                        more = true;
-                        break;
-                    }
+                } finally {
+                    map.getStore().deregisterVersionUsage(reading);
                 }
             }
         }
