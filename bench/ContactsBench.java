@@ -1,6 +1,7 @@
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.sun.net.httpserver.HttpServer;
@@ -144,9 +145,7 @@ public class ContactsBench {
             // the word index of contacts-service, written by its own code (ContactWordEntries) from the stored people
             MongoCollection<Document> words = database.getCollection("contact_words");
             List<Document> wordBatch = new ArrayList<>();
-            Document fields = new Document();
-            ContactWordEntries.FIELDS.forEach(field -> fields.append(field, 1));
-            try (var cursor = contacts.find(new Document("_id", new Document("$regex", "^bench-"))).projection(fields).iterator()) {
+            try (var cursor = benchPeople(contacts)) {
                 while (cursor.hasNext()) {
                     ContactWordEntries.of(cursor.next()).forEach((id, entry) -> wordBatch.add(new Document(entry).append("_id", id)));
                     if (wordBatch.size() >= 10_000) {
@@ -169,11 +168,9 @@ public class ContactsBench {
      * embedded store reads everything a delete matches into memory first.
      */
     static void removeEarlierRun(MongoCollection<Document> contacts, MongoCollection<Document> words) {
-        Document fields = new Document();
-        ContactWordEntries.FIELDS.forEach(field -> fields.append(field, 1));
         List<String> people = new ArrayList<>();
         List<String> entries = new ArrayList<>();
-        try (var cursor = contacts.find(new Document("_id", new Document("$regex", "^bench-"))).projection(fields).iterator()) {
+        try (var cursor = benchPeople(contacts)) {
             while (cursor.hasNext()) {
                 Document person = cursor.next();
                 people.add(person.getString("_id"));
@@ -186,6 +183,13 @@ public class ContactsBench {
         for (int from = 0; from < people.size(); from += 2_000) {
             contacts.deleteMany(new Document("_id", new Document("$in", people.subList(from, Math.min(people.size(), from + 2_000)))));
         }
+    }
+
+    /** The synthetic people, with the fields their word index entries are made of. */
+    static MongoCursor<Document> benchPeople(MongoCollection<Document> contacts) {
+        Document fields = new Document();
+        ContactWordEntries.FIELDS.forEach(field -> fields.append(field, 1));
+        return contacts.find(new Document("_id", new Document("$regex", "^bench-"))).projection(fields).iterator();
     }
 
     static String fold(String text) {

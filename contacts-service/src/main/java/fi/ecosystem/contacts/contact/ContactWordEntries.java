@@ -49,7 +49,17 @@ public final class ContactWordEntries {
                     entry.getList("r", String.class, List.of()), entry.getString("g"));
         }
 
-        boolean hasWordsBeginning(List<String> prefixes, List<String> words) {
+        /** Whether each prefix begins a word of the name. */
+        boolean namesBegin(List<String> prefixes) {
+            return eachBegins(prefixes, nameWords);
+        }
+
+        /** Whether each prefix begins a word of the organisation's name. */
+        boolean organisationBegins(List<String> prefixes) {
+            return eachBegins(prefixes, organisationWords);
+        }
+
+        private static boolean eachBegins(List<String> prefixes, List<String> words) {
             return prefixes.stream().allMatch(prefix -> words.stream().anyMatch(word -> word.startsWith(prefix)));
         }
     }

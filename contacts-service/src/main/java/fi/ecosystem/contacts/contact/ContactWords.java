@@ -128,8 +128,7 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
     }
 
     private static boolean matches(ContactWordEntries.Entry entry, Search search) {
-        return entry.hasWordsBeginning(search.namePrefixes(), entry.nameWords())
-                && entry.hasWordsBeginning(search.organisationPrefixes(), entry.organisationWords())
+        return entry.namesBegin(search.namePrefixes()) && entry.organisationBegins(search.organisationPrefixes())
                 && (search.role() == null || entry.roles().contains(ContactWordEntries.roleTerm(search.role())))
                 && (search.organisationId() == null || search.organisationId().equals(entry.organisationId()))
                 && search.linkedProjectsAllowed().test(entry.projectIds());
