@@ -94,24 +94,24 @@ public class Event {
     private void apply(EventDetails details) {
         List<InvalidFields.FieldError> errors = new ArrayList<>();
         if (details.type() == null) {
-            errors.add(new InvalidFields.FieldError("type", "must not be null"));
+            errors.add(new InvalidFields.FieldError("type", "NotNull", "must not be null"));
         }
         if (details.title() == null || details.title().in("fi").isBlank()) {
-            errors.add(new InvalidFields.FieldError("title", "An event needs a title in at least one language"));
+            errors.add(new InvalidFields.FieldError("title", "title-missing", "An event needs a title in at least one language"));
         }
         if (details.capacity() < 1) {
-            errors.add(new InvalidFields.FieldError("capacity", "Capacity is at least one place"));
+            errors.add(new InvalidFields.FieldError("capacity", "capacity-invalid", "Capacity is at least one place"));
         }
         List<Session> checkedSessions = sessions(details.sessions(), errors);
         List<Question> checkedQuestions = questions(details.questions(), errors);
         Integer toComplete = details.sessionsToComplete();
         if (toComplete != null && (toComplete < 1 || toComplete > Math.max(1, checkedSessions.size()))) {
-            errors.add(new InvalidFields.FieldError("sessionsToComplete",
+            errors.add(new InvalidFields.FieldError("sessionsToComplete", "sessions-to-complete",
                     "must be between 1 and the number of sessions (" + checkedSessions.size() + ")"));
         }
         if (details.registrationOpensAt() != null && details.registrationClosesAt() != null
                 && !details.registrationClosesAt().isAfter(details.registrationOpensAt())) {
-            errors.add(new InvalidFields.FieldError("registrationClosesAt", "Registration closes after it opens"));
+            errors.add(new InvalidFields.FieldError("registrationClosesAt", "closes-before-opens", "Registration closes after it opens"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidFields(errors);
@@ -134,7 +134,7 @@ public class Event {
 
     private static List<Session> sessions(List<Session> given, List<InvalidFields.FieldError> errors) {
         if (given.size() > MAX_SESSIONS) {
-            errors.add(new InvalidFields.FieldError("sessions", "at most " + MAX_SESSIONS + " sessions"));
+            errors.add(new InvalidFields.FieldError("sessions", "too-many-sessions", "at most " + MAX_SESSIONS + " sessions"));
             return List.of();
         }
         List<Session> checked = new ArrayList<>();
@@ -144,14 +144,14 @@ public class Event {
             String field = "sessions[" + i + "]";
             String sessionId = session.id() == null || session.id().isBlank() ? shortId("s") : session.id();
             if (!ID.matcher(sessionId).matches() || !ids.add(sessionId)) {
-                errors.add(new InvalidFields.FieldError(field + ".id", "must be unique letters, digits, - or _"));
+                errors.add(new InvalidFields.FieldError(field + ".id", "id-format", "must be unique letters, digits, - or _"));
             }
             if (session.startsAt() == null) {
-                errors.add(new InvalidFields.FieldError(field + ".startsAt", "must not be null"));
+                errors.add(new InvalidFields.FieldError(field + ".startsAt", "NotNull", "must not be null"));
                 continue;
             }
             if (session.endsAt() != null && !session.endsAt().isAfter(session.startsAt())) {
-                errors.add(new InvalidFields.FieldError(field + ".endsAt", "A session ends after it starts"));
+                errors.add(new InvalidFields.FieldError(field + ".endsAt", "ends-before-start", "A session ends after it starts"));
             }
             checked.add(new Session(sessionId, session.title(), session.startsAt(), session.endsAt()));
         }
@@ -161,7 +161,7 @@ public class Event {
 
     private static List<Question> questions(List<Question> given, List<InvalidFields.FieldError> errors) {
         if (given.size() > MAX_QUESTIONS) {
-            errors.add(new InvalidFields.FieldError("questions", "at most " + MAX_QUESTIONS + " questions"));
+            errors.add(new InvalidFields.FieldError("questions", "too-many-questions", "at most " + MAX_QUESTIONS + " questions"));
             return List.of();
         }
         List<Question> checked = new ArrayList<>();
@@ -171,14 +171,14 @@ public class Event {
             String field = "questions[" + i + "]";
             String questionId = question.id() == null || question.id().isBlank() ? shortId("q") : question.id();
             if (!ID.matcher(questionId).matches() || !ids.add(questionId)) {
-                errors.add(new InvalidFields.FieldError(field + ".id", "must be unique letters, digits, - or _"));
+                errors.add(new InvalidFields.FieldError(field + ".id", "id-format", "must be unique letters, digits, - or _"));
             }
             if (question.kind() == null) {
-                errors.add(new InvalidFields.FieldError(field + ".kind", "must be TEXT, CHOICE or CONSENT"));
+                errors.add(new InvalidFields.FieldError(field + ".kind", "question-kind", "must be TEXT, CHOICE or CONSENT"));
                 continue;
             }
             if (question.label() == null || question.label().in("fi").isBlank()) {
-                errors.add(new InvalidFields.FieldError(field + ".label", "A question needs a label in at least one language"));
+                errors.add(new InvalidFields.FieldError(field + ".label", "label-missing", "A question needs a label in at least one language"));
             }
             List<Question.Choice> options = new ArrayList<>();
             if (question.kind() == Question.Kind.CHOICE) {
@@ -188,21 +188,21 @@ public class Event {
                     String optionId = option.id() == null || option.id().isBlank() ? String.valueOf(o + 1) : option.id();
                     if (!ID.matcher(optionId).matches() || !optionIds.add(optionId)
                             || option.label() == null || option.label().in("fi").isBlank()) {
-                        errors.add(new InvalidFields.FieldError(field + ".options[" + o + "]", "needs a unique id and a label"));
+                        errors.add(new InvalidFields.FieldError(field + ".options[" + o + "]", "option-invalid", "needs a unique id and a label"));
                     }
                     options.add(new Question.Choice(optionId, option.label()));
                 }
                 if (options.size() < 2) {
-                    errors.add(new InvalidFields.FieldError(field + ".options", "A choice needs at least two options"));
+                    errors.add(new InvalidFields.FieldError(field + ".options", "choice-options", "A choice needs at least two options"));
                 }
             }
             if (question.kind() == Question.Kind.CONSENT) {
                 if (question.policyVersion() == null || question.policyVersion().isBlank()) {
-                    errors.add(new InvalidFields.FieldError(field + ".policyVersion", "A consent names the version of its policy text"));
+                    errors.add(new InvalidFields.FieldError(field + ".policyVersion", "policy-version-missing", "A consent names the version of its policy text"));
                 }
                 if (question.consentPurpose() == null || !List.of("NEWSLETTER", "EVENT_COMMUNICATION", "RESEARCH")
                         .contains(question.consentPurpose())) {
-                    errors.add(new InvalidFields.FieldError(field + ".consentPurpose",
+                    errors.add(new InvalidFields.FieldError(field + ".consentPurpose", "consent-purpose",
                             "must be NEWSLETTER, EVENT_COMMUNICATION or RESEARCH"));
                 }
             }
@@ -226,7 +226,7 @@ public class Event {
         Map<String, String> kept = new LinkedHashMap<>();
         for (String questionId : answers.keySet()) {
             if (questions.stream().noneMatch(question -> question.id().equals(questionId))) {
-                errors.add(new InvalidFields.FieldError("answers." + questionId, "This event asks no such question"));
+                errors.add(new InvalidFields.FieldError("answers." + questionId, "no-such-question", "This event asks no such question"));
             }
         }
         for (Question question : questions) {
@@ -236,26 +236,26 @@ public class Event {
             switch (question.kind()) {
                 case TEXT -> {
                     if (!blank && answer.length() > Question.MAX_TEXT) {
-                        errors.add(new InvalidFields.FieldError(field, "at most " + Question.MAX_TEXT + " characters"));
+                        errors.add(new InvalidFields.FieldError(field, "Size", "at most " + Question.MAX_TEXT + " characters"));
                     }
                 }
                 case CHOICE -> {
                     if (!blank && question.options().stream().noneMatch(option -> option.id().equals(answer))) {
-                        errors.add(new InvalidFields.FieldError(field, "is not one of the options"));
+                        errors.add(new InvalidFields.FieldError(field, "not-an-option", "is not one of the options"));
                     }
                 }
                 case CONSENT -> {
                     if (!blank && !answer.equals("true") && !answer.equals("false")) {
-                        errors.add(new InvalidFields.FieldError(field, "must be true or false"));
+                        errors.add(new InvalidFields.FieldError(field, "consent-answer", "must be true or false"));
                     }
                     if (question.required() && !"true".equals(answer)) {
-                        errors.add(new InvalidFields.FieldError(field, "must be accepted to register"));
+                        errors.add(new InvalidFields.FieldError(field, "consent-required", "must be accepted to register"));
                         continue;
                     }
                 }
             }
             if (question.required() && blank) {
-                errors.add(new InvalidFields.FieldError(field, "must be answered"));
+                errors.add(new InvalidFields.FieldError(field, "NotBlank", "must be answered"));
             }
             if (!blank) {
                 kept.put(question.id(), answer.strip());

@@ -42,14 +42,14 @@ public final class RegistrationImport {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<List<String>> lines = records(text, separatorOf(text));
         if (lines.isEmpty()) {
-            throw InvalidFields.of("file", "The file is empty; its first line names the columns");
+            throw InvalidFields.of("file", "file-empty", "The file is empty; its first line names the columns");
         }
         List<String> header = lines.get(0).stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
         if (!header.stream().map(COLUMNS::get).toList().containsAll(List.of("email", "firstName", "lastName"))) {
-            throw InvalidFields.of("file", "The first line must name the columns email, firstName and lastName; it has " + header);
+            throw InvalidFields.of("file", "file-columns", "The first line must name the columns email, firstName and lastName; it has " + header);
         }
         if (lines.size() - 1 > MAX_ROWS) {
-            throw InvalidFields.of("file", "At most " + MAX_ROWS + " rows in one file; this one has " + (lines.size() - 1));
+            throw InvalidFields.of("file", "file-too-many-rows", "At most " + MAX_ROWS + " rows in one file; this one has " + (lines.size() - 1));
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -77,21 +77,22 @@ public final class RegistrationImport {
         List<InvalidFields.FieldError> errors = new ArrayList<>();
         String email = fields.getOrDefault("email", "");
         if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-            errors.add(new InvalidFields.FieldError("email", "is not an e-mail address: '" + email + "'"));
+            errors.add(new InvalidFields.FieldError("email", "Email", "is not an e-mail address: '" + email + "'"));
         }
         for (String name : List.of("firstName", "lastName")) {
             String value = fields.getOrDefault(name, "");
             if (value.isEmpty() || value.length() > 100) {
-                errors.add(new InvalidFields.FieldError(name, value.isEmpty() ? "must not be blank" : "at most 100 characters"));
+                errors.add(new InvalidFields.FieldError(name, value.isEmpty() ? "NotBlank" : "Size",
+                        value.isEmpty() ? "must not be blank" : "at most 100 characters"));
             }
         }
         String language = fields.getOrDefault("language", "").toLowerCase(Locale.ROOT);
         if (!language.isEmpty() && !List.of("fi", "sv", "en").contains(language)) {
-            errors.add(new InvalidFields.FieldError("language", "must be fi, sv or en"));
+            errors.add(new InvalidFields.FieldError("language", "language", "must be fi, sv or en"));
         }
         String organisation = fields.getOrDefault("organisation", "");
         if (organisation.length() > 200) {
-            errors.add(new InvalidFields.FieldError("organisation", "at most 200 characters"));
+            errors.add(new InvalidFields.FieldError("organisation", "Size", "at most 200 characters"));
         }
         return new Row(line, new RegistrationChanged.Participant(email, fields.get("firstName"), fields.get("lastName"),
                 organisation.isEmpty() ? null : organisation, null, language.isEmpty() ? null : language), answers, errors);

@@ -130,11 +130,11 @@ public class RegistrationService {
         String session = sessionId;
         if (session == null || session.isBlank()) {
             if (event.sessions().size() > 1) {
-                throw InvalidFields.of("sessionId", "This event has " + event.sessions().size() + " sessions; name one");
+                throw InvalidFields.of("sessionId", "session-required", "This event has " + event.sessions().size() + " sessions; name one");
             }
             session = event.sessions().isEmpty() ? "main" : event.sessions().get(0).id();
         } else if (event.session(session) == null) {
-            throw InvalidFields.of("sessionId", "The event has no session " + session);
+            throw InvalidFields.of("sessionId", "no-such-session", "The event has no session " + session);
         }
         return waitingList.attendance(managed.registration(), session, attended, managed.cities());
     }

@@ -10,8 +10,12 @@ import java.util.Map;
  */
 public class InvalidFields extends RuntimeException {
 
-    /** One invalid field: its path in the request (e.g. {@code answers.diet}) and what is wrong. */
-    public record FieldError(String field, String message) {
+    /**
+     * One invalid field: its path in the request (e.g. {@code answers.diet}), what is wrong as a code the UI
+     * translates ({@code field.<code>} in its texts, or a Bean Validation constraint name such as {@code NotBlank}),
+     * and the same in English for integrators.
+     */
+    public record FieldError(String field, String code, String message) {
     }
 
     private final List<FieldError> errors;
@@ -21,8 +25,8 @@ public class InvalidFields extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public static InvalidFields of(String field, String message) {
-        return new InvalidFields(List.of(new FieldError(field, message)));
+    public static InvalidFields of(String field, String code, String message) {
+        return new InvalidFields(List.of(new FieldError(field, code, message)));
     }
 
     public List<FieldError> errors() {
@@ -30,7 +34,7 @@ public class InvalidFields extends RuntimeException {
     }
 
     List<Map<String, Object>> asProperties() {
-        return errors.stream().<Map<String, Object>>map(error -> Map.of("field", error.field(), "message", error.message()))
-                .toList();
+        return errors.stream().<Map<String, Object>>map(error -> Map.of("field", error.field(), "code", error.code(),
+                "message", error.message())).toList();
     }
 }

@@ -103,11 +103,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("field", error.getField());
+            item.put("code", String.valueOf(error.getCode()));
             item.put("message", error.getDefaultMessage());
             errors.add(item);
         }
-        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
-                Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(Map.of("field", error.getObjectName(),
+                "code", String.valueOf(error.getCode()), "message", String.valueOf(error.getDefaultMessage()))));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -119,9 +120,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, Object>> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
                 Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "code", constraintName(error.getCodes()),
                         "message", String.valueOf(error.getDefaultMessage())))));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The constraint's simple name ({@code Pattern}): the last and shortest of the resolvable codes. */
+    private static String constraintName(String[] codes) {
+        return codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
     }
 
     @Override

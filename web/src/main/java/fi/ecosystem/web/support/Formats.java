@@ -117,6 +117,14 @@ public class Formats {
         return date.getDayOfWeek().getDisplayName(TextStyle.FULL_STANDALONE, locale());
     }
 
+    /**
+     * The text key for a field error's code that a service sent (see {@link ServiceProblem#messageKey}); empty
+     * when it sent none, so the page shows the service's own message.
+     */
+    public String fieldErrorKey(Object code) {
+        return code instanceof String given && !given.isBlank() ? ServiceProblem.messageKey(given) : "";
+    }
+
     public String number(Object value) {
         if (!(value instanceof Number number)) {
             return value == null ? "" : String.valueOf(value);

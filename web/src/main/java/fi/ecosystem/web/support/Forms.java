@@ -19,7 +19,9 @@ public final class Forms {
         for (Map.Entry<String, String> error : problem.fieldErrors().entrySet()) {
             String field = fieldOfForm.apply(error.getKey());
             if (field != null && hasField(form, field)) {
-                form.rejectValue(field, "service.invalid", new Object[] {error.getValue()}, error.getValue());
+                // the service's code names the text in the user's language; its English message stays the fallback
+                form.rejectValue(field, problem.fieldMessageKeys().getOrDefault(error.getKey(), "service.invalid"),
+                        new Object[] {error.getValue()}, error.getValue());
                 placed = true;
             }
         }

@@ -6,19 +6,26 @@ import java.util.Map;
 
 /**
  * A service said no: its problem+json, read into what a form needs — the status, the domain rule's
- * {@code code} (or the problem type's last segment) and the messages per field.
+ * {@code code} (or the problem type's last segment) and the messages per field, with the codes of their texts.
  */
 public class ServiceProblem extends RuntimeException {
 
     private final int status;
     private final String code;
     private final Map<String, String> fieldErrors;
+    private final Map<String, String> fieldMessageKeys;
 
     public ServiceProblem(int status, String code, String detail, Map<String, String> fieldErrors) {
+        this(status, code, detail, fieldErrors, Map.of());
+    }
+
+    public ServiceProblem(int status, String code, String detail, Map<String, String> fieldErrors,
+            Map<String, String> fieldMessageKeys) {
         super(detail);
         this.status = status;
         this.code = code;
         this.fieldErrors = Map.copyOf(fieldErrors);
+        this.fieldMessageKeys = Map.copyOf(fieldMessageKeys);
     }
 
     @SuppressWarnings("unchecked")
@@ -28,18 +35,32 @@ public class ServiceProblem extends RuntimeException {
         String code = problem.get("code") instanceof String given ? given
                 : type.contains("/") ? type.substring(type.lastIndexOf('/') + 1) : "error";
         Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         if (problem.get("errors") instanceof List<?> errors) {
             for (Object error : errors) {
                 if (error instanceof Map<?, ?> item && item.get("field") != null) {
-                    fields.putIfAbsent(String.valueOf(item.get("field")), String.valueOf(item.get("message")));
+                    String field = String.valueOf(item.get("field"));
+                    fields.putIfAbsent(field, String.valueOf(item.get("message")));
+                    if (item.get("code") instanceof String fieldCode && !fieldCode.isBlank()) {
+                        keys.putIfAbsent(field, messageKey(fieldCode));
+                    }
                 }
             }
         }
         if (problem.get("field") instanceof String field && !field.isBlank()) {
             fields.putIfAbsent(field, String.valueOf(problem.get("detail")));
+            keys.putIfAbsent(field, "problem." + code);
         }
         String detail = problem.get("detail") == null ? "HTTP " + status : String.valueOf(problem.get("detail"));
-        return new ServiceProblem(status, code, detail, fields);
+        return new ServiceProblem(status, code, detail, fields, keys);
+    }
+
+    /**
+     * The UI text for a field's code: Bean Validation's constraint names ({@code NotBlank}, {@code Size}) as they
+     * are, so the form's own validation and the service's say the same; the services' own codes under {@code field.}.
+     */
+    public static String messageKey(String fieldCode) {
+        return Character.isUpperCase(fieldCode.charAt(0)) ? fieldCode : "field." + fieldCode;
     }
 
     public int status() {
@@ -52,6 +73,11 @@ public class ServiceProblem extends RuntimeException {
 
     public Map<String, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** Per field, the key of the text that says in the user's language what {@link #fieldErrors()} says in English. */
+    public Map<String, String> fieldMessageKeys() {
+        return fieldMessageKeys;
     }
 
     public boolean notFound() {

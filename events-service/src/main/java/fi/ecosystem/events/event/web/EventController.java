@@ -149,7 +149,7 @@ class EventController {
     EventResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody EventRequest request) {
         Event before = events.get(user, id);
         if (!before.projectId().equals(request.projectId())) {
-            throw InvalidFields.of("projectId", "An event stays in its project");
+            throw InvalidFields.of("projectId", "project-fixed", "An event stays in its project");
         }
         return EventResponse.of(events.edit(user, id, request.details()));
     }
