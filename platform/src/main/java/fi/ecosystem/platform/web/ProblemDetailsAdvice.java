@@ -104,6 +104,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("field", error.getField());
             item.put("message", error.getDefaultMessage());
+            // the constraint (NotNull, Size, Pattern…): clients show the message in their user's language
+            item.put("code", error.getCode());
             errors.add(item);
         }
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
