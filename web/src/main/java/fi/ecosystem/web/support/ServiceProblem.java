@@ -13,12 +13,19 @@ public class ServiceProblem extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, String> fieldErrors;
+    private final Map<String, String> fieldCodes;
 
     public ServiceProblem(int status, String code, String detail, Map<String, String> fieldErrors) {
+        this(status, code, detail, fieldErrors, Map.of());
+    }
+
+    /** @param fieldCodes per field, the rule it broke ({@code NotBlank}, {@code Size}…) when the service says */
+    public ServiceProblem(int status, String code, String detail, Map<String, String> fieldErrors, Map<String, String> fieldCodes) {
         super(detail);
         this.status = status;
         this.code = code;
-        this.fieldErrors = Map.copyOf(fieldErrors);
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+        this.fieldCodes = Map.copyOf(fieldCodes);
     }
 
     @SuppressWarnings("unchecked")
@@ -28,10 +35,15 @@ public class ServiceProblem extends RuntimeException {
         String code = problem.get("code") instanceof String given ? given
                 : type.contains("/") ? type.substring(type.lastIndexOf('/') + 1) : "error";
         Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> codes = new LinkedHashMap<>();
         if (problem.get("errors") instanceof List<?> errors) {
             for (Object error : errors) {
                 if (error instanceof Map<?, ?> item && item.get("field") != null) {
-                    fields.putIfAbsent(String.valueOf(item.get("field")), String.valueOf(item.get("message")));
+                    String field = String.valueOf(item.get("field"));
+                    fields.putIfAbsent(field, String.valueOf(item.get("message")));
+                    if (item.get("code") instanceof String fieldCode && !codes.containsKey(field)) {
+                        codes.put(field, fieldCode);
+                    }
                 }
             }
         }
@@ -39,7 +51,7 @@ public class ServiceProblem extends RuntimeException {
             fields.putIfAbsent(field, String.valueOf(problem.get("detail")));
         }
         String detail = problem.get("detail") == null ? "HTTP " + status : String.valueOf(problem.get("detail"));
-        return new ServiceProblem(status, code, detail, fields);
+        return new ServiceProblem(status, code, detail, fields, codes);
     }
 
     public int status() {
@@ -52,6 +64,11 @@ public class ServiceProblem extends RuntimeException {
 
     public Map<String, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** The rule the field broke, as the service named it ({@code NotBlank}); null when it did not say. */
+    public String fieldCode(String field) {
+        return fieldCodes.get(field);
     }
 
     public boolean notFound() {
