@@ -327,7 +327,14 @@ class ProjectsController {
         model.addAttribute("project", project);
         model.addAttribute("themes", THEMES);
         model.addAttribute("partnerRoleChoices", choices.partnerRoles());
-        model.addAttribute("cityChoices", cities.choices());
+        Map<String, String> cityChoices = new LinkedHashMap<>(cities.choices());
+        // a city the list does not name yet stays what it was instead of being dropped on save
+        if (model.getAttribute("form") instanceof ProjectForm form) {
+            form.getParticipatingCities().forEach(alias -> cityChoices.putIfAbsent(alias, alias));
+            form.getPartners().stream().map(ProjectForm.PartnerRow::getCity).filter(fi.ecosystem.web.support.Texts::filled)
+                    .forEach(alias -> cityChoices.putIfAbsent(alias, alias));
+        }
+        model.addAttribute("cityChoices", cityChoices);
         model.addAttribute("mayChangeCities", mayChangeCities(user, project));
         return "app/projects/form";
     }

@@ -214,4 +214,15 @@ class ProjectManagementPagesTest extends PageTest {
         assertThat(services.last("PUT", "/api/projects/kasvu/indicators/companies").body()).contains("\"fi\":\"Tuetut yritykset\"",
                 "\"unit\":\"companies\"", "\"target\":40", "\"baseline\":0", "\"feed\":\"REPORTED\"");
     }
+
+    @Test
+    void aCityTheListDoesNotNameYetIsKeptOnTheForm() throws Exception {
+        services.answer("GET /api/projects/lapua", 200, KASVU.replace("\"id\": \"kasvu\"", "\"id\": \"lapua\"")
+                .replace("[\"helsinki\", \"espoo\", \"vantaa\"]", "[\"helsinki\", \"lapua\"]")
+                .replace("\"city\": null", "\"city\": \"lapua\""));
+        mvc.perform(get("/app/projects/lapua/edit").with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"lapua\" id=\"participatingCities"), containsString(">lapua</label>"),
+                        containsString("<option value=\"lapua\" selected=\"selected\">lapua</option>"))));
+    }
 }
