@@ -12,16 +12,18 @@ import org.springframework.http.MediaType;
 /** The staff home's one call: the events still to come, in chosen states, each with the size of its waiting list. */
 class UpcomingEventsApiTest extends EventsApiTestSupport {
 
-    void register(String event, String email, String expected) throws Exception {
-        mvc.perform(post("/api/events/" + event + "/registrations").with(cityUser("espoo", "staff", "event-organiser"))
+    String register(String event, String email, String expected) throws Exception {
+        return com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/events/" + event + "/registrations")
+                        .with(cityUser("espoo", "staff", "event-organiser"))
                         .contentType(MediaType.APPLICATION_JSON).content(person(email)))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value(expected));
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value(expected))
+                .andReturn().getResponse().getContentAsString(), "$.id");
     }
 
     @Test
     void theListSaysHowManyWaitAndFiltersByStartAndState() throws Exception {
         String full = publish(draft(1));
-        register(full, "eka@example.org", "CONFIRMED");
+        String first = register(full, "eka@example.org", "CONFIRMED");
         register(full, "toka@example.org", "WAITLISTED");
         register(full, "kolmas@example.org", "WAITLISTED");
         String drafted = draft(10);
@@ -43,6 +45,13 @@ class UpcomingEventsApiTest extends EventsApiTestSupport {
                 .andExpect(jsonPath("$.totalItems").value(0));
         mvc.perform(get("/api/events/" + full).with(cityUser("helsinki", "staff")))
                 .andExpect(jsonPath("$.waitlistedCount").value(2));
+
+        // a cancelled place goes to the first waiting: one fewer waits
+        mvc.perform(post("/api/events/" + full + "/registrations/" + first + "/cancel").with(cityUser("espoo", "staff", "event-organiser")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/events/" + full).with(cityUser("helsinki", "staff")))
+                .andExpect(jsonPath("$.waitlistedCount").value(1))
+                .andExpect(jsonPath("$.confirmedCount").value(1));
         mvc.perform(get("/api/events?from=tomorrow").with(cityUser("helsinki", "staff"))).andExpect(status().isBadRequest());
     }
 }

@@ -1,10 +1,7 @@
 package fi.ecosystem.events.event.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.ecosystem.contracts.LocalizedText;
-import fi.ecosystem.events.event.WaitingListSizes;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -52,11 +49,9 @@ import org.springframework.web.bind.annotation.RestController;
 class EventController {
 
     private final EventService events;
-    private final WaitingListSizes waitingLists;
 
-    EventController(EventService events, WaitingListSizes waitingLists) {
+    EventController(EventService events) {
         this.events = events;
-        this.waitingLists = waitingLists;
     }
 
     record Text(@Size(max = 300) String fi, @Size(max = 300) String sv, @Size(max = 300) String en) {
@@ -122,25 +117,20 @@ class EventController {
             String organisingCity, String organisation, String venue, String onlineUrl, int capacity, int confirmedCount,
             int placesLeft, Instant startsAt, Instant endsAt, List<Session> sessions, int sessionsToComplete,
             List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt, EventStatus status,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Long waitlistedCount) {
+            int waitlistedCount) {
 
         static EventResponse of(Event event) {
-            return of(event, null);
-        }
-
-        /** @param waitlisted how many wait for a place; null where the answer does not count them */
-        static EventResponse of(Event event, Long waitlisted) {
             return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.description(),
                     event.organisingCity(), event.organisation(), event.venue(), event.onlineUrl(), event.capacity(),
                     event.confirmedCount(), Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(),
                     event.endsAt(), event.sessions(), event.sessionsNeededToComplete(), event.questions(),
-                    event.registrationOpensAt(), event.registrationClosesAt(), event.status(), waitlisted);
+                    event.registrationOpensAt(), event.registrationClosesAt(), event.status(), event.waitlistedCount());
         }
     }
 
     @GetMapping
     @Operation(summary = "List events of the caller's cities' projects, in the order they start",
-            description = "Each row says how many wait on its waiting list (`waitlistedCount`). `from`: only events that "
+            description = "Each event says how many wait on its waiting list (`waitlistedCount`). `from`: only events that "
                     + "start then or later; `status`: only events in these states (both optional, they combine).")
     PageResponse<EventResponse> list(@Parameter(hidden = true) CityUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -151,15 +141,13 @@ class EventController {
         Page<Event> found = from == null && (status == null || status.isEmpty()) ? events.list(user, request)
                 : events.upcoming(user, from == null ? Instant.EPOCH : from,
                         status == null || status.isEmpty() ? EnumSet.allOf(EventStatus.class) : status, request);
-        Map<String, Long> waiting = waitingLists.of(found.map(Event::id).getContent());
-        return PageResponse.of(found, event -> EventResponse.of(event, waiting.getOrDefault(event.id(), 0L)));
+        return PageResponse.of(found, EventResponse::of);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One event")
     EventResponse get(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        Event event = events.get(user, id);
-        return EventResponse.of(event, waitingLists.of(List.of(id)).getOrDefault(id, 0L));
+        return EventResponse.of(events.get(user, id));
     }
 
     @PostMapping
