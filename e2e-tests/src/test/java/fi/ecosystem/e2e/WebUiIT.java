@@ -88,7 +88,7 @@ class WebUiIT {
         chromium.axeReportOnly("Keycloak login page");
         signInAtKeycloak("eero.lahtinen", "demo");
         open("/app");
-        assertThat(text("main")).contains("Hei,", "helsinki", "Tapahtumien järjestäjä", "Kaupunkisi hankkeet", "Kasvun ekosysteemit");
+        assertThat(text("main")).contains("Hei,", "Helsinki", "Tapahtumien järjestäjä", "Kaupunkisi hankkeet", "Kasvun ekosysteemit");
         chromium.axe("staff home");
         chromium.screenshot("staff-home");
     }

@@ -17,26 +17,24 @@ class StaffHomeTest extends PageTest {
 
     @BeforeEach
     void stubs() {
+        services.answer("GET /api/projects/cities", 200, fi.ecosystem.web.projects.Cities.JSON);
         services.answer("GET /api/projects", 200, """
                 {"items": [{"id": "kasvun-ekosysteemit", "name": {"fi": "Kasvun ekosysteemit", "sv": "Tillväxtekosystem"},
                             "status": "ACTIVE", "startDate": "2018-08-01", "endDate": "2021-06-30",
-                            "participatingCities": ["espoo", "helsinki"]}],
+                            "participatingCities": ["espoo", "helsinki"],
+                            "indicators": [{"code": "growth-programmes", "name": {"fi": "Kasvuohjelmat", "sv": "Tillväxtprogram"}, "unit": "pcs",
+                                            "target": 8, "actual": 4},
+                                           {"code": "impressions", "name": {"fi": "Näyttökerrat"}, "unit": "kpl", "target": 185000, "actual": 92500}]}],
                  "page": 0, "size": 50, "totalItems": 1, "totalPages": 1}
-                """);
-        services.answer("GET /api/projects/kasvun-ekosysteemit", 200, """
-                {"id": "kasvun-ekosysteemit", "name": {"fi": "Kasvun ekosysteemit", "sv": "Tillväxtekosystem"}, "status": "ACTIVE",
-                 "indicators": [{"code": "growth-programmes", "name": {"fi": "Kasvuohjelmat", "sv": "Tillväxtprogram"}, "unit": "st",
-                                 "target": 8, "actual": 4, "history": []},
-                                {"code": "impressions", "name": {"fi": "Näyttökerrat"}, "unit": "kpl", "target": 185000, "actual": 92500, "history": []}]}
                 """);
         services.answer("GET /api/events", 200, """
                 {"items": [{"id": "ev-1", "title": {"fi": "Kasvupaja", "sv": "Tillväxtverkstad"}, "type": "WORKSHOP", "status": "PUBLISHED",
-                            "capacity": 1, "confirmedCount": 1, "startsAt": "2099-02-01T07:00:00Z", "endsAt": "2099-02-01T10:00:00Z"}],
-                 "page": 0, "size": 200, "totalItems": 1, "totalPages": 1}
-                """);
-        services.answer("GET /api/events/ev-1/registrations", 200, """
-                {"items": [{"id": "r1", "status": "CONFIRMED"}, {"id": "r2", "status": "WAITLISTED"}], "page": 0, "size": 500,
-                 "totalItems": 2, "totalPages": 1}
+                            "capacity": 1, "confirmedCount": 1, "waitlistedCount": 1,
+                            "startsAt": "2099-02-01T07:00:00Z", "endsAt": "2099-02-01T10:00:00Z"},
+                           {"id": "ev-2", "title": {"fi": "Webinaari"}, "type": "WEBINAR", "status": "PUBLISHED",
+                            "capacity": 50, "confirmedCount": 3, "waitlistedCount": 0,
+                            "startsAt": "2099-03-01T07:00:00Z", "endsAt": "2099-03-01T08:00:00Z"}],
+                 "page": 0, "size": 8, "totalItems": 2, "totalPages": 1}
                 """);
     }
 
@@ -46,9 +44,24 @@ class StaffHomeTest extends PageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("lang=\"sv\""), containsString("Din stads projekt"),
                         containsString("Tillväxtekosystem"), containsString("Tillväxtverkstad"), containsString("1 på väntelistan"),
-                        containsString("Tillväxtprogram: 4 / 8 st"), containsString("92\u00a0500 / 185\u00a0000 kpl"),
-                        containsString("width=\"160\""), not(containsString("??")))));
-        assertThat(services.last("GET", "/api/projects").authorization()).isEqualTo("Bearer token");
+                        containsString("Tillväxtprogram: 4 / 8 st."), containsString("92\u00a0500 / 185\u00a0000 kpl"),
+                        containsString("width=\"160\""), containsString("<dd id=\"city\">Helsingfors</dd>"),
+                        containsString("<td>Esbo, Helsingfors</td>"), not(containsString(">helsinki<")), not(containsString("??")))));
+        assertThat(services.last("GET", "/api/projects?").authorization()).isEqualTo("Bearer token");
+    }
+
+    @Test
+    void theHomeAsksEachServiceOnceForWhatItShows() throws Exception {
+        mvc.perform(get("/app").with(cityUser("helsinki", "staff", "project-manager"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Kasvupaja"), containsString("Webinaari"))));
+        assertThat(services.requests()).filteredOn(request -> request.path().startsWith("/api/projects?")).singleElement()
+                .satisfies(request -> assertThat(request.path()).contains("include=indicators", "size=50"));
+        assertThat(services.requests()).filteredOn(request -> request.path().startsWith("/api/events")).singleElement()
+                .satisfies(request -> assertThat(request.path()).contains("from=", "status=DRAFT", "status=PUBLISHED", "size=8")
+                        .doesNotContain("CANCELLED"));
+        // no call per project or per event (the waiting lists come with the events)
+        assertThat(services.requests()).extracting(StubServices.Request::path)
+                .noneMatch(path -> path.startsWith("/api/projects/kasvun") || path.contains("/registrations"));
     }
 
     @Test

@@ -46,6 +46,8 @@ public class Event {
     private String onlineUrl;
     private int capacity;
     private int confirmedCount;
+    /** How many wait for a place; like confirmedCount, changed only by {@link SeatCounter} (a guarded increment). */
+    private int waitlistedCount;
     private List<Session> sessions = new ArrayList<>();
     /** Attended sessions needed to complete a growth programme (null: all of them). */
     private Integer sessionsToComplete;
@@ -370,6 +372,10 @@ public class Event {
 
     public int confirmedCount() {
         return confirmedCount;
+    }
+
+    public int waitlistedCount() {
+        return waitlistedCount;
     }
 
     public List<Session> sessions() {

@@ -11,6 +11,9 @@ interface EventRepository extends MongoRepository<Event, String> {
 
     Page<Event> findByProjectIdIn(Collection<String> projectIds, Pageable pageable);
 
+    Page<Event> findByProjectIdInAndStartsAtGreaterThanEqualAndStatusIn(Collection<String> projectIds, Instant from,
+            Collection<EventStatus> statuses, Pageable pageable);
+
     Page<Event> findByStatus(EventStatus status, Pageable pageable);
 
     List<Event> findBySessionsStartsAtBetweenAndStatus(Instant from, Instant to, EventStatus status);

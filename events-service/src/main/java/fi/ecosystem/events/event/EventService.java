@@ -39,6 +39,13 @@ public class EventService {
         return events.findByProjectIdIn(projects.projectsOf(user.cities()), pageable);
     }
 
+    /** Events not yet started (from the given time on) in the given states, e.g. what is coming up and not cancelled. */
+    public Page<Event> upcoming(CityUser user, Instant from, Set<EventStatus> statuses, Pageable pageable) {
+        AccessRule.requireMayRead(user, AREA);
+        return events.findByProjectIdInAndStartsAtGreaterThanEqualAndStatusIn(projects.projectsOf(user.cities()), from,
+                statuses, pageable);
+    }
+
     /** The public sees published events only. */
     public Page<Event> published(Pageable pageable) {
         return events.findByStatus(EventStatus.PUBLISHED, pageable);

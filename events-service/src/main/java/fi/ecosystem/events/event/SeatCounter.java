@@ -36,4 +36,16 @@ public class SeatCounter {
         mongo.updateFirst(new Query(Criteria.where("_id").is(eventId).and("confirmedCount").gt(0)),
                 new Update().inc("confirmedCount", -1).inc("version", 1), "events");
     }
+
+    /** Someone joined the waiting list: the size lists and the staff home show without counting registrations. */
+    public void joinWaitingList(String eventId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(eventId)),
+                new Update().inc("waitlistedCount", 1).inc("version", 1), "events");
+    }
+
+    /** Someone left the waiting list (promoted, cancelled). */
+    public void leaveWaitingList(String eventId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(eventId).and("waitlistedCount").gt(0)),
+                new Update().inc("waitlistedCount", -1).inc("version", 1), "events");
+    }
 }

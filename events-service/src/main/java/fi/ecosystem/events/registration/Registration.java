@@ -13,12 +13,17 @@ import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A participant's place in an event. One per e-mail address per event (the unique index enforces it). */
 @Document("registrations")
-@CompoundIndex(name = "one_per_email", def = "{'eventId': 1, 'email': 1}", unique = true)
+@CompoundIndexes({
+    @CompoundIndex(name = "one_per_email", def = "{'eventId': 1, 'email': 1}", unique = true),
+    // the waiting list in order (promotion, place in the queue) and its size per event (the staff home)
+    @CompoundIndex(name = "waiting_list", def = "{'eventId': 1, 'status': 1, 'createdAt': 1}")
+})
 public class Registration {
 
     @Id

@@ -218,6 +218,9 @@ public class RegistrationService {
                 RegistrationChanged.VERSION, cities, registration.changed(null)));
         try {
             Registration saved = registrations.insert(registration);
+            if (!placeTaken) {
+                seats.joinWaitingList(eventId);
+            }
             outbox.saved();
             return new Outcome(saved, true);
         } catch (DuplicateKeyException sameEmailAtTheSameMoment) {

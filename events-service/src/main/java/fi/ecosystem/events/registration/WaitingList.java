@@ -147,6 +147,10 @@ class WaitingList {
                 current.changed(from, to, null));
         Query stillFrom = new Query(Criteria.where("_id").is(registrationId).and("status").is(from.name()));
         Update change = new Update().set("status", to.name()).push("pendingEvents", event).inc("version", 1);
-        return mongo.findAndModify(stillFrom, change, FindAndModifyOptions.options().returnNew(true), Registration.class);
+        Registration moved = mongo.findAndModify(stillFrom, change, FindAndModifyOptions.options().returnNew(true), Registration.class);
+        if (moved != null && from == RegistrationStatus.WAITLISTED && to != RegistrationStatus.WAITLISTED) {
+            seats.leaveWaitingList(current.eventId());
+        }
+        return moved;
     }
 }

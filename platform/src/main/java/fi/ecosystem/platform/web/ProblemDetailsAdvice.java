@@ -103,6 +103,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("field", error.getField());
+            // the constraint (NotNull, Size, Pattern…): clients show the message in their user's language
             item.put("code", String.valueOf(error.getCode()));
             item.put("message", error.getDefaultMessage());
             errors.add(item);

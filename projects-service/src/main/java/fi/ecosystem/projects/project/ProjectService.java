@@ -55,11 +55,19 @@ public class ProjectService {
 
     /** A page of projects, each with its summary fields only (see {@link #SUMMARY_FIELDS}). */
     public Page<Project> list(CityUser user, ProjectFilter filter, Pageable pageable) {
+        return list(user, filter, pageable, false);
+    }
+
+    /** A page of projects with their summary fields, and their indicators when a page shows their progress. */
+    public Page<Project> list(CityUser user, ProjectFilter filter, Pageable pageable, boolean withIndicators) {
         AccessRule.requireMayRead(user, AREA);
         Query query = filter.toQuery(user.cities());
         long total = mongo.count(query, Project.class);
         Query page = query.with(pageable);
         page.fields().include(SUMMARY_FIELDS);
+        if (withIndicators) {
+            page.fields().include("indicators");
+        }
         return new PageImpl<>(mongo.find(page, Project.class), pageable, total);
     }
 

@@ -1,12 +1,13 @@
 package fi.ecosystem.web.home;
 
 import fi.ecosystem.platform.security.CityUser;
+import fi.ecosystem.web.support.ConcurrentCalls;
 import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,20 +17,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The landing page and the staff home: your city's projects with their indicators' progress, the
- * upcoming events, and the registrations that need attention (waiting lists, drafts about to start).
+ * upcoming events, and the events that need attention (people on a waiting list, drafts about to start).
+ * One call to each service, both at once: the projects with their indicators' progress, and the upcoming
+ * events with the size of their waiting lists.
  */
 @Controller
 class HomeController {
 
-    private static final int INDICATOR_PROJECTS = 4;
-    private static final int ATTENTION_EVENTS = 6;
+    static final int PROJECTS = 50;
+    static final int INDICATOR_PROJECTS = 4;
+    static final int UPCOMING = 8;
+    static final String PROJECTS_QUERY = "/api/projects?size=" + PROJECTS
+            + "&status=ACTIVE&status=PLANNED&status=CONTINUED&status=ENDED&sort=-startDate&include=indicators";
+    static final String UPCOMING_QUERY = "/api/events?size=" + UPCOMING
+            + "&from={from}&status=DRAFT&status=PUBLISHED&status=COMPLETED";
 
     private final ServiceClient projects;
     private final ServiceClient events;
+    private final ConcurrentCalls calls;
 
-    HomeController(@Qualifier("projectsService") ServiceClient projects, @Qualifier("eventsService") ServiceClient events) {
+    HomeController(@Qualifier("projectsService") ServiceClient projects, @Qualifier("eventsService") ServiceClient events,
+            ConcurrentCalls calls) {
         this.projects = projects;
         this.events = events;
+        this.calls = calls;
     }
 
     @GetMapping("/")
@@ -40,29 +51,22 @@ class HomeController {
     @GetMapping("/app")
     String home(CityUser user, Model model) {
         model.addAttribute("user", user);
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        ConcurrentCalls.Call<List<Map<String, Object>>> mine = calls.start(() -> projects.items(PROJECTS_QUERY));
+        ConcurrentCalls.Call<List<Map<String, Object>>> upcoming = calls.start(() -> events.items(UPCOMING_QUERY, now));
         try {
-            List<Map<String, Object>> mine = projects.items("/api/projects?size=50&status=ACTIVE&status=PLANNED&status=CONTINUED&status=ENDED&sort=-startDate");
-            model.addAttribute("projects", mine);
-            List<Map<String, Object>> withIndicators = new ArrayList<>();
-            for (Map<String, Object> project : mine) {
-                if ((withIndicators.size() < INDICATOR_PROJECTS && "ACTIVE".equals(project.get("status"))) || withIndicators.size() < 2) {
-                    withIndicators.add(projects.get("/api/projects/{id}", project.get("id")));
-                }
-            }
-            model.addAttribute("indicatorProjects", withIndicators);
+            List<Map<String, Object>> found = mine.get();
+            model.addAttribute("projects", found);
+            model.addAttribute("indicatorProjects", withIndicators(found));
         } catch (ServiceUnavailable | ServiceProblem unavailable) {
             model.addAttribute("projects", List.of());
             model.addAttribute("indicatorProjects", List.of());
             model.addAttribute("projectsUnavailable", true);
         }
         try {
-            Instant now = Instant.now();
-            List<Map<String, Object>> upcoming = events.items("/api/events?size=200").stream()
-                    .filter(event -> event.get("startsAt") != null && Instant.parse((String) event.get("startsAt")).isAfter(now))
-                    .filter(event -> !"CANCELLED".equals(event.get("status")))
-                    .toList();
-            model.addAttribute("upcoming", upcoming.stream().limit(8).toList());
-            model.addAttribute("attention", attention(upcoming));
+            List<Map<String, Object>> coming = upcoming.get();
+            model.addAttribute("upcoming", coming);
+            model.addAttribute("attention", coming.stream().filter(HomeController::needsAttention).toList());
         } catch (ServiceUnavailable | ServiceProblem unavailable) {
             model.addAttribute("upcoming", List.of());
             model.addAttribute("attention", List.of());
@@ -71,20 +75,23 @@ class HomeController {
         return "app/home";
     }
 
-    /** Upcoming events whose waiting list has people, or that are still drafts. */
-    private List<Map<String, Object>> attention(List<Map<String, Object>> upcoming) {
-        List<Map<String, Object>> attention = new ArrayList<>();
-        for (Map<String, Object> event : upcoming.stream().limit(ATTENTION_EVENTS).toList()) {
-            long waiting = "PUBLISHED".equals(event.get("status"))
-                    ? events.items("/api/events/{id}/registrations?size=500", event.get("id")).stream()
-                            .filter(registration -> "WAITLISTED".equals(registration.get("status"))).count()
-                    : 0;
-            if (waiting > 0 || "DRAFT".equals(event.get("status"))) {
-                Map<String, Object> item = new LinkedHashMap<>(event);
-                item.put("waiting", waiting);
-                attention.add(item);
+    /** The active projects first (up to four), at least two, of those that have indicators to show. */
+    private static List<Map<String, Object>> withIndicators(List<Map<String, Object>> projects) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (Map<String, Object> project : projects) {
+            if ((shown.size() < INDICATOR_PROJECTS && "ACTIVE".equals(project.get("status"))) || shown.size() < 2) {
+                shown.add(project);
             }
         }
-        return attention;
+        return shown;
+    }
+
+    /** People wait on its waiting list, or it is still a draft. */
+    private static boolean needsAttention(Map<String, Object> event) {
+        return waiting(event) > 0 || "DRAFT".equals(event.get("status"));
+    }
+
+    static long waiting(Map<String, Object> event) {
+        return event.get("waitlistedCount") instanceof Number number ? number.longValue() : 0;
     }
 }

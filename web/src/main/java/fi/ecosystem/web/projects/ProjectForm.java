@@ -1,23 +1,34 @@
 package fi.ecosystem.web.projects;
 
 import fi.ecosystem.web.support.Texts;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 
 /**
- * Planning or editing a project's description. Partners, funding, contacts and publications the form
- * does not show are sent back as they were, so an edit never drops them.
+ * Planning or editing a project: its description, cities, themes, partners with their roles, funding sources
+ * with amounts, contact persons and publications. Each list shows its rows and a few empty ones to add more; a
+ * row left empty is dropped. The service's answer about a row ({@code partners[1].role}) comes back to the row
+ * the user typed, also when empty rows before it were dropped.
  */
 public class ProjectForm {
+
+    /** Empty rows offered after the filled ones of each list. */
+    static final int NEW_ROWS = 2;
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("^(partners|funding|contacts|publications)\\[(\\d+)](.*)$");
 
     @NotBlank
     @Size(max = 40)
@@ -41,15 +52,24 @@ public class ProjectForm {
     @Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2})?")
     private String endDate;
     @NotBlank
-    @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
     private String leadCity;
-    /** city aliases separated by commas or spaces */
-    @NotBlank
-    @Pattern(regexp = "[a-z0-9, -]*")
-    private String participatingCities;
+    @NotEmpty
+    private List<String> participatingCities = new ArrayList<>();
     @Min(0)
+    @Max(10_000_000_000L)
     private Long totalBudgetEur;
     private List<String> themes = new ArrayList<>();
+    @Valid
+    private List<PartnerRow> partners = new ArrayList<>();
+    @Valid
+    private List<FundingRow> funding = new ArrayList<>();
+    @Valid
+    private List<ContactRow> contacts = new ArrayList<>();
+    @Valid
+    private List<PublicationRow> publications = new ArrayList<>();
+
+    /** Request index → form row, per list, from the last {@link #toRequest}. */
+    private final Map<String, List<Integer>> sentRows = new HashMap<>();
 
     @SuppressWarnings("unchecked")
     static ProjectForm of(Map<String, Object> project) {
@@ -67,14 +87,29 @@ public class ProjectForm {
         form.endDate = (String) project.get("endDate");
         form.leadCity = (String) project.get("leadCity");
         form.participatingCities = project.get("participatingCities") instanceof List<?> cities
-                ? String.join(", ", (List<String>) cities) : "";
+                ? new ArrayList<>((List<String>) cities) : new ArrayList<>();
         form.totalBudgetEur = project.get("totalBudgetEur") instanceof Number number ? number.longValue() : null;
         form.themes = project.get("themes") instanceof List<?> themes ? new ArrayList<>((List<String>) themes) : new ArrayList<>();
+        form.partners = rows(project.get("partners"), item -> new PartnerRow(text(item, "organisation"), text(item, "city"), text(item, "role")));
+        form.funding = rows(project.get("funding"), item -> new FundingRow(text(item, "funder"), text(item, "programme"),
+                item.get("amountEur") instanceof Number amount ? amount.longValue() : null));
+        form.contacts = rows(project.get("contacts"), item -> new ContactRow(text(item, "name"), text(item, "role"),
+                text(item, "organisation"), text(item, "email")));
+        form.publications = rows(project.get("publications"), item -> new PublicationRow(text(item, "title"), text(item, "url")));
         return form;
     }
 
-    /** The whole ProjectBody; what the form does not edit is taken from the project as it was. */
-    Map<String, Object> toRequest(Map<String, Object> existing) {
+    /** Room for new rows below the filled ones. */
+    ProjectForm withEmptyRows() {
+        partners = padded(partners, PartnerRow::new);
+        funding = padded(funding, FundingRow::new);
+        contacts = padded(contacts, ContactRow::new);
+        publications = padded(publications, PublicationRow::new);
+        return this;
+    }
+
+    /** The whole ProjectBody the service takes, from the rows that have something in them. */
+    Map<String, Object> toRequest() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("acronym", acronym.trim());
         body.put("name", Texts.localized(nameFi, nameSv, nameEn));
@@ -82,23 +117,24 @@ public class ProjectForm {
         body.put("startDate", Texts.trimmed(startDate));
         body.put("endDate", Texts.trimmed(endDate));
         body.put("leadCity", leadCity.trim());
-        body.put("participatingCities", cities());
+        body.put("participatingCities", new LinkedHashSet<>(participatingCities));
         body.put("totalBudgetEur", totalBudgetEur);
         body.put("themes", themes);
-        for (String kept : List.of("funding", "partners", "contacts", "publications")) {
-            body.put(kept, existing == null ? List.of() : existing.getOrDefault(kept, List.of()));
-        }
+        body.put("partners", filled("partners", partners, PartnerRow::toRequest));
+        body.put("funding", filled("funding", funding, FundingRow::toRequest));
+        body.put("contacts", filled("contacts", contacts, ContactRow::toRequest));
+        body.put("publications", filled("publications", publications, PublicationRow::toRequest));
         return body;
     }
 
-    Set<String> cities() {
-        Set<String> cities = new LinkedHashSet<>();
-        Arrays.stream((participatingCities == null ? "" : participatingCities).split("[,\\s]+"))
-                .filter(city -> !city.isBlank()).forEach(cities::add);
-        return cities;
-    }
-
-    static String formField(String field) {
+    /** The form's field for a field of the service's request ({@code name.fi} → {@code nameFi}, rows to the row typed). */
+    String formField(String field) {
+        Matcher row = ROW.matcher(field);
+        if (row.matches()) {
+            List<Integer> rows = sentRows.getOrDefault(row.group(1), List.of());
+            int sent = Integer.parseInt(row.group(2));
+            return sent < rows.size() ? row.group(1) + "[" + rows.get(sent) + "]" + row.group(3) : null;
+        }
         return switch (field) {
             case "name.fi", "name" -> "nameFi";
             case "name.sv" -> "nameSv";
@@ -108,6 +144,213 @@ public class ProjectForm {
             case "description.en" -> "descriptionEn";
             default -> field.startsWith("participatingCities") ? "participatingCities" : field;
         };
+    }
+
+    /** The field a domain rule of the service is about (its {@code code}). */
+    static final Map<String, String> FIELD_OF_RULE = Map.of(
+            "lead-not-participating", "leadCity",
+            "own-city-missing", "participatingCities",
+            "lead-city-only", "participatingCities",
+            "no-cities", "participatingCities",
+            "period-invalid", "endDate",
+            "funding-exceeds-budget", "totalBudgetEur",
+            "name-missing", "nameFi");
+
+    private <R extends Row> List<Map<String, Object>> filled(String list, List<R> rows, Function<R, Map<String, Object>> request) {
+        List<Map<String, Object>> sent = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            R row = rows.get(i);
+            if (row != null && !row.isEmpty()) {
+                sent.add(request.apply(row));
+                indexes.add(i);
+            }
+        }
+        sentRows.put(list, indexes);
+        return sent;
+    }
+
+    private static <R> List<R> rows(Object items, Function<Map<?, ?>, R> row) {
+        List<R> rows = new ArrayList<>();
+        if (items instanceof List<?> list) {
+            list.forEach(item -> {
+                if (item instanceof Map<?, ?> map) {
+                    rows.add(row.apply(map));
+                }
+            });
+        }
+        return rows;
+    }
+
+    private static <R extends Row> List<R> padded(List<R> rows, java.util.function.Supplier<R> empty) {
+        List<R> padded = new ArrayList<>();
+        rows.stream().filter(row -> row != null && !row.isEmpty()).forEach(padded::add);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            padded.add(empty.get());
+        }
+        return padded;
+    }
+
+    private static String text(Map<?, ?> item, String key) {
+        return item.get(key) == null ? null : String.valueOf(item.get(key));
+    }
+
+    /** A row of one of the form's lists. */
+    interface Row {
+        boolean isEmpty();
+    }
+
+    public static class PartnerRow implements Row {
+        @Size(max = 200)
+        private String organisation;
+        private String city;
+        private String role;
+
+        public PartnerRow() {
+        }
+
+        PartnerRow(String organisation, String city, String role) {
+            this.organisation = organisation;
+            this.city = city;
+            this.role = role;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return !Texts.filled(organisation) && !Texts.filled(city) && !Texts.filled(role);
+        }
+
+        Map<String, Object> toRequest() {
+            Map<String, Object> partner = new LinkedHashMap<>();
+            partner.put("organisation", Texts.trimmed(organisation));
+            partner.put("city", Texts.trimmed(city));
+            partner.put("role", Texts.trimmed(role));
+            return partner;
+        }
+
+        public String getOrganisation() { return organisation; }
+        public void setOrganisation(String organisation) { this.organisation = organisation; }
+        public String getCity() { return city; }
+        public void setCity(String city) { this.city = city; }
+        public String getRole() { return role; }
+        public void setRole(String role) { this.role = role; }
+    }
+
+    public static class FundingRow implements Row {
+        @Size(max = 200)
+        private String funder;
+        @Size(max = 200)
+        private String programme;
+        @Min(0)
+        @Max(10_000_000_000L)
+        private Long amountEur;
+
+        public FundingRow() {
+        }
+
+        FundingRow(String funder, String programme, Long amountEur) {
+            this.funder = funder;
+            this.programme = programme;
+            this.amountEur = amountEur;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return !Texts.filled(funder) && !Texts.filled(programme) && amountEur == null;
+        }
+
+        Map<String, Object> toRequest() {
+            Map<String, Object> funding = new LinkedHashMap<>();
+            funding.put("funder", Texts.trimmed(funder));
+            funding.put("programme", Texts.trimmed(programme));
+            funding.put("amountEur", amountEur);
+            return funding;
+        }
+
+        public String getFunder() { return funder; }
+        public void setFunder(String funder) { this.funder = funder; }
+        public String getProgramme() { return programme; }
+        public void setProgramme(String programme) { this.programme = programme; }
+        public Long getAmountEur() { return amountEur; }
+        public void setAmountEur(Long amountEur) { this.amountEur = amountEur; }
+    }
+
+    public static class ContactRow implements Row {
+        @Size(max = 200)
+        private String name;
+        @Size(max = 100)
+        private String role;
+        @Size(max = 200)
+        private String organisation;
+        @Email
+        @Size(max = 254)
+        private String email;
+
+        public ContactRow() {
+        }
+
+        ContactRow(String name, String role, String organisation, String email) {
+            this.name = name;
+            this.role = role;
+            this.organisation = organisation;
+            this.email = email;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return !Texts.filled(name) && !Texts.filled(role) && !Texts.filled(organisation) && !Texts.filled(email);
+        }
+
+        Map<String, Object> toRequest() {
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("name", Texts.trimmed(name));
+            contact.put("role", Texts.trimmed(role));
+            contact.put("organisation", Texts.trimmed(organisation));
+            contact.put("email", Texts.trimmed(email));
+            return contact;
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getRole() { return role; }
+        public void setRole(String role) { this.role = role; }
+        public String getOrganisation() { return organisation; }
+        public void setOrganisation(String organisation) { this.organisation = organisation; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+    }
+
+    public static class PublicationRow implements Row {
+        @Size(max = 300)
+        private String title;
+        @Size(max = 2000)
+        @Pattern(regexp = "(https?://\\S+)?")
+        private String url;
+
+        public PublicationRow() {
+        }
+
+        PublicationRow(String title, String url) {
+            this.title = title;
+            this.url = url;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return !Texts.filled(title) && !Texts.filled(url);
+        }
+
+        Map<String, Object> toRequest() {
+            Map<String, Object> publication = new LinkedHashMap<>();
+            publication.put("title", Texts.trimmed(title));
+            publication.put("url", Texts.trimmed(url));
+            return publication;
+        }
+
+        public String getTitle() { return title; }
+        public void setTitle(String title) { this.title = title; }
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
     }
 
     public String getAcronym() { return acronym; }
@@ -130,10 +373,18 @@ public class ProjectForm {
     public void setEndDate(String endDate) { this.endDate = endDate; }
     public String getLeadCity() { return leadCity; }
     public void setLeadCity(String leadCity) { this.leadCity = leadCity; }
-    public String getParticipatingCities() { return participatingCities; }
-    public void setParticipatingCities(String participatingCities) { this.participatingCities = participatingCities; }
+    public List<String> getParticipatingCities() { return participatingCities; }
+    public void setParticipatingCities(List<String> participatingCities) { this.participatingCities = participatingCities; }
     public Long getTotalBudgetEur() { return totalBudgetEur; }
     public void setTotalBudgetEur(Long totalBudgetEur) { this.totalBudgetEur = totalBudgetEur; }
     public List<String> getThemes() { return themes; }
     public void setThemes(List<String> themes) { this.themes = themes; }
+    public List<PartnerRow> getPartners() { return partners; }
+    public void setPartners(List<PartnerRow> partners) { this.partners = partners; }
+    public List<FundingRow> getFunding() { return funding; }
+    public void setFunding(List<FundingRow> funding) { this.funding = funding; }
+    public List<ContactRow> getContacts() { return contacts; }
+    public void setContacts(List<ContactRow> contacts) { this.contacts = contacts; }
+    public List<PublicationRow> getPublications() { return publications; }
+    public void setPublications(List<PublicationRow> publications) { this.publications = publications; }
 }

@@ -22,6 +22,8 @@ public class ServiceClient {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
+    private static final ParameterizedTypeReference<List<Object>> ARRAY = new ParameterizedTypeReference<>() {
+    };
     private static final TypeReference<Map<String, Object>> JSON_TYPE = new TypeReference<>() {
     };
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -37,6 +39,13 @@ public class ServiceClient {
     public Map<String, Object> get(String uri, Object... variables) {
         return call(() -> client.get().uri(uri, variables).retrieve().onStatus(HttpStatusCode::isError, this::problem)
                 .body(JSON));
+    }
+
+    /** An answer that is a JSON array (e.g. a fixed list such as the cities). */
+    public List<Object> list(String uri, Object... variables) {
+        List<Object> answer = call(() -> client.get().uri(uri, variables).retrieve().onStatus(HttpStatusCode::isError, this::problem)
+                .body(ARRAY));
+        return answer == null ? List.of() : answer;
     }
 
     /** The {@code items} of a page answer. */

@@ -24,7 +24,7 @@ public class ServiceProblem extends RuntimeException {
         super(detail);
         this.status = status;
         this.code = code;
-        this.fieldErrors = Map.copyOf(fieldErrors);
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
         this.fieldMessageKeys = Map.copyOf(fieldMessageKeys);
     }
 

@@ -35,6 +35,7 @@ class ProjectPagesTest extends PageTest {
 
     @BeforeEach
     void stubs() {
+        services.answer("GET /api/projects/cities", 200, Cities.JSON);
         services.answer("GET /api/projects", 200, "{\"items\": [" + PROJECT + "], \"page\": 0, \"size\": 50, \"totalItems\": 1, \"totalPages\": 1}");
         services.answer("GET /api/projects/hri", 200, PROJECT);
         services.answer("GET /api/events", 200, "{\"items\": [], \"page\": 0, \"size\": 200, \"totalItems\": 0, \"totalPages\": 0}");
@@ -45,7 +46,9 @@ class ProjectPagesTest extends PageTest {
         mvc.perform(get("/app/projects?q=ring ind&status=ENDED&theme=MANUFACTURING&city=kerava").with(cityUser("hyvinkaa", "staff")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Helsinki Ring of Industry"), containsString("1\u00a0250\u00a0000 €"),
-                        containsString("1.1.2021 – 31.12.2023"), containsString("1 hanketta"), not(containsString("??")))));
+                        containsString("1.1.2021 – 31.12.2023"), containsString("1 hanketta"), containsString("<td>Hyvinkää</td>"),
+                        containsString("href=\"/api/projects/export.xlsx?lang=fi&amp;q=ring%20ind&amp;status=ENDED&amp;theme=MANUFACTURING&amp;city=kerava\""),
+                        containsString("href=\"/api/projects/export.csv?lang=fi&amp;q=ring%20ind"), not(containsString("??")))));
         assertThat(services.last("GET", "/api/projects?").path())
                 .contains("q=ring%20ind", "status=ENDED", "theme=MANUFACTURING", "city=kerava");
         mvc.perform(get("/app/projects").with(cityUser("hyvinkaa", "staff"))).andExpect(status().isOk());
@@ -64,23 +67,29 @@ class ProjectPagesTest extends PageTest {
     }
 
     @Test
-    void anEditKeepsWhatTheFormDoesNotShowAndShowsTheServicesErrorsOnTheFields() throws Exception {
+    void anEditSendsEveryRowAndShowsTheServicesRuleNextToItsField() throws Exception {
         services.answer("PUT /api/projects/hri", 409, """
                 {"type": "https://ecosystem.example.org/problems/lead-not-participating", "status": 409, "code": "lead-not-participating",
                  "detail": "The lead city must take part"}
                 """);
         mvc.perform(post("/app/projects/hri").with(cityUser("hyvinkaa", "staff", "project-manager"))
                         .param("acronym", "HRI").param("nameFi", "Helsinki Ring of Industry").param("startDate", "2021-01-01")
-                        .param("leadCity", "vantaa").param("participatingCities", "hyvinkaa, kerava").param("themes", "LOGISTICS"))
+                        .param("leadCity", "vantaa").param("participatingCities", "hyvinkaa", "kerava").param("themes", "LOGISTICS")
+                        .param("partners[0].organisation", "TechVilla Oy").param("partners[0].role", "LEAD").param("partners[0].city", "hyvinkaa")
+                        .param("partners[1].organisation", "").param("partners[1].role", "")
+                        .param("funding[0].funder", "Uudenmaan liitto").param("funding[0].amountEur", "1000000")
+                        .param("contacts[0].name", "Paula Projektipäällikkö").param("contacts[0].role", "Projektipäällikkö")
+                        .param("contacts[0].email", "paula@example.org"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Vetäjäkaupungin pitää olla osallistujien joukossa."),
-                        containsString("value=\"vantaa\""))));
+                .andExpect(content().string(allOf(containsString("id=\"leadCity-error\">Vetäjäkaupungin pitää olla osallistujien joukossa."),
+                        containsString("<option value=\"vantaa\" selected=\"selected\">Vantaa</option>"))));
         assertThat(services.last("PUT", "/api/projects/hri").body()).contains("\"participatingCities\":[\"hyvinkaa\",\"kerava\"]",
-                "\"themes\":[\"LOGISTICS\"]", "TechVilla Oy", "Uudenmaan liitto", "paula@example.org");
+                "\"themes\":[\"LOGISTICS\"]", "\"partners\":[{\"organisation\":\"TechVilla Oy\",\"city\":\"hyvinkaa\",\"role\":\"LEAD\"}]",
+                "\"amountEur\":1000000", "paula@example.org");
         services.answer("PUT /api/projects/hri", 200, PROJECT);
         mvc.perform(post("/app/projects/hri").with(cityUser("hyvinkaa", "staff", "project-manager"))
                         .param("acronym", "HRI").param("nameFi", "Helsinki Ring of Industry").param("startDate", "2021-01-01")
-                        .param("leadCity", "hyvinkaa").param("participatingCities", "hyvinkaa kerava"))
+                        .param("leadCity", "hyvinkaa").param("participatingCities", "hyvinkaa", "kerava"))
                 .andExpect(redirectedUrl("/app/projects/hri"));
     }
 

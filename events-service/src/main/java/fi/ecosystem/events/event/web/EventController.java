@@ -1,6 +1,10 @@
 package fi.ecosystem.events.event.web;
 
 import fi.ecosystem.contracts.LocalizedText;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.format.annotation.DateTimeFormat;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.EventStatus;
@@ -112,23 +116,32 @@ class EventController {
     record EventResponse(String id, String projectId, EventType type, LocalizedText title, LocalizedText description,
             String organisingCity, String organisation, String venue, String onlineUrl, int capacity, int confirmedCount,
             int placesLeft, Instant startsAt, Instant endsAt, List<Session> sessions, int sessionsToComplete,
-            List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt, EventStatus status) {
+            List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt, EventStatus status,
+            int waitlistedCount) {
 
         static EventResponse of(Event event) {
             return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.description(),
                     event.organisingCity(), event.organisation(), event.venue(), event.onlineUrl(), event.capacity(),
                     event.confirmedCount(), Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(),
                     event.endsAt(), event.sessions(), event.sessionsNeededToComplete(), event.questions(),
-                    event.registrationOpensAt(), event.registrationClosesAt(), event.status());
+                    event.registrationOpensAt(), event.registrationClosesAt(), event.status(), event.waitlistedCount());
         }
     }
 
     @GetMapping
-    @Operation(summary = "List events of the caller's cities' projects")
+    @Operation(summary = "List events of the caller's cities' projects, in the order they start",
+            description = "Each event says how many wait on its waiting list (`waitlistedCount`). `from`: only events that "
+                    + "start then or later; `status`: only events in these states (both optional, they combine).")
     PageResponse<EventResponse> list(@Parameter(hidden = true) CityUser user,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) Set<EventStatus> status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return PageResponse.of(events.list(user, PageRequest.of(page, size, Sort.by("startsAt", "_id"))), EventResponse::of);
+        PageRequest request = PageRequest.of(page, size, Sort.by("startsAt", "_id"));
+        Page<Event> found = from == null && (status == null || status.isEmpty()) ? events.list(user, request)
+                : events.upcoming(user, from == null ? Instant.EPOCH : from,
+                        status == null || status.isEmpty() ? EnumSet.allOf(EventStatus.class) : status, request);
+        return PageResponse.of(found, EventResponse::of);
     }
 
     @GetMapping("/{id}")

@@ -63,9 +63,11 @@ class ProjectController {
     static final String SORT = "name|-name|startDate|-startDate|endDate|-endDate|status|-status";
 
     private final ProjectService projects;
+    private final ProjectCities cities;
 
-    ProjectController(ProjectService projects) {
+    ProjectController(ProjectService projects, ProjectCities cities) {
         this.projects = projects;
+        this.cities = cities;
     }
 
     @GetMapping
@@ -75,8 +77,19 @@ class ProjectController {
     PageResponse<ProjectSummary> list(@Parameter(hidden = true) CityUser user,
             @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return PageResponse.of(projects.list(user, query.filter(), PageRequest.of(page, size, query.order())), ProjectSummary::of);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            @Parameter(description = "`indicators`: each row also carries its indicators' progress (no history)")
+            @RequestParam(required = false) @Pattern(regexp = "indicators") String include) {
+        boolean withIndicators = "indicators".equals(include);
+        return PageResponse.of(projects.list(user, query.filter(), PageRequest.of(page, size, query.order()), withIndicators),
+                project -> ProjectSummary.of(project, withIndicators));
+    }
+
+    @GetMapping("/cities")
+    @Operation(summary = "The cities that can take part in projects, with their names in fi/sv/en",
+            description = "Forms offer these names; requests name a city by its alias")
+    java.util.List<ProjectCities.City> cities() {
+        return cities.all();
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")

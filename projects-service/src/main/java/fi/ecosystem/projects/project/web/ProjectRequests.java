@@ -51,8 +51,9 @@ final class ProjectRequests {
             @NotNull PartnerRole role) {
     }
 
+    /** The amount may be unknown (a seed document names the funder only), as the project itself allows. */
     record Funding(@NotBlank @Size(max = 200) String funder, @Size(max = 200) String programme,
-            @NotNull @Min(0) @Max(10_000_000_000L) Long amountEur) {
+            @Min(0) @Max(10_000_000_000L) Long amountEur) {
     }
 
     record Contact(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String role,

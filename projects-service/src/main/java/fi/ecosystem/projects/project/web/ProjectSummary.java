@@ -1,11 +1,14 @@
 package fi.ecosystem.projects.project.web;
 
 import fi.ecosystem.contracts.LocalizedText;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.ecosystem.projects.project.Project;
+import fi.ecosystem.projects.project.ProjectParts;
 import fi.ecosystem.projects.project.ProjectStatus;
 import fi.ecosystem.projects.project.Theme;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /** A row of a project list; the whole project is at {@code /api/projects/{id}}. */
@@ -24,12 +27,25 @@ record ProjectSummary(
         String continuedBy,
         long participantsReached,
         long eventsHeld,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<IndicatorProgress> indicators) {
+
+    /** An indicator's progress without its history (rows asked with {@code include=indicators}). */
+    record IndicatorProgress(String code, LocalizedText name, String unit, long target, long baseline, long actual,
+            ProjectParts.IndicatorFeed feed) {
+    }
 
     static ProjectSummary of(Project project) {
+        return of(project, false);
+    }
+
+    static ProjectSummary of(Project project, boolean withIndicators) {
         return new ProjectSummary(project.id(), project.acronym(), project.name(), project.status(), project.startDate(),
                 project.endDate(), project.leadCity(), project.participatingCities(), project.themes(),
                 project.totalBudgetEur(), project.continues(), project.continuedBy(), project.participantsReached(),
-                project.eventsHeld(), project.updatedAt());
+                project.eventsHeld(), project.updatedAt(), withIndicators ? project.indicators().stream()
+                        .map(indicator -> new IndicatorProgress(indicator.code(), indicator.name(), indicator.unit(),
+                                indicator.target(), indicator.baseline(), project.actualOf(indicator), indicator.feed()))
+                        .toList() : null);
     }
 }
