@@ -88,12 +88,12 @@ class ContactAccessTest extends ContactsApiTestBase {
     Fixture fixture() {
         int n = sequence.incrementAndGet();
         CityUser setup = new CityUser("setup", "Setup", Set.of("hyvinkaa"), Set.of("staff"), Set.of(), false);
-        Contact person = contacts.create(setup, new ContactDetails("Aino", "Esimerkki" + n, null, null, null,
+        PersonView person = contacts.create(setup, new ContactDetails("Aino", "Esimerkki" + n, null, null, null,
                 "aino" + n + "@example.org", null, "fi"), Set.of(HRI), true);
         person = contacts.giveConsent(setup, person.id(), ConsentPurpose.NEWSLETTER, LegalBasis.CONSENT, ConsentSource.FORM,
                 null, "newsletter-v1");
         contacts.assignRole(setup, person.id(), HRI, "PROJECT_MANAGER", null);
-        Contact duplicate = contacts.create(setup, new ContactDetails("Aino", "Esimerkki" + n, null, null, null,
+        PersonView duplicate = contacts.create(setup, new ContactDetails("Aino", "Esimerkki" + n, null, null, null,
                 "aino.e" + n + "@example.org", null, "fi"), Set.of(HRI), true);
         String organisationId = organisations.create(setup, OrganisationType.COMPANY, LocalizedText.of("Esimerkki " + n, null, null),
                 null, null, null, null, null, Set.of(HRI)).id();

@@ -39,7 +39,7 @@ class SearchTest extends ContactsApiTestBase {
     }
 
     private void enter(CityUser user, String first, String last, String organisation, String project, String role) {
-        Contact contact = contacts.create(user, new ContactDetails(first, last, null, organisation, null,
+        PersonView contact = contacts.create(user, new ContactDetails(first, last, null, organisation, null,
                 SearchWords.fold(first + "." + last) + "@example.org", null, "fi"), Set.of(project), true);
         if (role != null) {
             contacts.assignRole(user, contact.id(), project, role, organisation);

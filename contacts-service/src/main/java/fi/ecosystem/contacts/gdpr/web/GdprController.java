@@ -6,6 +6,7 @@ import fi.ecosystem.contacts.gdpr.ErasureState;
 import fi.ecosystem.contacts.gdpr.OtherServices;
 import fi.ecosystem.contacts.gdpr.PersonErasure;
 import fi.ecosystem.contacts.gdpr.PersonalDataExport;
+import fi.ecosystem.contacts.gdpr.PrivacyNotices;
 import fi.ecosystem.platform.privacy.PersonalDataAccess;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.Problems;
@@ -28,12 +29,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A person's rights: the export of everything the platform holds about them (staff or admins of a city
- * that sees the person; integrators with {@code contacts:write}) and erasure (a city's admin only). A
- * person the caller may not see answers 404, as everywhere.
+ * A person's rights, the guarded exception to the per-city view of people: the export of everything the
+ * platform holds about them, from every source, and erasure everywhere — both a city's admin only, for a
+ * person the admin's city sees (404 otherwise, as everywhere). Both are audited and told to the admins of
+ * the other cities that could see the person ({@link PrivacyNotices}, GDPR art. 19).
  */
 @RestController
-@RequestMapping("/api/contacts/{id}")
+@RequestMapping("/api/contacts")
 @Tag(name = "GDPR", description = "Export and erasure of a person's data across all services")
 @SecurityRequirement(name = "keycloak")
 class GdprController {
@@ -42,15 +44,18 @@ class GdprController {
     private final PersonalDataExport export;
     private final PersonErasure erasure;
     private final ErasureState erasureState;
+    private final PrivacyNotices notices;
 
-    GdprController(ContactService contacts, PersonalDataExport export, PersonErasure erasure, ErasureState erasureState) {
+    GdprController(ContactService contacts, PersonalDataExport export, PersonErasure erasure, ErasureState erasureState,
+            PrivacyNotices notices) {
         this.contacts = contacts;
         this.export = export;
         this.erasure = erasure;
         this.erasureState = erasureState;
+        this.notices = notices;
     }
 
-    @GetMapping("/gdpr-export")
+    @GetMapping("/{id}/gdpr-export")
     @Operation(summary = "Everything every service holds about the person, as JSON or as a readable HTML document (fi/sv/en)")
     ResponseEntity<?> export(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @RequestParam(defaultValue = "json") @Pattern(regexp = "json|html", message = "must be json or html") String format,
@@ -58,6 +63,7 @@ class GdprController {
         PersonalDataAccess.requireMayExport(user);
         Contact contact = contacts.get(user, id);
         PersonalDataExport.Export result = export.of(user, contact, lang);
+        notices.tell(contacts.citiesOf(contact), user, PrivacyNotices.EXPORTED, contact.id());
         if (format.equals("html")) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Disposition", "inline; filename=\"gdpr-export-" + id + ".html\"")
@@ -66,22 +72,38 @@ class GdprController {
         return ResponseEntity.ok(result);
     }
 
-    @PostMapping("/erasure")
+    @PostMapping("/{id}/erasure")
     @Operation(summary = "Erase (anonymise) the person in every service; answers at once, the state shows when all are done")
     ResponseEntity<ErasureState.State> erase(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
         PersonalDataAccess.requireMayErase(user);
         Contact contact = contacts.get(user, id);
+        if (contact.anonymisedAt() == null) { // told once: asking again for an erased person changes nothing
+            notices.tell(contacts.citiesOf(contact), user, PrivacyNotices.ERASED, contact.id());
+        }
         erasure.erase(user, contact.id());
         return ResponseEntity.accepted().location(URI.create("/api/contacts/" + id + "/erasure"))
                 .body(erasureState.of(id, false));
     }
 
-    @GetMapping("/erasure")
+    @GetMapping("/{id}/erasure")
     @Operation(summary = "How far the person's erasure is: when each service finished")
     ErasureState.State erasureState(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
         PersonalDataAccess.requireMayExport(user);
         contacts.get(user, id);
         return erasureState.of(id, true);
+    }
+
+    @GetMapping("/notices")
+    @Operation(summary = "What other cities' admins did with people this city sees: exports for the person and erasures "
+            + "(GDPR art. 19)", description = "For admins of the city; newest first. A notice names the contact id only.")
+    fi.ecosystem.platform.web.PageResponse<PrivacyNotices.Notice> notices(@Parameter(hidden = true) CityUser user,
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
+            @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
+        if (user.integrator() || user.cities().isEmpty() || !user.roles().contains(CityUser.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("The notices are for the city's admins");
+        }
+        return fi.ecosystem.platform.web.PageResponse.of(notices.of(user.cities(),
+                org.springframework.data.domain.PageRequest.of(page, size)), notice -> notice);
     }
 
     @ExceptionHandler(OtherServices.Unavailable.class)
