@@ -364,9 +364,10 @@ public class Contact {
             }
         }
         for (PersonEntry entry : duplicate.entries) {
-            if (entryOf(entry.scope()).isEmpty()) {
-                entries.add(entry); // where both have a scope's entry, the survivor's stays
-            }
+            Optional<PersonEntry> own = entryOf(entry.scope());
+            entries.removeIf(current -> current.scope().equals(entry.scope()));
+            // where both have a scope's entry, the survivor's values stay and the duplicate's fill the gaps
+            entries.add(own.map(entry::updatedBy).orElse(entry));
         }
         entries.sort(Comparator.comparing(PersonEntry::at, Comparator.nullsLast(Comparator.reverseOrder())));
         projectIds.addAll(duplicate.projectIds);
@@ -499,7 +500,9 @@ public class Contact {
         List<Consent> visibleConsents = consents.stream().filter(consent -> shown.test(consent.scope())).toList();
         Set<String> visibleProjects = new TreeSet<>();
         scopes.stream().filter(scope -> !Scopes.isCity(scope)).forEach(visibleProjects::add);
-        String shownEmail = first(visibleEntries, PersonEntry::email);
+        // the person's own address first, when a visible source gave it
+        String shownEmail = email != null && visibleEntries.stream().anyMatch(entry -> email.equals(entry.email())) ? email
+                : first(visibleEntries, PersonEntry::email);
         Set<String> shownOtherEmails = new TreeSet<>();
         visibleEntries.stream().map(PersonEntry::email).filter(address -> address != null && !address.equals(shownEmail))
                 .forEach(shownOtherEmails::add);

@@ -45,10 +45,13 @@ public class ContactService {
     /** The most rows an export gives; larger lists are narrowed with filters first. */
     public static final int EXPORT_LIMIT = 10_000;
     private static final int ATTEMPTS = 5;
-    /** Fields of a list row: no consents, audit or index fields (participations stay for older integrators). */
+    /**
+     * Fields a list row is made of: the caller's view needs the entries, links and every fact's scope (the consents
+     * only for the view's times); no audit or index fields.
+     */
     static final String[] SUMMARY_FIELDS = {"email", "firstName", "lastName", "title", "organisationName",
-        "organisationId", "phone", "language", "projectIds", "roles", "participations", "anonymisedAt", "createdAt",
-        "updatedAt", "lastActivityAt"};
+        "organisationId", "phone", "language", "projectIds", "roles", "participations", "consents", "entries", "links",
+        "mergedFrom", "anonymisedAt", "createdAt", "updatedAt", "lastActivityAt"};
 
     private final ContactRepository contacts;
     private final MongoTemplate mongo;

@@ -154,8 +154,8 @@ public final class ContactWordEntries {
     static List<Fact> factsOf(Document person) {
         boolean anonymised = person.get("anonymisedAt") != null;
         Map<String, Document> details = new LinkedHashMap<>();
-        List<Document> stored = person.getList("entries", Document.class, null);
-        if (stored != null) {
+        if (person.get("entries") instanceof List<?>) {
+            List<Document> stored = person.getList("entries", Document.class);
             stored.stream().sorted(java.util.Comparator.comparing((Document entry) -> entry.getDate("at"),
                     java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
                     .forEach(entry -> details.putIfAbsent(entry.getString("scope"), entry));
