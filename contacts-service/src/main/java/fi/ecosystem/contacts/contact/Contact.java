@@ -520,7 +520,9 @@ public class Contact {
                 anonymised ? null : first(visibleEntries, PersonEntry::lastName), first(visibleEntries, PersonEntry::title),
                 first(visibleEntries, PersonEntry::organisationName), first(visibleEntries, PersonEntry::organisationId),
                 first(visibleEntries, PersonEntry::phone), first(visibleEntries, PersonEntry::language), visibleProjects,
-                visibleRoles, visibleConsents, visibleParticipations, List.copyOf(mergedFrom), anonymised,
+                visibleRoles, visibleConsents, visibleParticipations,
+                // who was merged into them tells of another city's work unless the caller sees every source
+                links.stream().allMatch(shown) ? List.copyOf(mergedFrom) : List.of(), anonymised,
                 created == null ? latest : created, latest, latest, visibleEntries, scopes);
     }
 
