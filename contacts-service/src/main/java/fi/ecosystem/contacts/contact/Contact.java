@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -164,10 +168,10 @@ public class Contact {
     }
 
     private static boolean sameDetails(PersonEntry a, PersonEntry b) {
-        return java.util.Objects.equals(a.firstName(), b.firstName()) && java.util.Objects.equals(a.lastName(), b.lastName())
-                && java.util.Objects.equals(a.title(), b.title()) && java.util.Objects.equals(a.organisationName(), b.organisationName())
-                && java.util.Objects.equals(a.organisationId(), b.organisationId()) && java.util.Objects.equals(a.email(), b.email())
-                && java.util.Objects.equals(a.phone(), b.phone()) && java.util.Objects.equals(a.language(), b.language());
+        return Objects.equals(a.firstName(), b.firstName()) && Objects.equals(a.lastName(), b.lastName())
+                && Objects.equals(a.title(), b.title()) && Objects.equals(a.organisationName(), b.organisationName())
+                && Objects.equals(a.organisationId(), b.organisationId()) && Objects.equals(a.email(), b.email())
+                && Objects.equals(a.phone(), b.phone()) && Objects.equals(a.language(), b.language());
     }
 
     private Optional<PersonEntry> entryOf(String scope) {
@@ -282,7 +286,7 @@ public class Contact {
         String normalisedRole = role.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
         Optional<ProjectRole> existing = roleIn(projectId, source);
         if (existing.isPresent() && existing.get().role().equals(normalisedRole)
-                && java.util.Objects.equals(existing.get().organisation(), organisation)) {
+                && Objects.equals(existing.get().organisation(), organisation)) {
             return false;
         }
         roles.removeIf(current -> current.projectId().equals(projectId) && current.source() == source);
@@ -485,7 +489,7 @@ public class Contact {
      * scopes the person took part in. Empty scopes: not visible at all.
      */
     public PersonView viewFor(Visibility visibility) {
-        java.util.function.Predicate<String> shown = scope -> visibility.sees(scope) && (!visibility.participantsOnly()
+        Predicate<String> shown = scope -> visibility.sees(scope) && (!visibility.participantsOnly()
                 || participations.stream().anyMatch(line -> scope.equals(line.projectId())));
         Set<String> scopes = new TreeSet<>();
         links.stream().filter(shown).forEach(scopes::add);
@@ -526,12 +530,12 @@ public class Contact {
                 created == null ? latest : created, latest, latest, visibleEntries, scopes);
     }
 
-    private static String first(List<PersonEntry> entries, java.util.function.Function<PersonEntry, String> field) {
+    private static String first(List<PersonEntry> entries, Function<PersonEntry, String> field) {
         return entries.stream().map(field).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The migration's part (see {@link PersonSources}): the entries and consent scopes found from what is known. */
-    void sourced(List<PersonEntry> found, java.util.Map<String, String> consentScopes) {
+    void sourced(List<PersonEntry> found, Map<String, String> consentScopes) {
         entries = new ArrayList<>(found);
         entries.sort(Comparator.comparing(PersonEntry::at, Comparator.nullsLast(Comparator.reverseOrder())));
         consents.replaceAll(consent -> consent.scope() != null ? consent

@@ -2,7 +2,11 @@ package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.platform.security.CityUser;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Page;
@@ -41,7 +45,7 @@ public class ContactAudit {
     @CompoundIndex(name = "by_contact", def = "{'contactId': 1, 'at': -1}")
     /** @param actorCities the cities the actor acted for: whose staff may read the line */
     public record Entry(@Id String id, String contactId, Instant at, String actor, String actorName, String action,
-            Map<String, Object> details, java.util.Set<String> actorCities) {
+            Map<String, Object> details, Set<String> actorCities) {
     }
 
     void record(String contactId, CityUser actor, String action, Map<String, Object> details) {
@@ -63,9 +67,9 @@ public class ContactAudit {
     }
 
     /** The lines of this person the caller may read, newest first (a person's trail is read whole, then paged). */
-    Page<Entry> of(String contactId, Pageable pageable, java.util.function.Predicate<Entry> readable) {
+    Page<Entry> of(String contactId, Pageable pageable, Predicate<Entry> readable) {
         Query query = new Query(Criteria.where("contactId").is(contactId)).with(Sort.by(Sort.Direction.DESC, "at", "_id"));
-        java.util.List<Entry> lines = mongo.find(query, Entry.class).stream().filter(readable).toList();
+        List<Entry> lines = mongo.find(query, Entry.class).stream().filter(readable).toList();
         int from = (int) Math.min(pageable.getOffset(), lines.size());
         return new PageImpl<>(lines.subList(from, Math.min(lines.size(), from + pageable.getPageSize())), pageable, lines.size());
     }
@@ -74,7 +78,7 @@ public class ContactAudit {
      * A line is the caller's to read if staff of the caller's cities wrote it, or the system wrote it for a project
      * or registration the caller sees; anything else would tell of another city's work with the person.
      */
-    boolean visible(Entry entry, CityUser user, Visibility visibility, java.util.Set<String> registrations) {
+    boolean visible(Entry entry, CityUser user, Visibility visibility, Set<String> registrations) {
         if (entry.actorCities() != null && user.sharesCityWith(entry.actorCities())) {
             return true;
         }
@@ -85,7 +89,7 @@ public class ContactAudit {
         if (details.get("registrationId") instanceof String registration && registrations.contains(registration)) {
             return true;
         }
-        return entry.actorCities() == null && details.get("projectIds") instanceof java.util.Collection<?> projects
+        return entry.actorCities() == null && details.get("projectIds") instanceof Collection<?> projects
                 && projects.stream().anyMatch(project -> visibility.sees(String.valueOf(project)));
     }
 }

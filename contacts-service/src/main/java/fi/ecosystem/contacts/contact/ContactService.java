@@ -2,8 +2,8 @@ package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.contacts.access.ContactsAccess;
 import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.contacts.ContactChanged;
+import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.platform.messaging.Outbox;
@@ -13,13 +13,17 @@ import fi.ecosystem.platform.web.DomainRuleViolation;
 import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -189,7 +193,7 @@ public class ContactService {
             toRead.retainAll(ofCity);
         }
         boolean descending = !byName(sort) || sort.stream().findFirst().map(Sort.Order::isDescending).orElse(false);
-        java.util.function.Predicate<ContactWordEntries.Fact> visible = visibility.participantsOnly()
+        Predicate<ContactWordEntries.Fact> visible = visibility.participantsOnly()
                 ? fact -> fact.participated() && visibility.sees(fact.scope())
                 : fact -> visibility.sees(fact.scope());
         return words.find(new ContactWords.Search(SearchWords.words(filter.q()), SearchWords.words(filter.organisation()),
@@ -203,7 +207,7 @@ public class ContactService {
     private List<Contact> byIds(List<ContactWordEntries.Seen> entries) {
         Query query = new Query(Criteria.where("_id").in(entries.stream().map(ContactWordEntries.Seen::contactId).toList()));
         query.fields().include(SUMMARY_FIELDS);
-        Map<String, Contact> read = new java.util.HashMap<>();
+        Map<String, Contact> read = new HashMap<>();
         mongo.find(query, Contact.class).forEach(contact -> read.put(contact.id(), contact));
         return entries.stream().map(entry -> read.get(entry.contactId())).filter(java.util.Objects::nonNull).toList();
     }
@@ -344,7 +348,7 @@ public class ContactService {
     public PersonView edit(CityUser user, String id, ContactDetails details) {
         Visibility visibility = visibility(user);
         Contact changed = change(user, id, "edited", contact -> {
-            Set<String> scopes = new java.util.TreeSet<>();
+            Set<String> scopes = new TreeSet<>();
             contact.viewFor(visibility).entries().forEach(entry -> scopes.add(entry.scope()));
             if (scopes.isEmpty()) {
                 scopes.add(Scopes.city(user.primaryCity()));

@@ -2,12 +2,15 @@ package fi.ecosystem.contacts.contact;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
@@ -64,7 +67,7 @@ public final class ContactWordEntries {
         }
 
         /** The person as a caller sees them in the index: the facts they may see; null when none. */
-        Seen seenThrough(java.util.function.Predicate<Fact> visible) {
+        Seen seenThrough(Predicate<Fact> visible) {
             List<Fact> shown = facts.stream().filter(visible).toList();
             if (shown.isEmpty()) {
                 return null;
@@ -156,8 +159,8 @@ public final class ContactWordEntries {
         Map<String, Document> details = new LinkedHashMap<>();
         if (person.get("entries") instanceof List<?>) {
             List<Document> stored = person.getList("entries", Document.class);
-            stored.stream().sorted(java.util.Comparator.comparing((Document entry) -> entry.getDate("at"),
-                    java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+            stored.stream().sorted(Comparator.comparing((Document entry) -> entry.getDate("at"),
+                    Comparator.nullsLast(Comparator.reverseOrder())))
                     .forEach(entry -> details.putIfAbsent(entry.getString("scope"), entry));
         } else {
             for (String project : strings(person.get("projectIds"))) {
@@ -177,7 +180,7 @@ public final class ContactWordEntries {
                 participated.add(line.getString("projectId"));
             }
         }
-        Set<String> scopes = new java.util.LinkedHashSet<>(details.keySet());
+        Set<String> scopes = new LinkedHashSet<>(details.keySet());
         scopes.addAll(roles.keySet());
         scopes.addAll(participated);
         scopes.addAll(strings(person.get("projectIds")));
