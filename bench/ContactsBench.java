@@ -120,13 +120,23 @@ public class ContactsBench {
                             .append("source", "PROJECT").append("since", new Date()));
                 }
                 Date active = Date.from(Instant.now().minusSeconds(random.nextInt(3 * 365 * 86400)));
+                String email = fold(first + "." + last).replace(' ', '-') + "." + i + "@example.org";
+                // what each linked project supplied (docs/architecture.md): here the same details from each
+                List<Document> entries = new ArrayList<>();
+                for (String projectId : projectIds) {
+                    entries.add(new Document("scope", projectId).append("firstName", first).append("lastName", last)
+                            .append("title", "Asiantuntija").append("organisationName", organisation).append("email", email)
+                            .append("language", "fi").append("via", "bench").append("at", active));
+                }
                 batch.add(new Document("_id", "bench-" + i)
-                        .append("email", fold(first + "." + last).replace(' ', '-') + "." + i + "@example.org")
+                        .append("email", email)
                         .append("otherEmails", List.of())
                         .append("firstName", first).append("lastName", last).append("title", "Asiantuntija")
                         .append("organisationName", organisation).append("language", "fi")
                         .append("projectIds", projectIds).append("roles", roles)
                         .append("participations", List.of()).append("consents", List.of())
+                        .append("entries", entries).append("links", projectIds)
+                        .append("nameKeys", List.of(String.join(" ", words(first + " " + last))))
                         .append("searchTokens", words(first + " " + last))
                         .append("organisationTokens", words(organisation))
                         .append("nameKey", String.join(" ", words(first + " " + last)))

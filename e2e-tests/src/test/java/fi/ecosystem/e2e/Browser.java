@@ -87,6 +87,14 @@ public final class Browser {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request with any body and content type (a CSV upload), with the session and its CSRF token. */
+    public HttpResponse<String> send(String method, String url, String contentType, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public String cookie(String name) {
         return cookies.value(name);
     }

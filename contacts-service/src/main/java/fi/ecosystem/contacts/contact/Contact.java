@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -21,13 +25,19 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A person the ecosystem works with. Linked to projects through their roles and participation; the
- * access rule shares a person with the staff of every city of those projects. Enforces its own rules and
- * records the events its changes cause in {@code pendingEvents}, saved atomically with it (the outbox).
+ * A person the ecosystem works with, one record shared by every city that links them. Every fact carries its
+ * source scope (a project, or a city): the details in {@link PersonEntry entries} (one per scope), roles and
+ * participations by their project, consents by their {@code scope}. A caller sees the person only through the
+ * scopes of their cities, and of them only those facts ({@link #viewFor}, docs/architecture.md). The top-level
+ * details are the latest of all entries: the key for matching, erasure and the person's own export, never shown
+ * to a city. Enforces its own rules and records the events its changes cause in {@code pendingEvents}, saved
+ * atomically with it (the outbox).
  */
 @Document("contacts")
 @CompoundIndex(name = "by_project_and_name", def = "{'projectIds': 1, 'sortName': 1}")
 @CompoundIndex(name = "by_role", def = "{'roles.role': 1}")
+@CompoundIndex(name = "by_entry_email", def = "{'entries.email': 1}")
+@CompoundIndex(name = "by_entry_phone", def = "{'entries.phone': 1}")
 public class Contact {
 
     public static final String LANGUAGES = "fi|sv|en";
@@ -54,6 +64,14 @@ public class Contact {
     private List<ProjectRole> roles = new ArrayList<>();
     private List<Participation> participations = new ArrayList<>();
     private List<Consent> consents = new ArrayList<>();
+    /** What each source says of the person's details, one entry per scope, the latest first. */
+    private List<PersonEntry> entries = new ArrayList<>();
+    /** Every scope a fact of the person has: who may see them at all. */
+    @Indexed
+    private Set<String> links = new TreeSet<>();
+    /** The folded names of every entry: a possible duplicate is looked up here, then checked on the caller's view. */
+    @Indexed
+    private Set<String> nameKeys = new TreeSet<>();
     /** Folded words of the name, for prefix search with an index. */
     @Indexed
     private Set<String> searchTokens = new TreeSet<>();
@@ -85,40 +103,79 @@ public class Contact {
     protected Contact() {
     }
 
-    /** Manual entry by staff or an integrator; linked to projects of the caller's city. */
+    /** Manual entry by staff or an integrator: the details are those of each project of the caller's city named. */
     public static Contact enter(String id, ContactDetails details, Set<String> projectIds, Instant now) {
         Contact contact = new Contact();
         contact.id = id;
         contact.createdAt = now;
-        contact.edit(details, now);
+        contact.edit(details, projectIds, "staff", now);
+        contact.email = normalise(details.email());
         contact.projectIds.addAll(projectIds);
+        contact.refreshSearch();
         return contact;
     }
 
-    static Contact fromRegistration(String id, RegistrationChanged.Participant participant, Instant now) {
+    /** A new person with nothing known yet but their address; the caller supplies the first entry. */
+    static Contact named(String id, String email, Instant now) {
         Contact contact = new Contact();
         contact.id = id;
-        contact.email = normalise(participant.email());
-        contact.firstName = participant.firstName();
-        contact.lastName = participant.lastName();
-        contact.organisationName = participant.organisationName();
-        contact.language = participant.language() == null || !participant.language().matches(LANGUAGES) ? "fi" : participant.language();
-        contact.createdAt = now;
-        contact.touch(now);
-        return contact;
-    }
-
-    static Contact fromProject(String id, ProjectChanged.ProjectContact person, Instant now) {
-        Contact contact = new Contact();
-        contact.id = id;
-        contact.email = normalise(person.email());
-        contact.firstName = person.firstName();
-        contact.lastName = person.lastName();
-        contact.organisationName = person.organisation();
+        contact.email = normalise(email);
         contact.language = "fi";
         contact.createdAt = now;
-        contact.touch(now);
         return contact;
+    }
+
+    /** The entry a registration supplies: what the participant typed on the form (or the organiser, or the file). */
+    static PersonEntry entryOf(RegistrationChanged registration, Instant at) {
+        RegistrationChanged.Participant participant = registration.participant();
+        String language = participant.language() == null || !participant.language().matches(LANGUAGES) ? null : participant.language();
+        return new PersonEntry(registration.projectId(), trimmed(participant.firstName()), trimmed(participant.lastName()), null,
+                trimmed(participant.organisationName()), null, normalise(participant.email()), null, language,
+                "registration " + registration.registrationId(), at);
+    }
+
+    /** The entry a project's contact list supplies. */
+    static PersonEntry entryOf(String projectId, ProjectChanged.ProjectContact person, Instant at) {
+        return new PersonEntry(projectId, trimmed(person.firstName()), trimmed(person.lastName()), null,
+                trimmed(person.organisation()), null, normalise(person.email()), null, null, "project", at);
+    }
+
+    /**
+     * A source supplies what it knows of the person: its entry is added or updated (what it leaves empty stays),
+     * and the latest of everything becomes the top-level details. Returns whether anything changed.
+     */
+    boolean supply(PersonEntry supplied) {
+        requireLive();
+        if (supplied.scope() == null) {
+            return false;
+        }
+        PersonEntry current = entryOf(supplied.scope()).orElse(null);
+        PersonEntry updated = current == null ? supplied : current.updatedBy(supplied);
+        if (current != null && sameDetails(current, updated)) {
+            return false;
+        }
+        entries.removeIf(entry -> entry.scope().equals(supplied.scope()));
+        entries.add(0, updated);
+        firstName = updated.firstName() != null ? updated.firstName() : firstName;
+        lastName = updated.lastName() != null ? updated.lastName() : lastName;
+        title = updated.title() != null ? updated.title() : title;
+        organisationName = updated.organisationName() != null ? updated.organisationName() : organisationName;
+        organisationId = updated.organisationId() != null ? updated.organisationId() : organisationId;
+        phone = updated.phone() != null ? updated.phone() : phone;
+        language = updated.language() != null ? updated.language() : language == null ? "fi" : language;
+        touch(supplied.at());
+        return true;
+    }
+
+    private static boolean sameDetails(PersonEntry a, PersonEntry b) {
+        return Objects.equals(a.firstName(), b.firstName()) && Objects.equals(a.lastName(), b.lastName())
+                && Objects.equals(a.title(), b.title()) && Objects.equals(a.organisationName(), b.organisationName())
+                && Objects.equals(a.organisationId(), b.organisationId()) && Objects.equals(a.email(), b.email())
+                && Objects.equals(a.phone(), b.phone()) && Objects.equals(a.language(), b.language());
+    }
+
+    private Optional<PersonEntry> entryOf(String scope) {
+        return entries.stream().filter(entry -> entry.scope().equals(scope)).findFirst();
     }
 
     public static String normalise(String email) {
@@ -129,8 +186,47 @@ public class Contact {
         return String.join(" ", SearchWords.words((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)));
     }
 
-    public void edit(ContactDetails details, Instant now) {
+    /**
+     * Staff change what the sources they see say: the entries of these scopes are replaced by the details (a scope
+     * without an entry gets one). Entries of other scopes stay as their sources wrote them. The key address is not
+     * changed here (see {@link #takeAddress}).
+     */
+    public void edit(ContactDetails details, Set<String> scopes, String via, Instant now) {
         requireLive();
+        validate(details);
+        for (String scope : scopes) {
+            PersonEntry entry = new PersonEntry(scope, trimmed(details.firstName()), trimmed(details.lastName()),
+                    trimmed(details.title()), trimmed(details.organisationName()), trimmed(details.organisationId()),
+                    normalise(details.email()), blank(details.phone()) ? null : Phone.e164(details.phone()),
+                    details.language() == null ? "fi" : details.language(), via, now);
+            entries.removeIf(current -> current.scope().equals(scope));
+            entries.add(0, entry);
+        }
+        firstName = trimmed(details.firstName());
+        lastName = trimmed(details.lastName());
+        title = trimmed(details.title());
+        organisationName = trimmed(details.organisationName());
+        organisationId = trimmed(details.organisationId());
+        phone = blank(details.phone()) ? null : Phone.e164(details.phone());
+        language = details.language() == null ? "fi" : details.language();
+        touch(now);
+    }
+
+    /** The person's key address becomes this one (the caller checked that nobody else holds it). */
+    void takeAddress(String address) {
+        String normalised = normalise(address);
+        if (normalised == null || normalised.equals(email)) {
+            return;
+        }
+        if (email != null) {
+            otherEmails.add(email);
+        }
+        otherEmails.remove(normalised);
+        email = normalised;
+        updatedAt = Instant.now();
+    }
+
+    private static void validate(ContactDetails details) {
         if (blank(details.firstName()) && blank(details.lastName())) {
             throw new DomainRuleViolation("name-missing", "A person needs a first or last name");
         }
@@ -140,15 +236,6 @@ public class Contact {
         if (details.language() != null && !details.language().matches(LANGUAGES)) {
             throw new IllegalArgumentException("The language is fi, sv or en");
         }
-        firstName = trimmed(details.firstName());
-        lastName = trimmed(details.lastName());
-        title = trimmed(details.title());
-        organisationName = trimmed(details.organisationName());
-        organisationId = trimmed(details.organisationId());
-        email = normalise(details.email());
-        phone = blank(details.phone()) ? null : Phone.e164(details.phone());
-        language = details.language() == null ? "fi" : details.language();
-        touch(now);
     }
 
     /**
@@ -159,6 +246,9 @@ public class Contact {
         participations.removeIf(line -> line.registrationId().equals(registration.registrationId()));
         participations.add(new Participation(registration.registrationId(), registration.eventId(),
                 registration.projectId(), registration.status(), at));
+        if (registration.projectId() != null && anonymisedAt == null && mergedInto == null) {
+            supply(entryOf(registration, at));
+        }
         touch(at);
         boolean consentsAdded = consentedOnTheForm(registration);
         return registration.projectId() != null && projectIds.add(registration.projectId()) || consentsAdded;
@@ -184,7 +274,7 @@ public class Contact {
             consents.add(new Consent(consentId, purpose, LegalBasis.CONSENT, ConsentSource.FORM, trimmed(given.policyUrl()),
                     blank(given.policyVersion()) ? "unknown" : given.policyVersion().trim(),
                     given.givenAt() == null ? Instant.now() : given.givenAt(),
-                    "registration " + registration.registrationId(), null, null));
+                    "registration " + registration.registrationId(), null, null, registration.projectId()));
             added = true;
         }
         return added;
@@ -196,7 +286,7 @@ public class Contact {
         String normalisedRole = role.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
         Optional<ProjectRole> existing = roleIn(projectId, source);
         if (existing.isPresent() && existing.get().role().equals(normalisedRole)
-                && java.util.Objects.equals(existing.get().organisation(), organisation)) {
+                && Objects.equals(existing.get().organisation(), organisation)) {
             return false;
         }
         roles.removeIf(current -> current.projectId().equals(projectId) && current.source() == source);
@@ -217,14 +307,15 @@ public class Contact {
         return removed;
     }
 
+    /** @param scope whose consent it is: the recording staff's city, or the project it was given for */
     public Consent giveConsent(String consentId, ConsentPurpose purpose, LegalBasis legalBasis, ConsentSource source,
-            String text, String textVersion, String recordedBy, Instant now) {
+            String text, String textVersion, String recordedBy, String scope, Instant now) {
         requireLive();
         if (blank(text) && blank(textVersion)) {
             throw new DomainRuleViolation("consent-text-missing", "Record the consent text or its version");
         }
         Consent consent = new Consent(consentId, purpose, legalBasis, source, trimmed(text), trimmed(textVersion), now,
-                recordedBy, null, null);
+                recordedBy, null, null, scope);
         consents.add(consent);
         touch(now);
         return consent;
@@ -276,6 +367,13 @@ public class Contact {
                 roles.add(role);
             }
         }
+        for (PersonEntry entry : duplicate.entries) {
+            Optional<PersonEntry> own = entryOf(entry.scope());
+            entries.removeIf(current -> current.scope().equals(entry.scope()));
+            // where both have a scope's entry, the survivor's values stay and the duplicate's fill the gaps
+            entries.add(own.map(entry::updatedBy).orElse(entry));
+        }
+        entries.sort(Comparator.comparing(PersonEntry::at, Comparator.nullsLast(Comparator.reverseOrder())));
         projectIds.addAll(duplicate.projectIds);
         if (duplicate.email != null && !duplicate.email.equals(email)) {
             otherEmails.add(duplicate.email);
@@ -332,7 +430,10 @@ public class Contact {
         otherEmails.clear();
         phone = null;
         consents.replaceAll(consent -> new Consent(consent.id(), consent.purpose(), consent.legalBasis(), consent.source(),
-                consent.text(), consent.textVersion(), consent.givenAt(), null, consent.withdrawnAt(), null));
+                consent.text(), consent.textVersion(), consent.givenAt(), null, consent.withdrawnAt(), null, consent.scope()));
+        // the scopes stay (who may see the anonymous record and its statistics), the details go
+        entries.replaceAll(entry -> new PersonEntry(entry.scope(), null, null, null, null, null, null, null, null, null,
+                entry.at()));
         anonymisedAt = now;
         updatedAt = now;
         refreshSearch();
@@ -368,8 +469,96 @@ public class Contact {
         searchTokens = new TreeSet<>(SearchWords.of(firstName, lastName));
         organisationTokens = new TreeSet<>(SearchWords.of(organisationName));
         nameKey = anonymisedAt != null || (firstName == null && lastName == null) ? null : nameKeyOf(firstName, lastName);
+        nameKeys = new TreeSet<>();
+        for (PersonEntry entry : entries) {
+            if (anonymisedAt == null && (entry.firstName() != null || entry.lastName() != null)) {
+                nameKeys.add(nameKeyOf(entry.firstName(), entry.lastName()));
+            }
+        }
+        links = new TreeSet<>(projectIds);
+        entries.forEach(entry -> links.add(entry.scope()));
+        roles.forEach(role -> links.add(role.projectId()));
+        participations.stream().map(Participation::projectId).filter(java.util.Objects::nonNull).forEach(links::add);
+        consents.stream().map(Consent::scope).filter(java.util.Objects::nonNull).forEach(links::add);
         sortName = anonymisedAt != null ? "~" : SearchWords.fold(((lastName == null ? "" : lastName) + " "
                 + (firstName == null ? "" : firstName)).trim());
+    }
+
+    /**
+     * The person as this caller may see them: the facts of visible scopes only. For an event organiser, only the
+     * scopes the person took part in. Empty scopes: not visible at all.
+     */
+    public PersonView viewFor(Visibility visibility) {
+        Predicate<String> shown = scope -> visibility.sees(scope) && (!visibility.participantsOnly()
+                || participations.stream().anyMatch(line -> scope.equals(line.projectId())));
+        Set<String> scopes = new TreeSet<>();
+        links.stream().filter(shown).forEach(scopes::add);
+        if (links.isEmpty()) { // not yet migrated: what it is linked to, as before
+            projectIds.stream().filter(shown).forEach(scopes::add);
+        }
+        List<PersonEntry> visibleEntries = entries.stream().filter(entry -> shown.test(entry.scope()))
+                .sorted(Comparator.comparing(PersonEntry::at, Comparator.nullsLast(Comparator.reverseOrder()))).toList();
+        List<ProjectRole> visibleRoles = roles.stream().filter(role -> shown.test(role.projectId())).toList();
+        List<Participation> visibleParticipations = participations.stream()
+                .filter(line -> line.projectId() != null && shown.test(line.projectId())).toList();
+        List<Consent> visibleConsents = consents.stream().filter(consent -> shown.test(consent.scope())).toList();
+        Set<String> visibleProjects = new TreeSet<>();
+        scopes.stream().filter(scope -> !Scopes.isCity(scope)).forEach(visibleProjects::add);
+        // the person's own address first, when a visible source gave it
+        String shownEmail = email != null && visibleEntries.stream().anyMatch(entry -> email.equals(entry.email())) ? email
+                : first(visibleEntries, PersonEntry::email);
+        Set<String> shownOtherEmails = new TreeSet<>();
+        visibleEntries.stream().map(PersonEntry::email).filter(address -> address != null && !address.equals(shownEmail))
+                .forEach(shownOtherEmails::add);
+        Instant created = visibleEntries.stream().map(PersonEntry::at).filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        List<Instant> times = new ArrayList<>();
+        visibleEntries.forEach(entry -> times.add(entry.at()));
+        visibleRoles.forEach(role -> times.add(role.since()));
+        visibleParticipations.forEach(line -> times.add(line.at()));
+        visibleConsents.forEach(consent -> times.add(consent.withdrawnAt() != null ? consent.withdrawnAt() : consent.givenAt()));
+        Instant latest = times.stream().filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        boolean anonymised = anonymisedAt != null;
+        return new PersonView(id, shownEmail, shownOtherEmails,
+                anonymised ? null : first(visibleEntries, PersonEntry::firstName),
+                anonymised ? null : first(visibleEntries, PersonEntry::lastName), first(visibleEntries, PersonEntry::title),
+                first(visibleEntries, PersonEntry::organisationName), first(visibleEntries, PersonEntry::organisationId),
+                first(visibleEntries, PersonEntry::phone), first(visibleEntries, PersonEntry::language), visibleProjects,
+                visibleRoles, visibleConsents, visibleParticipations,
+                // who was merged into them tells of another city's work unless the caller sees every source
+                links.stream().allMatch(shown) ? List.copyOf(mergedFrom) : List.of(), anonymised,
+                created == null ? latest : created, latest, latest, visibleEntries, scopes);
+    }
+
+    private static String first(List<PersonEntry> entries, Function<PersonEntry, String> field) {
+        return entries.stream().map(field).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The migration's part (see {@link PersonSources}): the entries and consent scopes found from what is known. */
+    void sourced(List<PersonEntry> found, Map<String, String> consentScopes) {
+        entries = new ArrayList<>(found);
+        entries.sort(Comparator.comparing(PersonEntry::at, Comparator.nullsLast(Comparator.reverseOrder())));
+        consents.replaceAll(consent -> consent.scope() != null ? consent
+                : consent.inScope(consentScopes.getOrDefault(consent.id(), null)));
+        refreshSearch();
+    }
+
+    /** Staff linked the person to these projects of theirs. */
+    void linkProjects(Set<String> linked) {
+        projectIds.addAll(linked);
+        refreshSearch();
+    }
+
+    List<PersonEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public Set<String> links() {
+        return Set.copyOf(links);
+    }
+
+    Set<String> nameKeys() {
+        return Set.copyOf(nameKeys);
     }
 
     private void requireLive() {

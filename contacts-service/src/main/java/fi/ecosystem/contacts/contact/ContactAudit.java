@@ -2,7 +2,11 @@ package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.platform.security.CityUser;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Page;
@@ -39,30 +43,53 @@ public class ContactAudit {
      */
     @Document("contact_audit")
     @CompoundIndex(name = "by_contact", def = "{'contactId': 1, 'at': -1}")
+    /** @param actorCities the cities the actor acted for: whose staff may read the line */
     public record Entry(@Id String id, String contactId, Instant at, String actor, String actorName, String action,
-            Map<String, Object> details) {
+            Map<String, Object> details, Set<String> actorCities) {
     }
 
     void record(String contactId, CityUser actor, String action, Map<String, Object> details) {
-        mongo.insert(new Entry(null, contactId, Instant.now(), actor.subject(), actor.displayName(), action, details));
+        mongo.insert(new Entry(null, contactId, Instant.now(), actor.subject(), actor.displayName(), action, details,
+                actor.cities()));
     }
 
     void recordSystem(String contactId, String source, String action, Map<String, Object> details) {
-        mongo.insert(new Entry(null, contactId, Instant.now(), SYSTEM, source, action, details));
+        mongo.insert(new Entry(null, contactId, Instant.now(), SYSTEM, source, action, details, null));
     }
 
     /** Written once per key, however often a retried or concurrent run reaches it. */
     void recordOnce(String key, String contactId, String source, String action, Map<String, Object> details, Instant at) {
         try {
-            mongo.insert(new Entry(key, contactId, at, SYSTEM, source, action, details));
+            mongo.insert(new Entry(key, contactId, at, SYSTEM, source, action, details, null));
         } catch (DuplicateKeyException recordedAlready) {
             // another run recorded it first
         }
     }
 
-    Page<Entry> of(String contactId, Pageable pageable) {
+    /** The lines of this person the caller may read, newest first (a person's trail is read whole, then paged). */
+    Page<Entry> of(String contactId, Pageable pageable, Predicate<Entry> readable) {
         Query query = new Query(Criteria.where("contactId").is(contactId)).with(Sort.by(Sort.Direction.DESC, "at", "_id"));
-        long total = mongo.count(query, Entry.class);
-        return new PageImpl<>(mongo.find(query.with(pageable), Entry.class), pageable, total);
+        List<Entry> lines = mongo.find(query, Entry.class).stream().filter(readable).toList();
+        int from = (int) Math.min(pageable.getOffset(), lines.size());
+        return new PageImpl<>(lines.subList(from, Math.min(lines.size(), from + pageable.getPageSize())), pageable, lines.size());
+    }
+
+    /**
+     * A line is the caller's to read if staff of the caller's cities wrote it, or the system wrote it for a project
+     * or registration the caller sees; anything else would tell of another city's work with the person.
+     */
+    boolean visible(Entry entry, CityUser user, Visibility visibility, Set<String> registrations) {
+        if (entry.actorCities() != null && user.sharesCityWith(entry.actorCities())) {
+            return true;
+        }
+        Map<String, Object> details = entry.details() == null ? Map.of() : entry.details();
+        if (details.get("projectId") instanceof String project && visibility.sees(project)) {
+            return true;
+        }
+        if (details.get("registrationId") instanceof String registration && registrations.contains(registration)) {
+            return true;
+        }
+        return entry.actorCities() == null && details.get("projectIds") instanceof Collection<?> projects
+                && projects.stream().anyMatch(project -> visibility.sees(String.valueOf(project)));
     }
 }

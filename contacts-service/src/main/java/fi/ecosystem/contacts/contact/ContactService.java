@@ -2,26 +2,28 @@ package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.contacts.access.ContactsAccess;
 import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.contacts.ContactChanged;
+import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
-import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -45,10 +47,13 @@ public class ContactService {
     /** The most rows an export gives; larger lists are narrowed with filters first. */
     public static final int EXPORT_LIMIT = 10_000;
     private static final int ATTEMPTS = 5;
-    /** Fields of a list row: no consents, audit or index fields (participations stay for older integrators). */
+    /**
+     * Fields a list row is made of: the caller's view needs the entries, links and every fact's scope (the consents
+     * only for the view's times); no audit or index fields.
+     */
     static final String[] SUMMARY_FIELDS = {"email", "firstName", "lastName", "title", "organisationName",
-        "organisationId", "phone", "language", "projectIds", "roles", "participations", "anonymisedAt", "createdAt",
-        "updatedAt", "lastActivityAt"};
+        "organisationId", "phone", "language", "projectIds", "roles", "participations", "consents", "entries", "links",
+        "mergedFrom", "anonymisedAt", "createdAt", "updatedAt", "lastActivityAt"};
 
     private final ContactRepository contacts;
     private final MongoTemplate mongo;
@@ -67,98 +72,142 @@ public class ContactService {
         this.words = words;
     }
 
-    public Page<Contact> list(CityUser user, Pageable pageable) {
+    /**
+     * What the caller may see of people: the scopes of their cities — the projects those cities take part in and
+     * the cities themselves. 403 without a reading role (a bare member of a city's organisation reads nothing
+     * personal); an event organiser without another role sees people only through the events they took part in.
+     */
+    public Visibility visibility(CityUser user) {
+        ContactsAccess.requireMayReadPeople(user);
+        Set<String> scopes = new HashSet<>(projects.projectsOf(user.cities()));
+        user.cities().forEach(city -> scopes.add(Scopes.city(city)));
+        return new Visibility(scopes, ContactsAccess.seesParticipantsOnly(user));
+    }
+
+    public Page<PersonView> list(CityUser user, Pageable pageable) {
         return search(user, ContactFilter.NONE, pageable);
     }
 
     /**
-     * A page of people the caller's cities see, each with its summary fields only. Searches in name order go
-     * through the word index (see {@link ContactWords}); a lookup by e-mail through the unique index on e-mail; the
-     * rest (other orders, e-mail with other filters) is one query.
+     * A page of the people the caller sees, each as the caller sees them. Every search but one by e-mail goes
+     * through the word index (see {@link ContactWords}), which matches on the facts the caller sees only; a lookup
+     * by e-mail through the unique index on e-mail, then the caller's view of that person is checked.
      */
-    public Page<Contact> search(CityUser user, ContactFilter filter, Pageable pageable) {
-        if (byEmailOnly(filter)) {
-            List<Contact> found = emailSearch(user, filter);
+    public Page<PersonView> search(CityUser user, ContactFilter filter, Pageable pageable) {
+        Visibility visibility = visibility(user);
+        if (!blank(filter.email())) {
+            List<PersonView> found = emailSearch(visibility, filter);
             return new PageImpl<>(pageable.getOffset() > 0 ? List.of() : found, pageable, found.size());
         }
-        if (byWordIndex(filter, pageable.getSort())) {
-            List<ContactWordEntries.Entry> found = wordSearch(user, filter, pageable.getSort());
+        List<ContactWordEntries.Seen> found = wordSearch(visibility, filter, pageable.getSort());
+        if (byName(pageable.getSort())) {
             int from = (int) Math.min(pageable.getOffset(), found.size());
             int to = Math.min(from + pageable.getPageSize(), found.size());
-            return new PageImpl<>(byIds(found.subList(from, to)), pageable, found.size());
+            return new PageImpl<>(views(byIds(found.subList(from, to)), visibility), pageable, found.size());
         }
-        Query query = query(user, filter);
-        long total = mongo.count(query, Contact.class);
-        Query page = query.with(pageable);
+        Query page = new Query(Criteria.where("_id").in(found.stream().map(ContactWordEntries.Seen::contactId).toList()))
+                .with(pageable);
         page.fields().include(SUMMARY_FIELDS);
-        return new PageImpl<>(mongo.find(page, Contact.class), pageable, total);
+        return new PageImpl<>(views(mongo.find(page, Contact.class), visibility), pageable, found.size());
     }
 
-    public List<Contact> export(CityUser user, ContactFilter filter, Sort sort) {
-        if (byEmailOnly(filter)) {
-            return emailSearch(user, filter);
+    public List<PersonView> export(CityUser user, ContactFilter filter, Sort sort) {
+        Visibility visibility = visibility(user);
+        if (!blank(filter.email())) {
+            return emailSearch(visibility, filter);
         }
-        if (byWordIndex(filter, sort)) {
-            List<ContactWordEntries.Entry> found = wordSearch(user, filter, sort);
-            List<Contact> rows = new ArrayList<>();
-            for (int from = 0; from < Math.min(found.size(), EXPORT_LIMIT); from += 500) {
-                rows.addAll(byIds(found.subList(from, Math.min(Math.min(found.size(), EXPORT_LIMIT), from + 500))));
-            }
-            return rows;
+        List<ContactWordEntries.Seen> found = wordSearch(visibility, filter, sort);
+        found = found.subList(0, Math.min(found.size(), EXPORT_LIMIT));
+        if (!byName(sort)) {
+            Query query = new Query(Criteria.where("_id").in(found.stream().map(ContactWordEntries.Seen::contactId).toList()))
+                    .with(sort);
+            query.fields().include(SUMMARY_FIELDS);
+            return views(mongo.find(query, Contact.class), visibility);
         }
-        Query query = query(user, filter).with(sort).limit(EXPORT_LIMIT);
-        query.fields().include(SUMMARY_FIELDS);
-        return mongo.find(query, Contact.class);
+        List<Contact> rows = new ArrayList<>();
+        for (int from = 0; from < found.size(); from += 500) {
+            rows.addAll(byIds(found.subList(from, Math.min(found.size(), from + 500))));
+        }
+        return views(rows, visibility);
     }
 
-    /** An integrator's lookup by address: the unique index on e-mail answers it on every store. */
-    private static boolean byEmailOnly(ContactFilter filter) {
-        return !blank(filter.email()) && SearchWords.words(filter.q()).isEmpty()
-                && SearchWords.words(filter.organisation()).isEmpty() && blank(filter.role()) && blank(filter.organisationId());
+    private static List<PersonView> views(List<Contact> people, Visibility visibility) {
+        return people.stream().map(person -> person.viewFor(visibility)).filter(view -> !view.scopes().isEmpty()).toList();
     }
 
-    private List<Contact> emailSearch(CityUser user, ContactFilter filter) {
-        AccessRule.requireMayRead(user, AREA);
-        Contact found = byEmail(Contact.normalise(filter.email())).orElse(null);
-        if (found == null || found.mergedInto() != null || !user.sharesCityWith(citiesOf(found))
-                || (!blank(filter.projectId()) && !found.projectIds().contains(filter.projectId()))
-                || (!blank(filter.city()) && !citiesOf(found).contains(filter.city()))) {
+    /**
+     * A lookup by address finds the person only if an entry the caller sees holds that address: the caller
+     * typed it themselves (or a city of the same project did). The other filters are checked on the same view.
+     */
+    private List<PersonView> emailSearch(Visibility visibility, ContactFilter filter) {
+        String address = Contact.normalise(filter.email());
+        Contact found = byEmail(address).orElse(null);
+        if (found == null) {
+            found = byEntryEmail(address, visibility);
+        }
+        if (found == null || found.mergedInto() != null) {
             return List.of();
         }
-        return List.of(found);
+        PersonView view = found.viewFor(visibility);
+        Set<String> ofCity = blank(filter.city()) ? null : cityScopes(filter.city());
+        boolean matches = !view.scopes().isEmpty()
+                && (address.equals(view.email()) || view.otherEmails().contains(address))
+                && SearchWords.words(filter.q()).stream().allMatch(prefix ->
+                        SearchWords.of(view.firstName(), view.lastName()).stream().anyMatch(word -> word.startsWith(prefix)))
+                && SearchWords.words(filter.organisation()).stream().allMatch(prefix ->
+                        SearchWords.of(view.organisationName()).stream().anyMatch(word -> word.startsWith(prefix)))
+                && (blank(filter.organisationId()) || filter.organisationId().trim().equals(view.organisationId()))
+                && (blank(filter.role()) || view.roles().stream().anyMatch(role ->
+                        role.role().equals(ContactWordEntries.roleTerm(filter.role()))))
+                && (blank(filter.projectId()) || view.scopes().contains(filter.projectId()))
+                && (ofCity == null || view.scopes().stream().anyMatch(ofCity::contains));
+        return matches ? List.of(view) : List.of();
     }
 
-    /** Every filter but e-mail is known to the word index, which keeps people in name order. */
-    private static boolean byWordIndex(ContactFilter filter, Sort sort) {
+    /** An address only an entry holds (an edit that could not take the key address): among the caller's people. */
+    private Contact byEntryEmail(String address, Visibility visibility) {
+        Query query = new Query(Criteria.where("entries.email").is(address).and("links").in(visibility.scopes())
+                .and("mergedInto").is(null)).limit(1);
+        return mongo.findOne(query, Contact.class);
+    }
+
+    private static boolean byName(Sort sort) {
         Sort.Order first = sort.stream().findFirst().orElse(null);
-        return blank(filter.email()) && (first == null || first.getProperty().equals("sortName"));
+        return first == null || first.getProperty().equals("sortName");
     }
 
-    private List<ContactWordEntries.Entry> wordSearch(CityUser user, ContactFilter filter, Sort sort) {
-        AccessRule.requireMayRead(user, AREA);
-        Set<String> visible = new HashSet<>(projects.projectsOf(user.cities()));
-        Set<String> ofCity = blank(filter.city()) ? null : new HashSet<>(projects.projectsOf(Set.of(filter.city())));
-        Set<String> toRead = new HashSet<>(visible);
+    /** The scopes of a city: the projects it takes part in and its own. */
+    private Set<String> cityScopes(String city) {
+        Set<String> scopes = new HashSet<>(projects.projectsOf(Set.of(city)));
+        scopes.add(Scopes.city(city));
+        return scopes;
+    }
+
+    private List<ContactWordEntries.Seen> wordSearch(Visibility visibility, ContactFilter filter, Sort sort) {
+        Set<String> ofCity = blank(filter.city()) ? null : cityScopes(filter.city());
+        Set<String> toRead = new HashSet<>(visibility.scopes());
         if (!blank(filter.projectId())) {
             toRead.retainAll(Set.of(filter.projectId()));
         }
         if (ofCity != null) {
             toRead.retainAll(ofCity);
         }
-        boolean descending = sort.stream().findFirst().map(Sort.Order::isDescending).orElse(false);
+        boolean descending = !byName(sort) || sort.stream().findFirst().map(Sort.Order::isDescending).orElse(false);
+        Predicate<ContactWordEntries.Fact> visible = visibility.participantsOnly()
+                ? fact -> fact.participated() && visibility.sees(fact.scope())
+                : fact -> visibility.sees(fact.scope());
         return words.find(new ContactWords.Search(SearchWords.words(filter.q()), SearchWords.words(filter.organisation()),
                 blank(filter.role()) ? null : filter.role(), blank(filter.organisationId()) ? null : filter.organisationId().trim(),
-                toRead, linked -> linked.stream().anyMatch(visible::contains)
-                        && (ofCity == null || linked.stream().anyMatch(ofCity::contains))
+                toRead, visible, linked -> (ofCity == null || linked.stream().anyMatch(ofCity::contains))
                         && (blank(filter.projectId()) || linked.contains(filter.projectId())),
-                descending));
+                byName(sort) && descending));
     }
 
     /** The people of these index entries in the same order, read by id (summary fields). */
-    private List<Contact> byIds(List<ContactWordEntries.Entry> entries) {
-        Query query = new Query(Criteria.where("_id").in(entries.stream().map(ContactWordEntries.Entry::contactId).toList()));
+    private List<Contact> byIds(List<ContactWordEntries.Seen> entries) {
+        Query query = new Query(Criteria.where("_id").in(entries.stream().map(ContactWordEntries.Seen::contactId).toList()));
         query.fields().include(SUMMARY_FIELDS);
-        Map<String, Contact> read = new java.util.HashMap<>();
+        Map<String, Contact> read = new HashMap<>();
         mongo.find(query, Contact.class).forEach(contact -> read.put(contact.id(), contact));
         return entries.stream().map(entry -> read.get(entry.contactId())).filter(java.util.Objects::nonNull).toList();
     }
@@ -167,18 +216,19 @@ public class ContactService {
         return value == null || value.isBlank();
     }
 
-    private Query query(CityUser user, ContactFilter filter) {
-        AccessRule.requireMayRead(user, AREA);
-        List<String> visible = projects.projectsOf(user.cities());
-        List<String> ofCity = filter.city() == null || filter.city().isBlank() ? null : projects.projectsOf(Set.of(filter.city()));
-        return filter.toQuery(visible, ofCity);
+    /** One person the caller sees (404 otherwise, as if absent); a merged id leads to the person it was merged into. */
+    public Contact get(CityUser user, String id) {
+        Visibility visibility = visibility(user);
+        Contact contact = find(id);
+        if (contact == null || !visibility.seesPerson(contact)) {
+            throw new NotFoundException("Contact " + id);
+        }
+        return contact;
     }
 
-    /** One person; a merged id leads to the person it was merged into. */
-    public Contact get(CityUser user, String id) {
-        Contact contact = find(id);
-        AccessRule.requireVisible(user, AREA, contact == null ? Set.of() : citiesOf(contact), "Contact " + id);
-        return contact;
+    /** One person as the caller sees them. */
+    public PersonView view(CityUser user, String id) {
+        return get(user, id).viewFor(visibility(user));
     }
 
     private Contact find(String id) {
@@ -189,122 +239,178 @@ public class ContactService {
         return contact;
     }
 
-    Set<String> citiesOf(Contact contact) {
-        return citiesOf(contact.projectIds());
-    }
-
-    private Set<String> citiesOf(Collection<String> projectIds) {
+    /** The cities that may see something of the person: those of every scope of theirs. */
+    public Set<String> citiesOf(Contact contact) {
         Set<String> cities = new HashSet<>();
-        projectIds.forEach(projectId -> cities.addAll(projects.citiesOf(projectId)));
+        Set<String> scopes = new HashSet<>(contact.links());
+        scopes.addAll(contact.projectIds());
+        for (String scope : scopes) {
+            if (Scopes.isCity(scope)) {
+                cities.add(Scopes.cityOf(scope));
+            } else {
+                cities.addAll(projects.citiesOf(scope));
+            }
+        }
         return cities;
     }
 
     /**
-     * Manual entry. Someone with the same e-mail, phone or name among the people the caller sees is a
-     * possible duplicate: answered with the candidates unless {@code allowDuplicate}; the same e-mail is
-     * refused always (addresses are unique).
+     * Manual entry. Someone with the same e-mail, phone or name among the people the caller sees, as the caller
+     * sees them, is a possible duplicate: answered with the candidates unless {@code allowDuplicate}; the same
+     * e-mail of a visible person always. An address that belongs to someone the caller does not see links that
+     * person to the caller's projects with what the caller entered, and the answer is the caller's view: the same
+     * as for a new person (linking is not looking).
      */
-    public Contact create(CityUser user, ContactDetails details, Set<String> projectIds, boolean allowDuplicate) {
+    public PersonView create(CityUser user, ContactDetails details, Set<String> projectIds, boolean allowDuplicate) {
         ContactsAccess.requireMayWrite(user);
         requireOwnProjects(user, projectIds);
-        Contact contact = Contact.enter(UUID.randomUUID().toString(), details, projectIds, Instant.now());
-        checkDuplicates(user, contact, allowDuplicate);
-        contact.record(changedEvent(contact));
-        Contact saved = contacts.insert(contact);
+        Visibility visibility = visibility(user);
+        Instant now = Instant.now();
+        Contact entered = Contact.enter(UUID.randomUUID().toString(), details, projectIds, now);
+        checkDuplicates(visibility, entered, allowDuplicate);
+        Contact existing = entered.email() == null ? null : byEmail(entered.email()).orElse(null);
+        if (existing != null && existing.anonymisedAt() == null) {
+            Contact linked = retried(() -> {
+                Contact current = find(existing.id());
+                for (String projectId : projectIds) {
+                    current.supply(new PersonEntry(projectId, entered.firstName(), entered.lastName(), entered.title(),
+                            entered.organisationName(), entered.organisationId(), entered.email(), entered.phone(),
+                            entered.language(), "staff", now));
+                }
+                current.linkProjects(projectIds);
+                current.record(changedEvent(current));
+                Contact saved = contacts.save(current);
+                outbox.saved();
+                return saved;
+            });
+            audit.record(linked.id(), user, "created", Map.of("projectIds", List.copyOf(projectIds),
+                    "allowedDuplicate", allowDuplicate, "linked", true));
+            return linked.viewFor(visibility);
+        }
+        entered.record(changedEvent(entered));
+        Contact saved = contacts.insert(entered);
         outbox.saved();
         audit.record(saved.id(), user, "created", Map.of("projectIds", List.copyOf(projectIds),
                 "allowedDuplicate", allowDuplicate));
-        return saved;
+        return saved.viewFor(visibility);
     }
 
-    private void checkDuplicates(CityUser user, Contact entered, boolean allowDuplicate) {
+    private void checkDuplicates(Visibility visibility, Contact entered, boolean allowDuplicate) {
         List<Criteria> alike = new ArrayList<>();
         if (entered.email() != null) {
             alike.add(Criteria.where("email").is(entered.email()));
             alike.add(Criteria.where("otherEmails").is(entered.email()));
+            alike.add(Criteria.where("entries.email").is(entered.email()));
         }
         if (entered.phone() != null) {
-            alike.add(Criteria.where("phone").is(entered.phone()));
+            alike.add(Criteria.where("entries.phone").is(entered.phone()));
         }
         String nameKey = Contact.nameKeyOf(entered.firstName(), entered.lastName());
         if (!nameKey.isBlank()) {
-            alike.add(Criteria.where("nameKey").is(nameKey));
+            alike.add(Criteria.where("nameKeys").is(nameKey));
         }
         Query query = new Query(new Criteria().andOperator(Criteria.where("mergedInto").is(null),
-                new Criteria().orOperator(alike))).limit(20);
+                Criteria.where("links").in(visibility.scopes()), new Criteria().orOperator(alike))).limit(50);
         List<PossibleDuplicates.Candidate> candidates = new ArrayList<>();
         boolean sameEmail = false;
         for (Contact other : mongo.find(query, Contact.class)) {
-            boolean emailMatch = entered.email() != null
-                    && (entered.email().equals(other.email()) || other.otherEmails().contains(entered.email()));
-            boolean visible = user.sharesCityWith(citiesOf(other));
-            if (!visible) {
-                if (emailMatch) {
-                    // the address is taken by someone this city does not see: say so, without saying who
-                    throw new DomainRuleViolation("email-in-use", "The e-mail address belongs to a person of other projects; "
-                            + "ask a city of those projects to link them to yours");
-                }
+            PersonView seen = other.viewFor(visibility);
+            if (seen.scopes().isEmpty() || seen.anonymised()) {
                 continue;
             }
             List<String> matchedOn = new ArrayList<>();
-            if (emailMatch) {
+            if (entered.email() != null && (entered.email().equals(seen.email()) || seen.otherEmails().contains(entered.email()))) {
                 matchedOn.add("email");
                 sameEmail = true;
             }
-            if (entered.phone() != null && entered.phone().equals(other.phone())) {
+            if (entered.phone() != null && seen.entries().stream().anyMatch(entry -> entered.phone().equals(entry.phone()))) {
                 matchedOn.add("phone");
             }
-            if (!nameKey.isBlank() && nameKey.equals(Contact.nameKeyOf(other.firstName(), other.lastName()))) {
+            if (!nameKey.isBlank() && seen.entries().stream().anyMatch(entry ->
+                    nameKey.equals(Contact.nameKeyOf(entry.firstName(), entry.lastName())))) {
                 matchedOn.add("name");
             }
-            candidates.add(new PossibleDuplicates.Candidate(other.id(), other.firstName(), other.lastName(),
-                    other.organisationName(), other.email(), other.phone(), matchedOn));
+            if (!matchedOn.isEmpty()) {
+                candidates.add(new PossibleDuplicates.Candidate(seen.id(), seen.firstName(), seen.lastName(),
+                        seen.organisationName(), seen.email(), seen.phone(), matchedOn));
+            }
         }
         if (sameEmail || (!candidates.isEmpty() && !allowDuplicate)) {
             throw new PossibleDuplicates(candidates, sameEmail);
         }
     }
 
-    public Contact edit(CityUser user, String id, ContactDetails details) {
-        return change(user, id, "edited", contact -> {
-            contact.edit(details, Instant.now());
-            return Map.of();
+    /**
+     * Staff change what the sources they see say of the person (the entries of their scopes, or a new entry of
+     * their city). A new address becomes the person's key only if nobody else holds it; otherwise it stays in the
+     * caller's entry, and no answer tells of the other person.
+     */
+    public PersonView edit(CityUser user, String id, ContactDetails details) {
+        Visibility visibility = visibility(user);
+        Contact changed = change(user, id, "edited", contact -> {
+            Set<String> scopes = new TreeSet<>();
+            contact.viewFor(visibility).entries().forEach(entry -> scopes.add(entry.scope()));
+            if (scopes.isEmpty()) {
+                scopes.add(Scopes.city(user.primaryCity()));
+            }
+            contact.edit(details, scopes, "staff", Instant.now());
+            String address = Contact.normalise(details.email());
+            if (address != null && !address.equals(contact.email()) && !contact.otherEmails().contains(address)
+                    && byEmail(address).isEmpty()) {
+                String previous = contact.email();
+                contact.takeAddress(address);
+                if (previous != null) {
+                    pointAddress(previous, contact.id());
+                }
+            }
+            return Map.of("scopes", List.copyOf(scopes));
         });
+        return changed.viewFor(visibility);
     }
 
-    public Contact giveConsent(CityUser user, String id, ConsentPurpose purpose, LegalBasis legalBasis, ConsentSource source,
+    /** A consent staff record is their city's: its scope is the caller's city. */
+    public PersonView giveConsent(CityUser user, String id, ConsentPurpose purpose, LegalBasis legalBasis, ConsentSource source,
             String text, String textVersion) {
+        Visibility visibility = visibility(user);
         return change(user, id, "consent-given", contact -> {
             Consent consent = contact.giveConsent(UUID.randomUUID().toString(), purpose, legalBasis, source, text,
-                    textVersion, user.displayName(), Instant.now());
+                    textVersion, user.displayName(), Scopes.city(user.primaryCity()), Instant.now());
             return Map.of("consentId", consent.id(), "purpose", purpose.name(), "legalBasis", legalBasis.name(),
                     "source", source.name(), "textVersion", String.valueOf(consent.textVersion()));
-        });
+        }).viewFor(visibility);
     }
 
-    public Contact withdrawConsent(CityUser user, String id, String consentId) {
+    /** Only a consent the caller sees can be withdrawn by them; another city's answers 404. */
+    public PersonView withdrawConsent(CityUser user, String id, String consentId) {
+        Visibility visibility = visibility(user);
         return change(user, id, "consent-withdrawn", contact -> {
+            if (contact.viewFor(visibility).consents().stream().noneMatch(consent -> consent.id().equals(consentId))) {
+                throw new NotFoundException("Consent " + consentId);
+            }
             Consent consent = contact.withdrawConsent(consentId, user.displayName(), Instant.now());
             return Map.of("consentId", consentId, "purpose", consent.purpose().name());
-        });
+        }).viewFor(visibility);
     }
 
     /** Staff set a person's role in a project their city takes part in. */
-    public Contact assignRole(CityUser user, String id, String projectId, String role, String organisation) {
+    public PersonView assignRole(CityUser user, String id, String projectId, String role, String organisation) {
+        Visibility visibility = visibility(user);
         requireOwnProjects(user, Set.of(projectId));
         return change(user, id, "role-set", contact -> {
             contact.assignRole(projectId, role, organisation, ProjectRole.Source.STAFF, Instant.now());
             return Map.of("projectId", projectId, "role", role);
-        });
+        }).viewFor(visibility);
     }
 
-    public Contact removeRole(CityUser user, String id, String projectId) {
+    public PersonView removeRole(CityUser user, String id, String projectId) {
+        Visibility visibility = visibility(user);
+        requireOwnProjects(user, Set.of(projectId));
         return change(user, id, "role-removed", contact -> {
             if (!contact.removeRole(projectId, ProjectRole.Source.STAFF, Instant.now())) {
                 throw new NotFoundException("Role in project " + projectId);
             }
             return Map.of("projectId", projectId);
-        });
+        }).viewFor(visibility);
     }
 
     /**
@@ -312,13 +418,16 @@ public class ContactService {
      * duplicate becomes a pointer to the person, and both audit trails say so. Written in an order that loses
      * nothing if it stops half-way (the survivor first; running it again completes it).
      */
-    public Contact merge(CityUser user, String id, String duplicateId) {
+    public PersonView merge(CityUser user, String id, String duplicateId) {
+        Visibility visibility = visibility(user);
         Contact survivor = get(user, id);
-        ContactsAccess.requireWritable(user, citiesOf(survivor), "Contact " + id);
+        ContactsAccess.requireMayWrite(user);
         Contact duplicate = contacts.findById(duplicateId).orElse(null);
-        AccessRule.requireVisible(user, AREA, duplicate == null ? Set.of() : citiesOf(duplicate), "Contact " + duplicateId);
-        if (duplicate.mergedInto() != null && duplicate.mergedInto().equals(survivor.id())) {
-            return survivor; // merged already: the same request again changes nothing
+        if (duplicate != null && duplicate.mergedInto() != null && duplicate.mergedInto().equals(survivor.id())) {
+            return survivor.viewFor(visibility); // merged already: the same request again changes nothing
+        }
+        if (duplicate == null || !visibility.seesPerson(duplicate)) {
+            throw new NotFoundException("Contact " + duplicateId);
         }
         survivor.absorb(duplicate);
         for (String address : survivor.otherEmails()) {
@@ -334,18 +443,26 @@ public class ContactService {
         outbox.saved();
         audit.record(survivor.id(), user, "merged", Map.of("duplicateId", duplicateId));
         audit.record(duplicateId, user, "merged-into", Map.of("survivorId", survivor.id()));
-        return survivor;
+        return survivor.viewFor(visibility);
     }
 
+    /**
+     * The lines of the audit trail the caller may see: what staff of the caller's cities did, and what the system
+     * did for a project or registration the caller sees.
+     */
     public Page<ContactAudit.Entry> auditTrail(CityUser user, String id, Pageable pageable) {
-        Contact contact = find(id);
-        ContactsAccess.requireMayAudit(user, contact == null ? Set.of() : citiesOf(contact), "Contact " + id);
-        return audit.of(contact.id(), pageable);
+        Contact contact = get(user, id);
+        ContactsAccess.requireMayAudit(user);
+        Visibility visibility = visibility(user);
+        PersonView view = contact.viewFor(visibility);
+        Set<String> registrations = new HashSet<>();
+        view.participations().forEach(line -> registrations.add(line.registrationId()));
+        return audit.of(contact.id(), pageable, entry -> audit.visible(entry, user, visibility, registrations));
     }
 
     private Contact change(CityUser user, String id, String action, Function<Contact, Map<String, Object>> edit) {
         Contact contact = get(user, id);
-        ContactsAccess.requireWritable(user, citiesOf(contact), "Contact " + id);
+        ContactsAccess.requireMayWrite(user);
         Map<String, Object> details = edit.apply(contact);
         contact.record(changedEvent(contact));
         Contact saved = contacts.save(contact);
@@ -367,7 +484,7 @@ public class ContactService {
             Contact contact = byEmail(email).orElse(null);
             boolean created = contact == null;
             if (created) {
-                contact = Contact.fromRegistration(UUID.randomUUID().toString(), registration.participant(), at);
+                contact = Contact.named(UUID.randomUUID().toString(), email, at);
             }
             boolean linksChanged = contact.participated(registration, at);
             if (created || linksChanged) {
@@ -402,13 +519,15 @@ public class ContactService {
                 Contact contact = byEmail(email).orElse(null);
                 boolean created = contact == null;
                 if (created) {
-                    contact = Contact.fromProject(UUID.randomUUID().toString(), person, at);
+                    contact = Contact.named(UUID.randomUUID().toString(), email, at);
                 }
                 if (contact.anonymisedAt() != null) {
                     return contact;
                 }
+                // the project's list supplies its own entry: the person's other sources stay unseen by its cities
+                boolean supplied = contact.supply(Contact.entryOf(project.projectId(), person, at));
                 boolean changed = contact.assignRole(project.projectId(), person.role(), person.organisation(),
-                        ProjectRole.Source.PROJECT, at);
+                        ProjectRole.Source.PROJECT, at) || supplied;
                 if (!created && !changed) {
                     return contact;
                 }

@@ -55,12 +55,14 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
     /**
      * What a search asks for. Lists may be empty; role and organisation id are null when not asked for.
      *
-     * @param projects the projects whose people are read when nothing else narrows the search (the caller's, or
-     *                 the one or the city's asked for)
-     * @param linkedProjectsAllowed the access rule and the project and city filters, on a person's projects
+     * @param projects the scopes whose people are read when nothing else narrows the search (the caller's, or
+     *                 the project or the city's asked for)
+     * @param visible  which facts the caller may see (their scopes; for an event organiser, where the person took part)
+     * @param linkedAllowed the project and city filters, on the scopes the caller sees the person through
      */
     record Search(List<String> namePrefixes, List<String> organisationPrefixes, String role, String organisationId,
-            Collection<String> projects, Predicate<Set<String>> linkedProjectsAllowed, boolean descending) {
+            Collection<String> projects, Predicate<ContactWordEntries.Fact> visible, Predicate<Set<String>> linkedAllowed,
+            boolean descending) {
     }
 
     @Override
@@ -82,21 +84,29 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
         write(entries);
     }
 
-    /** The people the search finds, those the access rule lets the caller see, sorted by name. */
-    List<ContactWordEntries.Entry> find(Search search) {
-        Map<String, ContactWordEntries.Entry> found = new HashMap<>();
+    /**
+     * The people the search finds among those the caller sees, each matched on the facts the caller sees only,
+     * sorted by the name the caller sees.
+     */
+    List<ContactWordEntries.Seen> find(Search search) {
+        Map<String, ContactWordEntries.Seen> found = new HashMap<>();
+        Set<String> checked = new HashSet<>();
         for (String range : ranges(search)) {
             Query query = new Query(Criteria.where("_id").regex("^" + Pattern.quote(range)));
             for (Document document : mongo.find(query, Document.class, COLLECTION)) {
-                ContactWordEntries.Entry entry = ContactWordEntries.Entry.of(document);
-                if (!found.containsKey(entry.contactId()) && matches(entry, search)) {
-                    found.put(entry.contactId(), entry);
+                String contactId = document.getString("c");
+                if (contactId == null || !checked.add(contactId)) {
+                    continue;
+                }
+                ContactWordEntries.Seen seen = ContactWordEntries.Entry.of(document).seenThrough(search.visible());
+                if (seen != null && matches(seen, search)) {
+                    found.put(contactId, seen);
                 }
             }
         }
-        Comparator<ContactWordEntries.Entry> byName = Comparator.comparing(ContactWordEntries.Entry::sortName,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ContactWordEntries.Entry::contactId);
-        List<ContactWordEntries.Entry> result = new ArrayList<>(found.values());
+        Comparator<ContactWordEntries.Seen> byName = Comparator.comparing(ContactWordEntries.Seen::sortName,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ContactWordEntries.Seen::contactId);
+        List<ContactWordEntries.Seen> result = new ArrayList<>(found.values());
         result.sort(search.descending() ? byName.reversed() : byName);
         return result;
     }
@@ -127,11 +137,11 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
                 .toList();
     }
 
-    private static boolean matches(ContactWordEntries.Entry entry, Search search) {
-        return entry.namesBegin(search.namePrefixes()) && entry.organisationBegins(search.organisationPrefixes())
-                && (search.role() == null || entry.roles().contains(ContactWordEntries.roleTerm(search.role())))
-                && (search.organisationId() == null || search.organisationId().equals(entry.organisationId()))
-                && search.linkedProjectsAllowed().test(entry.projectIds());
+    private static boolean matches(ContactWordEntries.Seen seen, Search search) {
+        return seen.namesBegin(search.namePrefixes()) && seen.organisationBegins(search.organisationPrefixes())
+                && (search.role() == null || seen.roles().contains(ContactWordEntries.roleTerm(search.role())))
+                && (search.organisationId() == null || seen.organisationIds().contains(search.organisationId()))
+                && search.linkedAllowed().test(seen.scopes());
     }
 
     /** Builds the index from the people when it is missing or of another version (first start, upgrade). */

@@ -151,7 +151,7 @@ class DemoContacts implements ApplicationRunner {
             person.assignRole(HRI_2024, role, organisationName, ProjectRole.Source.PROJECT, ENTERED);
         }
         person.giveConsent("demo-consent-" + id, ConsentPurpose.EVENT_COMMUNICATION, LegalBasis.LEGITIMATE_INTEREST,
-                ConsentSource.IMPORT, null, "demo-2026", "demo data", ENTERED);
+                ConsentSource.IMPORT, null, "demo-2026", "demo data", projectId, ENTERED);
         return person;
     }
 }

@@ -37,14 +37,20 @@ class ConsentTest extends ContactsApiTestBase {
                 .andReturn().getResponse().getContentAsString();
         String consentId = JsonPath.read(given, "$.consents[0].id");
 
+        // a consent staff record is their city's: Hyvinkää, a partner in the same project, neither sees nor withdraws it
+        mvc.perform(get("/api/contacts/" + id).with(cityUser("hyvinkaa", "staff")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.consents.length()").value(0));
         mvc.perform(post("/api/contacts/" + id + "/consents/" + consentId + "/withdrawal").with(cityUser("hyvinkaa", "staff")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/contacts/" + id + "/consents/" + consentId + "/withdrawal").with(cityUser("kerava", "staff")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.consents.length()").value(1))
+                .andExpect(jsonPath("$.consents[0].scope").value("city:kerava"))
                 .andExpect(jsonPath("$.consents[0].withdrawnAt").exists())
-                .andExpect(jsonPath("$.consents[0].withdrawnBy").value("hyvinkaa.user"));
-        mvc.perform(post("/api/contacts/" + id + "/consents/" + consentId + "/withdrawal").with(cityUser("hyvinkaa", "staff")))
+                .andExpect(jsonPath("$.consents[0].withdrawnBy").value("kerava.user"));
+        mvc.perform(post("/api/contacts/" + id + "/consents/" + consentId + "/withdrawal").with(cityUser("kerava", "staff")))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("consent-withdrawn"));
-        mvc.perform(post("/api/contacts/" + id + "/consents/no-such-consent/withdrawal").with(cityUser("hyvinkaa", "staff")))
+        mvc.perform(post("/api/contacts/" + id + "/consents/no-such-consent/withdrawal").with(cityUser("kerava", "staff")))
                 .andExpect(status().isNotFound());
 
         // given again later: a new record, the withdrawn one stays

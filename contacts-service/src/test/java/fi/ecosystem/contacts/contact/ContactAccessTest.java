@@ -88,12 +88,18 @@ class ContactAccessTest extends ContactsApiTestBase {
     Fixture fixture() {
         int n = sequence.incrementAndGet();
         CityUser setup = new CityUser("setup", "Setup", Set.of("hyvinkaa"), Set.of("staff"), Set.of(), false);
-        Contact person = contacts.create(setup, new ContactDetails("Aino", "Esimerkki" + n, null, null, null,
+        PersonView person = contacts.create(setup, new ContactDetails("Aino", "Esimerkki" + n, null, null, null,
                 "aino" + n + "@example.org", null, "fi"), Set.of(HRI), true);
-        person = contacts.giveConsent(setup, person.id(), ConsentPurpose.NEWSLETTER, LegalBasis.CONSENT, ConsentSource.FORM,
-                null, "newsletter-v1");
+        // registered on an event of HRI with a consent on the form: the person is the project's (organisers of its
+        // cities see them) and so is the consent (staff of either city may withdraw it)
+        contacts.registrationChanged(new fi.ecosystem.contracts.registrations.RegistrationChanged("reg-" + n, "event-" + n, HRI,
+                "CONFIRMED", null, new fi.ecosystem.contracts.registrations.RegistrationChanged.Participant("aino" + n + "@example.org",
+                        "Aino", "Esimerkki" + n, null, null, "fi"), java.time.Instant.now(), null,
+                List.of(new fi.ecosystem.contracts.registrations.RegistrationChanged.Consent("NEWSLETTER", "newsletter-v1", null,
+                        java.time.Instant.now()))), java.time.Instant.now());
+        person = contacts.view(setup, person.id());
         contacts.assignRole(setup, person.id(), HRI, "PROJECT_MANAGER", null);
-        Contact duplicate = contacts.create(setup, new ContactDetails("Aino", "Esimerkki" + n, null, null, null,
+        PersonView duplicate = contacts.create(setup, new ContactDetails("Aino", "Esimerkki" + n, null, null, null,
                 "aino.e" + n + "@example.org", null, "fi"), Set.of(HRI), true);
         String organisationId = organisations.create(setup, OrganisationType.COMPANY, LocalizedText.of("Esimerkki " + n, null, null),
                 null, null, null, null, null, Set.of(HRI)).id();

@@ -74,14 +74,32 @@ class ContactEntryTest extends ContactsApiTestBase {
 
     @Test
     void peopleOfOtherCitiesAreNeitherCandidatesNorRevealed() throws Exception {
-        enter(cityUser("oulu", "staff"), person("Ville", "Virtanen", "ville@example.org", null, OULU));
+        String oulu = enter(cityUser("oulu", "staff"), person("Ville", "Virtanen", "ville@example.org", "040 111 2222", OULU));
 
         mvc.perform(entry(person("Ville", "Virtanen", "toinen.ville@example.org", null, HRI))).andExpect(status().isCreated());
-        mvc.perform(post("/api/contacts?allowDuplicate=true").with(cityUser("kerava", "staff")).contentType(MediaType.APPLICATION_JSON)
-                        .content(person("Ville", "Oulusta", "ville@example.org", null, HRI)))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("email-in-use"))
-                .andExpect(jsonPath("$.candidates").doesNotExist());
+        // the address of Oulu's person: linked, not looked at — the answer is what Kerava entered, as for a new address
+        String linked = mvc.perform(post("/api/contacts?allowDuplicate=true").with(cityUser("kerava", "staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content(person("Ville", "Oulusta", "ville@example.org", null, HRI)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.lastName").value("Oulusta"))
+                .andExpect(jsonPath("$.phone").doesNotExist())
+                .andExpect(jsonPath("$.projectIds").value(org.hamcrest.Matchers.contains(HRI)))
+                .andExpect(jsonPath("$.candidates").doesNotExist())
+                .andReturn().getResponse().getContentAsString();
+        String fresh = mvc.perform(post("/api/contacts?allowDuplicate=true").with(cityUser("kerava", "staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content(person("Ville", "Oulusta", "uusi.ville@example.org", null, HRI)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(shape(linked)).isEqualTo(shape(fresh).replace("uusi.ville@", "ville@"));
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(linked, "$.id")).isEqualTo(oulu); // one person, linked
+        // Oulu still sees its own entry, not Kerava's
+        mvc.perform(get("/api/contacts/" + oulu).with(cityUser("oulu", "staff")))
+                .andExpect(jsonPath("$.lastName").value("Virtanen")).andExpect(jsonPath("$.phone").value("+358401112222"))
+                .andExpect(jsonPath("$.projectIds").value(org.hamcrest.Matchers.contains(OULU)));
+    }
+
+    /** An answer without what differs between any two entries: ids and times. */
+    static String shape(String json) {
+        return json.replaceAll("\"(id|createdAt|updatedAt|lastActivityAt|at)\":\"[^\"]*\"", "\"$1\":\"…\"");
     }
 
     @ParameterizedTest

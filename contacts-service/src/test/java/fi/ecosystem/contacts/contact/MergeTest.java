@@ -29,7 +29,7 @@ class MergeTest extends ContactsApiTestBase {
 
     @Test
     void aMergeKeepsParticipationConsentsAndRolesOfBothAndIsAudited() throws Exception {
-        Contact survivor = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", "CEO", "Esimerkki Oy", null,
+        PersonView survivor = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", "CEO", "Esimerkki Oy", null,
                 "ville.virtanen@example.org", null, "fi"), Set.of(HRI), false);
         contacts.registrationChanged(registration("r-1", HRI, "ville.virtanen@example.org"), Instant.parse("2026-03-01T10:00:00Z"));
         contacts.giveConsent(STAFF, survivor.id(), ConsentPurpose.NEWSLETTER, LegalBasis.CONSENT, ConsentSource.FORM, null, "nl-1");
@@ -95,12 +95,12 @@ class MergeTest extends ContactsApiTestBase {
 
     @Test
     void aPersonWithoutAnAddressTakesTheDuplicatesAndNobodyIsMergedWithThemselves() throws Exception {
-        Contact survivor = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", null, null, null, null,
+        PersonView survivor = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", null, null, null, null,
                 "040 123 4567", "fi"), Set.of(HRI), false);
-        Contact duplicate = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", null, null, null,
+        PersonView duplicate = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", null, null, null,
                 "ville@example.org", null, "sv"), Set.of(HRI), true);
 
-        Contact merged = contacts.merge(STAFF, survivor.id(), duplicate.id());
+        PersonView merged = contacts.merge(STAFF, survivor.id(), duplicate.id());
 
         assertThat(merged.email()).isEqualTo("ville@example.org");
         assertThat(merged.otherEmails()).isEmpty();

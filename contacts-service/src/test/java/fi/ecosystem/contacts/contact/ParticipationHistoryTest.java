@@ -86,7 +86,7 @@ class ParticipationHistoryTest {
         mvc.perform(get("/api/contacts/" + contact.id()).with(cityUser("oulu", "staff")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/contacts/" + contact.id()).with(integrator("hyvinkaa", "projects:read")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("role-needed"));
         mvc.perform(get("/api/contacts/" + contact.id())).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/contacts").with(cityUser("hyvinkaa", "staff")))
                 .andExpect(jsonPath("$.totalItems").value(1));

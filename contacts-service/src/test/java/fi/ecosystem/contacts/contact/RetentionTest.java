@@ -67,11 +67,11 @@ class RetentionTest extends ContactsApiTestBase {
         }
         Contact active = person("Active", LAST_YEAR);
         Contact consenting = person("Consenting", FOUR_YEARS_AGO);
-        consenting.giveConsent("c-1", ConsentPurpose.NEWSLETTER, LegalBasis.CONSENT, ConsentSource.FORM, null, "nl-1", "form",
+        consenting.giveConsent("c-1", ConsentPurpose.NEWSLETTER, LegalBasis.CONSENT, ConsentSource.FORM, null, "nl-1", "form", null,
                 FOUR_YEARS_AGO);
         repository.save(consenting);
         Contact withdrawn = person("Withdrawn", FOUR_YEARS_AGO);
-        withdrawn.giveConsent("c-2", ConsentPurpose.NEWSLETTER, LegalBasis.CONSENT, ConsentSource.FORM, null, "nl-1", "form",
+        withdrawn.giveConsent("c-2", ConsentPurpose.NEWSLETTER, LegalBasis.CONSENT, ConsentSource.FORM, null, "nl-1", "form", null,
                 FOUR_YEARS_AGO);
         withdrawn.withdrawConsent("c-2", "form", FOUR_YEARS_AGO);
         inactive.add(repository.save(withdrawn));

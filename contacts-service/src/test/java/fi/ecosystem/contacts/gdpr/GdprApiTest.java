@@ -161,6 +161,8 @@ class GdprApiTest {
         AUTHORIZATIONS.clear();
 
         mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").with(cityUser("kerava", "staff")))
+                .andExpect(status().isForbidden()); // everything from every source: the admin's only
+        mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").with(cityUser("kerava", "admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.contactId").value(contact.id()))
                 .andExpect(jsonPath("$.language").value("sv"))
@@ -175,7 +177,7 @@ class GdprApiTest {
         assertThat(AUTHORIZATIONS).hasSize(2).allMatch(authorization -> authorization.startsWith("Bearer "));
 
         mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").param("format", "html").param("lang", "en")
-                        .with(cityUser("hyvinkaa", "staff")))
+                        .with(cityUser("hyvinkaa", "admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("<html lang=\"en\">")))
@@ -183,7 +185,7 @@ class GdprApiTest {
                 .andExpect(content().string(containsString("Vientinen" + run)))
                 .andExpect(content().string(containsString("Kasvuwebinaari")));
         mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").param("format", "html")
-                        .with(cityUser("kerava", "staff")))
+                        .with(cityUser("kerava", "admin")))
                 .andExpect(content().string(containsString("Uppgifter som vi har om dig")));
 
         List<PrivacyAudit.Entry> audit = mongo.find(new Query(Criteria.where("contactId").is(contact.id())), PrivacyAudit.Entry.class);
@@ -191,6 +193,16 @@ class GdprApiTest {
         assertThat(audit.get(0).actorCities()).containsExactly("kerava");
         assertThat(audit.get(0).items()).containsEntry("events-service/registrations", 1L);
         assertThat(mongo.findAll(Document.class, "privacy_audit").toString()).doesNotContain(contact.email(), "Vientinen");
+        // GDPR art. 19: the other city of the person's project is told of each export, the exporting city is not
+        mvc.perform(get("/api/contacts/notices").with(cityUser("hyvinkaa", "admin")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.contactId == '" + contact.id() + "' && @.action == 'exported')].byCities[0]")
+                        .value(org.hamcrest.Matchers.hasItem("kerava")));
+        mvc.perform(get("/api/contacts/notices").with(cityUser("kerava", "admin")))
+                .andExpect(jsonPath("$.items[?(@.contactId == '" + contact.id() + "' && @.byCities[0] == 'kerava')]").isEmpty())
+                .andExpect(jsonPath("$.items[?(@.contactId == '" + contact.id() + "' && @.byCities[0] == 'hyvinkaa')]").isNotEmpty());
+        mvc.perform(get("/api/contacts/notices").with(cityUser("hyvinkaa", "staff"))).andExpect(status().isForbidden());
+        assertThat(mongo.findAll(Document.class, "privacy_notices").toString()).doesNotContain(contact.email(), "Vientinen");
     }
 
     @Test
@@ -198,19 +210,20 @@ class GdprApiTest {
         Contact contact = person("rule." + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "Sääntö");
         String export = "/api/contacts/" + contact.id() + "/gdpr-export";
         mvc.perform(get(export)).andExpect(status().isUnauthorized());
-        mvc.perform(get(export).with(cityUser("oulu", "staff"))).andExpect(status().isNotFound())
+        mvc.perform(get(export).with(cityUser("oulu", "staff", "admin"))).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get(export).with(cityUser("kerava", "staff"))).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get(export).with(integrator("kerava", "contacts:read", "projects:read"))).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get(export).with(integrator("kerava", "contacts:write"))).andExpect(status().isOk());
-        mvc.perform(get(export).with(integrator("oulu", "contacts:write"))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/contacts/nobody/gdpr-export").with(cityUser("kerava", "staff"))).andExpect(status().isNotFound());
-        mvc.perform(get(export).param("lang", "de").with(cityUser("kerava", "staff"))).andExpect(status().isBadRequest())
+        mvc.perform(get(export).with(integrator("kerava", "contacts:write"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/contacts/nobody/gdpr-export").with(cityUser("kerava", "admin"))).andExpect(status().isNotFound());
+        mvc.perform(get(export).param("lang", "de").with(cityUser("kerava", "admin"))).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get(export).param("format", "pdf").with(cityUser("kerava", "staff"))).andExpect(status().isBadRequest());
+        mvc.perform(get(export).param("format", "pdf").with(cityUser("kerava", "admin"))).andExpect(status().isBadRequest());
 
         othersUp = false;
-        mvc.perform(get(export).with(cityUser("kerava", "staff"))).andExpect(status().isServiceUnavailable())
+        mvc.perform(get(export).with(cityUser("kerava", "admin"))).andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(header().exists("Retry-After"));
     }
@@ -230,7 +243,7 @@ class GdprApiTest {
         mvc.perform(post(erasure).with(cityUser("kerava", "staff", "project-manager"))).andExpect(status().isForbidden());
         mvc.perform(post(erasure).with(integrator("kerava", "contacts:write"))).andExpect(status().isForbidden());
         mvc.perform(post(erasure).with(cityUser("oulu", "staff", "admin"))).andExpect(status().isNotFound());
-        mvc.perform(get(erasure).with(cityUser("kerava", "staff"))).andExpect(status().isNotFound());
+        mvc.perform(get(erasure).with(cityUser("kerava", "staff"))).andExpect(status().isForbidden());
 
         mvc.perform(post(erasure).with(cityUser("kerava", "staff", "admin")))
                 .andExpect(status().isAccepted())
@@ -257,7 +270,7 @@ class GdprApiTest {
             assertThat(record.value()).doesNotContain(email, lastName);
         }
 
-        mvc.perform(get(erasure).with(cityUser("hyvinkaa", "staff")))
+        mvc.perform(get(erasure).with(cityUser("hyvinkaa", "admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.complete").value(true))
                 .andExpect(jsonPath("$.services.length()").value(3))
@@ -269,6 +282,10 @@ class GdprApiTest {
         assertThat(mongo.exists(new Query(Criteria.where("email").is(email)), Contact.class)).isFalse();
         assertThat(TopicProbe.readAll(kafka.getBrokersAsString(), Topics.deadLetter(Topics.REGISTRATIONS), Duration.ofSeconds(1)))
                 .noneMatch(record -> record.value().contains("r-late-" + run));
+        // the other city of the project is told once (the second request changed nothing), the erasing city not at all
+        List<Document> told = mongo.find(new Query(Criteria.where("contactId").is(contact.id()).and("action").is("erased")),
+                Document.class, "privacy_notices");
+        assertThat(told).extracting(notice -> notice.getString("city")).containsExactly("hyvinkaa");
         mvc.perform(get("/api/contacts/" + contact.id()).with(cityUser("kerava", "staff")))
                 .andExpect(jsonPath("$.anonymised").value(true))
                 .andExpect(content().string(not(containsString(lastName))));

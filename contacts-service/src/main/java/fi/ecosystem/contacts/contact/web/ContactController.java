@@ -1,6 +1,6 @@
 package fi.ecosystem.contacts.contact.web;
 
-import fi.ecosystem.contacts.contact.Contact;
+import fi.ecosystem.contacts.contact.PersonView;
 import fi.ecosystem.contacts.contact.ContactAudit;
 import fi.ecosystem.contacts.contact.ContactFilter;
 import fi.ecosystem.contacts.contact.ContactService;
@@ -42,7 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/contacts")
-@Tag(name = "Contacts", description = "People linked to the projects of the caller's cities; others answer 404. "
+@Tag(name = "Contacts", description = "People linked to the caller's cities, each as the caller's cities see them: only "
+        + "the facts whose source (project or city) the caller sees; others answer 404. Reading needs the role staff, "
+        + "project-manager or admin (event organisers: the people of their events; a member without a role: 403). "
         + "Writing: staff, project managers and admins of such a city; integrators need contacts:write (reading contacts:read). "
         + "Errors are application/problem+json with a stable `code` or the `errors` of each field.")
 @SecurityRequirement(name = "keycloak")
@@ -94,19 +96,21 @@ class ContactController {
     @Operation(summary = "One person with roles, consents and participation history",
             description = "The id of a person merged into another leads to that other person")
     ContactResponse get(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return ContactResponse.of(contacts.get(user, id));
+        return ContactResponse.of(contacts.view(user, id));
     }
 
     @PostMapping
     @Operation(summary = "Enter a person", description = "Linked to projects of the caller's city. The phone number is stored "
-            + "in E.164. If people with the same e-mail, phone or name are visible, 409 `possible-duplicates` lists them "
-            + "(`candidates`); repeat with allowDuplicate=true to create anyway. The same e-mail is always 409.")
+            + "in E.164. If people the caller sees have the same e-mail, phone or name (as the caller sees them), 409 "
+            + "`possible-duplicates` lists them (`candidates`); repeat with allowDuplicate=true to create anyway. The same "
+            + "e-mail of a person the caller sees is always 409 `duplicate-email`. An address of someone the caller does "
+            + "not see links that person with what was entered: the answer is the same as for a new person.")
     @ApiResponse(responseCode = "201", description = "Entered; Location names the new person")
     @ApiResponse(responseCode = "409", description = "Possible duplicates (`candidates`) or a rule of the domain (`code`)",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<ContactResponse> create(@Parameter(hidden = true) CityUser user, @Valid @RequestBody PersonBody body,
             @RequestParam(defaultValue = "false") boolean allowDuplicate) {
-        Contact contact = contacts.create(user, body.toDetails(), body.projectIds() == null ? Set.of() : body.projectIds(),
+        PersonView contact = contacts.create(user, body.toDetails(), body.projectIds() == null ? Set.of() : body.projectIds(),
                 allowDuplicate);
         return ResponseEntity.created(URI.create("/api/contacts/" + contact.id())).body(ContactResponse.of(contact));
     }

@@ -1,6 +1,6 @@
 package fi.ecosystem.contacts.contact.web;
 
-import fi.ecosystem.contacts.contact.Contact;
+import fi.ecosystem.contacts.contact.PersonView;
 import fi.ecosystem.platform.web.Spreadsheet;
 import fi.ecosystem.platform.web.Spreadsheet.Column;
 import java.util.List;
@@ -11,16 +11,16 @@ final class ContactExport {
     private ContactExport() {
     }
 
-    static Spreadsheet<Contact> sheet() {
+    static Spreadsheet<PersonView> sheet() {
         return new Spreadsheet<>("Contacts", List.of(
-                new Column<>("id", Contact::id),
-                new Column<>("lastName", Contact::lastName),
-                new Column<>("firstName", Contact::firstName),
-                new Column<>("title", Contact::title),
-                new Column<>("organisation", Contact::organisationName),
-                new Column<>("email", Contact::email),
-                new Column<>("phone", Contact::phone),
-                new Column<>("language", Contact::language),
+                new Column<>("id", PersonView::id),
+                new Column<>("lastName", PersonView::lastName),
+                new Column<>("firstName", PersonView::firstName),
+                new Column<>("title", PersonView::title),
+                new Column<>("organisation", PersonView::organisationName),
+                new Column<>("email", PersonView::email),
+                new Column<>("phone", PersonView::phone),
+                new Column<>("language", PersonView::language),
                 new Column<>("roles", contact -> String.join(", ", contact.roles().stream()
                         .map(role -> role.projectId() + ": " + role.role()).distinct().toList())),
                 new Column<>("projects", contact -> String.join(", ", contact.projectIds().stream().sorted().toList())),

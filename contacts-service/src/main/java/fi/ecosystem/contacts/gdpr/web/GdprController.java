@@ -6,7 +6,7 @@ import fi.ecosystem.contacts.gdpr.ErasureState;
 import fi.ecosystem.contacts.gdpr.OtherServices;
 import fi.ecosystem.contacts.gdpr.PersonErasure;
 import fi.ecosystem.contacts.gdpr.PersonalDataExport;
-import fi.ecosystem.platform.privacy.PersonalDataAccess;
+import fi.ecosystem.contacts.gdpr.PrivacyNotices;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,12 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A person's rights: the export of everything the platform holds about them (staff or admins of a city
- * that sees the person; integrators with {@code contacts:write}) and erasure (a city's admin only). A
- * person the caller may not see answers 404, as everywhere.
+ * A person's rights, the guarded exception to the per-city view of people: the export of everything the
+ * platform holds about them, from every source, and erasure everywhere — both a city's admin only, for a
+ * person the admin's city sees (404 otherwise, as everywhere). Both are audited and told to the admins of
+ * the other cities that could see the person ({@link PrivacyNotices}, GDPR art. 19).
  */
 @RestController
-@RequestMapping("/api/contacts/{id}")
+@RequestMapping("/api/contacts")
 @Tag(name = "GDPR", description = "Export and erasure of a person's data across all services")
 @SecurityRequirement(name = "keycloak")
 class GdprController {
@@ -42,22 +43,26 @@ class GdprController {
     private final PersonalDataExport export;
     private final PersonErasure erasure;
     private final ErasureState erasureState;
+    private final PrivacyNotices notices;
 
-    GdprController(ContactService contacts, PersonalDataExport export, PersonErasure erasure, ErasureState erasureState) {
+    GdprController(ContactService contacts, PersonalDataExport export, PersonErasure erasure, ErasureState erasureState,
+            PrivacyNotices notices) {
         this.contacts = contacts;
         this.export = export;
         this.erasure = erasure;
         this.erasureState = erasureState;
+        this.notices = notices;
     }
 
-    @GetMapping("/gdpr-export")
+    @GetMapping("/{id}/gdpr-export")
     @Operation(summary = "Everything every service holds about the person, as JSON or as a readable HTML document (fi/sv/en)")
     ResponseEntity<?> export(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @RequestParam(defaultValue = "json") @Pattern(regexp = "json|html", message = "must be json or html") String format,
             @RequestParam(required = false) @Pattern(regexp = "fi|sv|en", message = "must be fi, sv or en") String lang) {
-        PersonalDataAccess.requireMayExport(user);
+        requireAdmin(user);
         Contact contact = contacts.get(user, id);
         PersonalDataExport.Export result = export.of(user, contact, lang);
+        notices.tell(contacts.citiesOf(contact), user, PrivacyNotices.EXPORTED, contact.id());
         if (format.equals("html")) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Disposition", "inline; filename=\"gdpr-export-" + id + ".html\"")
@@ -66,22 +71,47 @@ class GdprController {
         return ResponseEntity.ok(result);
     }
 
-    @PostMapping("/erasure")
+    @PostMapping("/{id}/erasure")
     @Operation(summary = "Erase (anonymise) the person in every service; answers at once, the state shows when all are done")
     ResponseEntity<ErasureState.State> erase(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        PersonalDataAccess.requireMayErase(user);
+        requireAdmin(user);
         Contact contact = contacts.get(user, id);
+        if (contact.anonymisedAt() == null) { // told once: asking again for an erased person changes nothing
+            notices.tell(contacts.citiesOf(contact), user, PrivacyNotices.ERASED, contact.id());
+        }
         erasure.erase(user, contact.id());
         return ResponseEntity.accepted().location(URI.create("/api/contacts/" + id + "/erasure"))
                 .body(erasureState.of(id, false));
     }
 
-    @GetMapping("/erasure")
+    @GetMapping("/{id}/erasure")
     @Operation(summary = "How far the person's erasure is: when each service finished")
     ErasureState.State erasureState(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        PersonalDataAccess.requireMayExport(user);
+        requireAdmin(user);
         contacts.get(user, id);
         return erasureState.of(id, true);
+    }
+
+    @GetMapping("/notices")
+    @Operation(summary = "What other cities' admins did with people this city sees: exports for the person and erasures "
+            + "(GDPR art. 19)", description = "For admins of the city; newest first. A notice names the contact id only.")
+    fi.ecosystem.platform.web.PageResponse<PrivacyNotices.Notice> notices(@Parameter(hidden = true) CityUser user,
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
+            @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
+        requireAdmin(user);
+        return fi.ecosystem.platform.web.PageResponse.of(notices.of(user.cities(),
+                org.springframework.data.domain.PageRequest.of(page, size)), notice -> notice);
+    }
+
+    /**
+     * 403 unless a city's admin: the export for the person shows what every city supplied and the erasure removes it
+     * everywhere, so neither is staff work nor an integrator's (the other services' endpoints are reached with this
+     * admin's token).
+     */
+    private static void requireAdmin(CityUser user) {
+        if (user.integrator() || user.cities().isEmpty() || !user.roles().contains(CityUser.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only a city's admin may do this");
+        }
     }
 
     @ExceptionHandler(OtherServices.Unavailable.class)

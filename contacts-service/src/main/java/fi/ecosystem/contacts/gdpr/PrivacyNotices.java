@@ -1,0 +1,69 @@
+package fi.ecosystem.contacts.gdpr;
+
+import fi.ecosystem.platform.security.CityUser;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * GDPR art. 19: when one city's admin exports everything about a person for them or erases them, the admins of
+ * every other city that could see the person are told. One document per notice and city, in its own collection
+ * (nothing grows inside a person); it names no personal data, only the contact id and who acted. Read by the
+ * city's admins at {@code GET /api/contacts/notices}.
+ */
+@Component
+public class PrivacyNotices {
+
+    public static final String ERASED = "erased";
+    public static final String EXPORTED = "exported";
+
+    private final MongoTemplate mongo;
+
+    PrivacyNotices(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * @param city       whose admins are told
+     * @param byCities   the cities of the admin who acted
+     */
+    @Document("privacy_notices")
+    @CompoundIndex(name = "by_city", def = "{'city': 1, 'at': -1}")
+    public record Notice(@Id String id, String city, Instant at, String action, String contactId, String byName,
+            Set<String> byCities) {
+    }
+
+    /** One notice to each city of {@code cities} that is not the actor's own; returns the cities told. */
+    public Set<String> tell(Collection<String> cities, CityUser actor, String action, String contactId) {
+        Set<String> told = new TreeSet<>(cities);
+        told.removeAll(actor.cities());
+        Instant now = Instant.now();
+        List<Notice> notices = told.stream()
+                .map(city -> new Notice(null, city, now, action, contactId, actor.displayName(), actor.cities())).toList();
+        if (!notices.isEmpty()) {
+            mongo.insertAll(notices);
+        }
+        return told;
+    }
+
+    /** The notices to the caller's cities, newest first. */
+    public Page<Notice> of(Collection<String> cities, Pageable pageable) {
+        Query query = new Query(Criteria.where("city").in(cities));
+        long total = mongo.count(query, Notice.class);
+        return new PageImpl<>(mongo.find(query.with(pageable).with(Sort.by(Sort.Direction.DESC, "at", "_id")), Notice.class),
+                pageable, total);
+    }
+}
