@@ -63,6 +63,17 @@ class StaffEventPagesTest extends PageTest {
     }
 
     @Test
+    void aMemberWithoutARoleSeesTheEventButNotItsPeople() throws Exception {
+        services.answer("GET /api/events/ev-1/registrations", 403, """
+                {"type": "https://ecosystem.example.org/problems/forbidden", "status": 403, "detail": "A role is needed"}
+                """);
+        mvc.perform(get("/app/events/ev-1").with(cityUser("helsinki")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Kasvuseminaari"), containsString("id=\"registrations-hidden\""),
+                        not(containsString("registrations-table")), not(containsString("Ei ilmoittautuneita")))));
+    }
+
+    @Test
     void aNewEventWithMistakesKeepsTheInputAndPointsAtTheFields() throws Exception {
         mvc.perform(post("/app/events").with(cityUser("helsinki", "staff", "event-organiser"))
                         .param("projectId", "kasvun-ekosysteemit").param("type", "SEMINAR").param("titleFi", "")
