@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -78,7 +77,7 @@ class PublicRegistrationPrivacyTest extends EventsApiTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("owner@example.org").size() == 2);
         MimeMessage linkAgain = mailsTo("owner@example.org").stream()
                 .filter(mail -> subject(mail).startsWith("Linkki ilmoittautumiseesi")).findFirst().orElseThrow();
-        assertThat(GreenMailUtil.getBody(linkAgain)).contains("/events/registrations/" + token, ONLINE);
+        assertThat(RegistrationApiTest.text(linkAgain)).contains("/events/registrations/" + token, ONLINE);
         assertThat(mailsTo("owner@example.org")).extracting(PublicRegistrationPrivacyTest::subject)
                 .contains("Ilmoittautumisesi on vahvistettu: Kasvupaja verkossa");
         Registration owner = mongo.findOne(new Query(Criteria.where("privateToken").is(token)), Registration.class);
@@ -108,8 +107,8 @@ class PublicRegistrationPrivacyTest extends EventsApiTestSupport {
     @Test
     void theOnlineLinkReachesOnlyPeopleWithAPlaceOnTheirPrivatePageAndByMail() throws Exception {
         String event = onlineEvent(1, null);
-        String confirmed = selfRegister(event, "paikka@example.org");
-        String waitlisted = selfRegister(event, "jonossa@example.org");
+        String confirmed = selfRegister(event, "paikka.verkossa@example.org");
+        String waitlisted = selfRegister(event, "jonossa.verkossa@example.org");
 
         mvc.perform(get("/public/events/" + event)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.online").value(true))
@@ -125,10 +124,10 @@ class PublicRegistrationPrivacyTest extends EventsApiTestSupport {
                 .andExpect(jsonPath("$.status").value("WAITLISTED"))
                 .andExpect(jsonPath("$.onlineUrl").doesNotExist());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("paikka@example.org").size() == 1
-                && mailsTo("jonossa@example.org").size() == 1);
-        assertThat(GreenMailUtil.getBody(mailsTo("paikka@example.org").get(0))).contains(ONLINE);
-        assertThat(GreenMailUtil.getBody(mailsTo("jonossa@example.org").get(0))).doesNotContain(ONLINE)
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("paikka.verkossa@example.org").size() == 1
+                && mailsTo("jonossa.verkossa@example.org").size() == 1);
+        assertThat(RegistrationApiTest.text(mailsTo("paikka.verkossa@example.org").get(0))).contains(ONLINE);
+        assertThat(RegistrationApiTest.text(mailsTo("jonossa.verkossa@example.org").get(0))).doesNotContain(ONLINE)
                 .contains("/events/registrations/" + waitlisted);
 
         // a cancelled person's page no longer shows it
