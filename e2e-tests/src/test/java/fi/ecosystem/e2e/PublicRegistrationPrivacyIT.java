@@ -110,6 +110,34 @@ class PublicRegistrationPrivacyIT {
     }
 
     @Test
+    void aKnownAddressIsAnsweredAboutAsFastAsANewOne() throws Exception {
+        String event = onlineEvent(100, null);
+        List<Long> newMillis = new java.util.ArrayList<>();
+        List<Long> repeatMillis = new java.util.ArrayList<>();
+        java.util.Set<String> answers = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = register(event, "ajastus" + i + "." + RUN + "@example.org", "Aika", null);
+            newMillis.add((System.nanoTime() - started) / 1_000_000);
+            answers.add(answer.statusCode() + " " + answer.body());
+        }
+        for (int i = 0; i < 10; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = register(event, "ajastus" + i + "." + RUN + "@example.org", "Toinen", null);
+            repeatMillis.add((System.nanoTime() - started) / 1_000_000);
+            answers.add(answer.statusCode() + " " + answer.body());
+        }
+        long newMedian = newMillis.stream().sorted().toList().get(5);
+        long repeatMedian = repeatMillis.stream().sorted().toList().get(5);
+        System.out.println("Public registration through the gateway, median of 10: new address " + newMedian
+                + " ms, known address " + repeatMedian + " ms (new " + newMillis + ", known " + repeatMillis + ")");
+
+        assertThat(answers).hasSize(1);
+        assertThat(answers.iterator().next()).startsWith("202 ");
+        assertThat(Math.max(newMedian, repeatMedian)).isLessThan(5 * Math.max(1, Math.min(newMedian, repeatMedian)) + 50);
+    }
+
+    @Test
     void anEventsCapPerAddressHoldsForTheApiAndTheWebFormAndAForgedForwardedForDoesNotEscapeIt() throws Exception {
         String event = onlineEvent(50, 1);
 
