@@ -40,6 +40,13 @@ class GatewayRoutingTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            server.createContext("/events/token", exchange -> {
+                byte[] body = String.valueOf(exchange.getRequestHeaders().getFirst("X-Ecosystem-Csrf-Token")).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             server.createContext("/events/echo", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
@@ -139,6 +146,69 @@ class GatewayRoutingTest {
     void aBrowserPostWithoutTheCsrfTokenIsRefused() {
         client.post().uri("/app/projects").contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("name=x")
                 .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void aFirstVisitGetsItsTokenIntoThePageAsWellAsTheCookie() {
+        var result = client.get().uri("/events/token").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().returnResult(String.class);
+        String cookie = result.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        String relayed = result.getResponseBody().blockFirst();
+        assertThat(cookie).isNotBlank();
+        assertThat(relayed).isEqualTo(cookie);
+        // the form rendered with that token is accepted when sent with the cookie the same response set
+        client.post().uri("/events/echo").cookie("XSRF-TOKEN", cookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=" + relayed + "&firstName=Eeva")
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aTokenHeaderSentByTheClientNeverReachesThePage() {
+        String relayed = client.get().uri("/events/token").cookie("XSRF-TOKEN", "token-1")
+                .header("X-Ecosystem-Csrf-Token", "forged").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(relayed).isEqualTo("token-1");
+        String withBearer = client.get().uri("/api/projects").header("X-Ecosystem-Csrf-Token", "forged")
+                .header("Authorization", "Bearer not-a-jwt").exchange()
+                .expectStatus().isUnauthorized().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(withBearer).doesNotContain("forged");
+    }
+
+    @Test
+    void thePublicRegistrationFormNeedsNoCookieAtAll() {
+        client.post().uri("/events/e1/register").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("firstName=Eeva&email=eeva@example.org")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/events/e1/register");
+        client.post().uri("/events/registrations/t1/cancel").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("confirm=yes").exchange().expectStatus().isOk();
+        // staff forms still need the token
+        client.post().uri("/events/e1/edit").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("title=x").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void aRefusedFormIsAPageInTheUsersLanguageWithAWayBack() {
+        String page = client.post().uri("/app/projects").cookie("lang", "sv").accept(MediaType.TEXT_HTML)
+                .header("Referer", "http://localhost/app/projects/new?x=1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("name=x")
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("lang=\"sv\"", "Formuläret har gått ut", "href=\"/app/projects/new?x=1\"", "Tillbaka");
+        client.post().uri("/app/projects").accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("name=x")
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("csrf-token-invalid");
+    }
+
+    @Test
+    void anAddressNothingServesIsAPageForABrowser() {
+        String page = client.get().uri("/webjars/no-such-file?lang=en").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("lang=\"en\"", "Page not found", "href=\"/\"");
     }
 
     @Test
