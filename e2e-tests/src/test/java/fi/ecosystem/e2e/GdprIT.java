@@ -58,7 +58,7 @@ class GdprIT {
         HttpResponse<String> registered = EventsIT.publicCall("POST", "/public/events/" + event + "/registrations", """
                 {"email": "%s", "firstName": "%s", "lastName": "%s", "organisationName": "Rekisteri Oy", "language": "sv"}
                 """.formatted(email, firstName, lastName));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> MessagingIT.contactByEmail(email) != null);
         await().atMost(Duration.ofSeconds(60)).until(() -> MessagingIT.participantsReached(project) == 1);
         String contactId = MessagingIT.contactByEmail(email).get("id").asString();

@@ -51,6 +51,47 @@ public final class Keycloak {
         }
     }
 
+    /**
+     * Creates (once) a user who is a member of a city's organization and has no realm role: what every account of
+     * a brokered city identity provider becomes. Password login at the ecosystem realm.
+     */
+    public static void ensureMember(String realm, String organization, String username, String password) throws Exception {
+        String admin = adminToken();
+        String user = """
+                {"username": "%s", "enabled": true, "email": "%s@%s.example.org", "emailVerified": true,
+                 "firstName": "Jäsen", "lastName": "Ilman roolia",
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
+                """.formatted(username, username, organization, password);
+        HttpResponse<String> created = adminCall(admin, "POST", "/admin/realms/" + realm + "/users", user);
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            throw new IllegalStateException("Could not create user " + username + ": " + created.statusCode() + " " + created.body());
+        }
+        String userId = JSON.readTree(adminCall(admin, "GET", "/admin/realms/" + realm + "/users?exact=true&username=" + username, null)
+                .body()).get(0).get("id").asString();
+        String organizationId = null;
+        for (JsonNode found : JSON.readTree(adminCall(admin, "GET", "/admin/realms/" + realm + "/organizations?search=" + organization,
+                null).body())) {
+            if (organization.equals(found.get("alias").asString())) {
+                organizationId = found.get("id").asString();
+            }
+        }
+        HttpResponse<String> member = adminCall(admin, "POST", "/admin/realms/" + realm + "/organizations/" + organizationId + "/members",
+                "\"" + userId + "\"");
+        if (member.statusCode() != 201 && member.statusCode() != 409) {
+            throw new IllegalStateException("Could not add " + username + " to " + organization + ": " + member.statusCode() + " " + member.body());
+        }
+    }
+
+    private static HttpResponse<String> adminCall(String admin, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK + path))
+                .header("Authorization", "Bearer " + admin).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String adminToken() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(Stack.KEYCLOAK + "/realms/master/protocol/openid-connect/token"))

@@ -335,7 +335,7 @@ class WebUiIT {
         assertThat(driver.getPageSource()).doesNotContain("??");
     }
 
-    static String register(String firstName, String lastName, String email) {
+    static String register(String firstName, String lastName, String email) throws IOException {
         open("/events/" + eventId);
         driver.findElement(By.id("firstName")).sendKeys(firstName);
         driver.findElement(By.id("lastName")).sendKeys(lastName);
@@ -348,9 +348,28 @@ class WebUiIT {
             choice.click();
         }
         navigate(driver.findElement(By.cssSelector("main form button[type=submit]")));
-        wait(ExpectedConditions.urlContains("/events/registrations/"));
-        return driver.getCurrentUrl().replaceAll("\\?.*", "");
+        // the page says only "check your e-mail", whoever the address belongs to; the private link is in the mail
+        wait(ExpectedConditions.urlContains("/events/" + eventId + "/received"));
+        assertThat(text("main")).doesNotContain(firstName, email);
+        if (!receivedPageChecked) {
+            chromium.axe("registration received: check your e-mail");
+            chromium.screenshot("registration-received");
+            receivedPageChecked = true;
+        }
+        String[] link = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            java.util.List<tools.jackson.databind.JsonNode> mails = EventsIT.mailsTo(email);
+            if (mails.isEmpty()) {
+                return false;
+            }
+            link[0] = Stack.GATEWAY + "/events/registrations/" + EventsIT.privateTokenIn(mails.get(0));
+            return true;
+        });
+        driver.get(link[0]);
+        return link[0];
     }
+
+    static boolean receivedPageChecked;
 
     /** Keycloak's identity-first login: the username page, then the password page (or both on one). */
     static void signInAtKeycloak(String username, String password) {

@@ -2,6 +2,7 @@ package fi.ecosystem.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import fi.ecosystem.web.support.ClientAddress;
 import fi.ecosystem.web.support.ServiceClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -60,7 +63,17 @@ class WebConfiguration implements WebMvcConfigurer {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
         requestFactory.setReadTimeout(Duration.ofSeconds(10));
         return RestClient.builder().baseUrl(baseUrl).requestFactory(requestFactory)
-                .requestInterceptor(relayToken()).build();
+                .requestInterceptor(relayToken()).requestInterceptor(relayClientAddress()).build();
+    }
+
+    /** Passes the browser's address on (as the gateway gave it), so that services apply their per-address rules to it. */
+    private static ClientHttpRequestInterceptor relayClientAddress() {
+        return (request, body, execution) -> {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                request.getHeaders().set(ClientAddress.HEADER, ClientAddress.of(attributes.getRequest()));
+            }
+            return execution.execute(request, body);
+        };
     }
 
     /** Passes the caller's own token on: the services decide what this user may see. */

@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class StubServices {
 
-    public record Request(String method, String path, String body, String authorization, String contentType) {
+    public record Request(String method, String path, String body, String authorization, String contentType,
+            String forwardedFor) {
     }
 
     private record Answer(int status, String contentType, byte[] body) {
@@ -38,7 +39,8 @@ public final class StubServices {
             String query = exchange.getRequestURI().getRawQuery();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestMethod(), query == null ? path : path + "?" + query, body,
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type")));
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
             Answer answer = answers.get(exchange.getRequestMethod() + " " + path);
             if (answer == null) {
                 answer = new Answer(404, "application/problem+json",

@@ -60,6 +60,8 @@ public class Event {
     private Instant registrationOpensAt;
     /** …until this one (null: until the event starts). */
     private Instant registrationClosesAt;
+    /** Public self-registrations one client address may make (null: no cap); see {@code RegistrationsPerAddress}. */
+    private Integer maxRegistrationsPerAddress;
     private EventStatus status;
     private Instant createdAt;
     @Version
@@ -111,6 +113,9 @@ public class Event {
             errors.add(new InvalidFields.FieldError("sessionsToComplete", "sessions-to-complete",
                     "must be between 1 and the number of sessions (" + checkedSessions.size() + ")"));
         }
+        if (details.maxRegistrationsPerAddress() != null && details.maxRegistrationsPerAddress() < 1) {
+            errors.add(new InvalidFields.FieldError("maxRegistrationsPerAddress", "must be at least 1, or left out for no cap"));
+        }
         if (details.registrationOpensAt() != null && details.registrationClosesAt() != null
                 && !details.registrationClosesAt().isAfter(details.registrationOpensAt())) {
             errors.add(new InvalidFields.FieldError("registrationClosesAt", "closes-before-opens", "Registration closes after it opens"));
@@ -132,6 +137,7 @@ public class Event {
         endsAt = sessions.stream().map(Session::endsOrAnHourAfterStart).max(Comparator.naturalOrder()).orElse(null);
         registrationOpensAt = details.registrationOpensAt();
         registrationClosesAt = details.registrationClosesAt();
+        maxRegistrationsPerAddress = details.maxRegistrationsPerAddress();
     }
 
     private static List<Session> sessions(List<Session> given, List<InvalidFields.FieldError> errors) {
@@ -404,6 +410,10 @@ public class Event {
 
     public Instant registrationClosesAt() {
         return registrationClosesAt;
+    }
+
+    public Integer maxRegistrationsPerAddress() {
+        return maxRegistrationsPerAddress;
     }
 
     public EventStatus status() {

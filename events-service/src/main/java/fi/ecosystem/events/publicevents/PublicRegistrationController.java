@@ -8,6 +8,7 @@ import fi.ecosystem.events.registration.RegistrationService;
 import fi.ecosystem.events.registration.RegistrationStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -53,53 +54,60 @@ class PublicRegistrationController {
             @Size(max = 500) String website) {
     }
 
-    /** What the participant sees of their registration. */
+    /** What the participant sees of their registration; the online link only while they have a place. */
     record PrivateView(String eventId, LocalizedText eventTitle, Instant startsAt, Instant endsAt, String venue,
             String onlineUrl, List<Session> sessions, RegistrationStatus status, long waitingListPosition, String firstName,
             String lastName, String email, String language, Map<String, String> answers, String privateToken) {
 
-        static PrivateView of(Registration registration, Event event, long position, boolean withToken) {
+        static PrivateView of(Registration registration, Event event, long position) {
             return new PrivateView(event.id(), event.title(), event.startsAt(), event.endsAt(), event.venue(),
                     registration.status() == RegistrationStatus.CONFIRMED || registration.status() == RegistrationStatus.ATTENDED
                             ? event.onlineUrl() : null,
                     event.sessions(), registration.status(), position, registration.firstName(), registration.lastName(),
-                    registration.email(), registration.language(), withToken ? registration.answers() : Map.of(),
-                    withToken ? registration.privateToken() : null);
+                    registration.email(), registration.language(), registration.answers(), registration.privateToken());
         }
     }
 
+    /**
+     * The one answer to every accepted registration form — new address, known address or bot — so that it
+     * reveals nothing: no names, no status, no link. The private link goes to the address by e-mail.
+     */
     record Received(String message) {
+
+        static final Received CHECK_YOUR_EMAIL = new Received(
+                "Thank you. We have sent a message to the e-mail address you gave: its link shows your registration.");
     }
 
     @PostMapping("/public/events/{eventId}/registrations")
     @Operation(summary = "Register for a published event",
-            description = "201 with the private link's token: confirmed while places last, then waitlisted. For an e-mail "
-                    + "already registered, 200 with the status only (the link goes to that address by e-mail).")
-    ResponseEntity<?> register(@PathVariable String eventId, @Valid @RequestBody SelfRegistration request) {
+            description = "202 with the same answer whether the address is new or registered already: the registrant's "
+                    + "private link (and, for a confirmed place, the online link) goes to the address by e-mail; a known "
+                    + "address is mailed its link again (at most once every few minutes). Confirmed while places last, "
+                    + "then waitlisted. 429 (code registrations-per-address) when the event caps registrations from one "
+                    + "client address and the cap is reached.")
+    ResponseEntity<Received> register(@PathVariable String eventId, @Valid @RequestBody SelfRegistration request,
+            HttpServletRequest http) {
         if (request.website() != null && !request.website().isBlank()) {
             // a bot filled the honeypot: it sees the usual answer, nothing is stored
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Received("Thank you, your registration was received"));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Received.CHECK_YOUR_EMAIL);
         }
-        RegistrationService.Outcome outcome = registrations.registerThemselves(eventId, new RegistrationChanged.Participant(
+        registrations.registerThemselves(eventId, new RegistrationChanged.Participant(
                 request.email(), request.firstName(), request.lastName(), request.organisationName(), null, request.language()),
-                request.answers());
-        Registration registration = outcome.registration();
-        Event event = registrations.eventOf(registration);
-        PrivateView view = PrivateView.of(registration, event, registrations.waitingListPosition(registration), outcome.created());
-        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+                request.answers(), ClientAddress.networkOf(http));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Received.CHECK_YOUR_EMAIL);
     }
 
     @GetMapping("/public/registrations/{token}")
     @Operation(summary = "The participant's own registration, through the private link")
     PrivateView view(@PathVariable @Size(max = 100) String token) {
         Registration registration = registrations.byPrivateToken(token);
-        return PrivateView.of(registration, registrations.eventOf(registration), registrations.waitingListPosition(registration), true);
+        return PrivateView.of(registration, registrations.eventOf(registration), registrations.waitingListPosition(registration));
     }
 
     @DeleteMapping("/public/registrations/{token}")
     @Operation(summary = "Cancel the registration, or leave the waiting list", description = "A freed place goes to the next person waiting")
     PrivateView cancel(@PathVariable @Size(max = 100) String token) {
         Registration registration = registrations.cancelByPrivateToken(token);
-        return PrivateView.of(registration, registrations.eventOf(registration), 0, true);
+        return PrivateView.of(registration, registrations.eventOf(registration), 0);
     }
 }

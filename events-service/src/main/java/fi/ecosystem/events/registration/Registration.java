@@ -51,6 +51,8 @@ public class Registration {
     @Indexed(unique = true, sparse = true)
     private String privateToken;
     private Instant createdAt;
+    /** When the private link was last mailed again on request (a repeat registration); limits such mails. */
+    private Instant linkMailedAt;
     @Version
     private Long version;
     private List<OutboxEvent> pendingEvents = new ArrayList<>();

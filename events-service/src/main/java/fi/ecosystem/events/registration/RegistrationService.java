@@ -4,6 +4,7 @@ import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
+import fi.ecosystem.events.event.ParticipantAccess;
 import fi.ecosystem.events.event.SeatCounter;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.security.AccessRule;
@@ -35,14 +36,18 @@ public class RegistrationService {
     private final SeatCounter seats;
     private final Outbox outbox;
     private final WaitingList waitingList;
+    private final RegistrationsPerAddress perAddress;
+    private final PrivateLinkRequests linkRequests;
 
     RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats, Outbox outbox,
-            WaitingList waitingList) {
+            WaitingList waitingList, RegistrationsPerAddress perAddress, PrivateLinkRequests linkRequests) {
         this.registrations = registrations;
         this.events = events;
         this.seats = seats;
         this.outbox = outbox;
         this.waitingList = waitingList;
+        this.perAddress = perAddress;
+        this.linkRequests = linkRequests;
     }
 
     /** The outcome and whether it is new (a repeat for the same e-mail returns the existing registration). */
@@ -54,6 +59,7 @@ public class RegistrationService {
         Event event = events.get(user, eventId);
         Set<String> cities = events.citiesOf(event);
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
+        ParticipantAccess.requireMayReadPeople(user, event, cities);
         return register(event, cities, participant, answers, user.subject());
     }
 
@@ -69,6 +75,7 @@ public class RegistrationService {
         Event event = events.get(user, eventId);
         Set<String> cities = events.citiesOf(event);
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
+        ParticipantAccess.requireMayReadPeople(user, event, cities);
         List<ImportedRow> report = new ArrayList<>();
         for (RegistrationImport.Row row : rows) {
             if (!row.errors().isEmpty()) {
@@ -87,8 +94,16 @@ public class RegistrationService {
         return report;
     }
 
-    /** A participant registers themselves on the public page: published events only; others do not exist for the public. */
-    public Outcome registerThemselves(String eventId, RegistrationChanged.Participant participant, Map<String, String> answers) {
+    /**
+     * A participant registers themselves on the public page: published events only; others do not exist for the
+     * public. What the caller learns must not depend on whether the address was registered before: the same
+     * checks run in the same order for both, an address already registered gets its private link mailed again
+     * (to the address, never to the caller), and the caller is told only that their registration was received.
+     *
+     * @param clientNetwork the caller's address as the gateway saw it (an IPv6 /64 as one), for the event's cap
+     */
+    public Outcome registerThemselves(String eventId, RegistrationChanged.Participant participant, Map<String, String> answers,
+            String clientNetwork) {
         Event event = events.find(eventId);
         if (event.status() != EventStatus.PUBLISHED) {
             throw new NotFoundException("Event " + eventId);
@@ -96,7 +111,24 @@ public class RegistrationService {
         if (!event.openToThePublic(Instant.now())) {
             throw new DomainRuleViolation("registration-not-open", "Registration for this event is not open now");
         }
-        return register(event, events.citiesOf(event), participant, answers, "self");
+        Map<String, String> checked = event.checkAnswers(answers);
+        boolean counted = perAddress.take(event, clientNetwork);
+        Outcome outcome;
+        try {
+            outcome = register(event, events.citiesOf(event), participant, checked, "self");
+        } catch (RuntimeException failed) {
+            if (counted) {
+                perAddress.giveBack(event, clientNetwork);
+            }
+            throw failed;
+        }
+        if (!outcome.created()) {
+            if (counted) {
+                perAddress.giveBack(event, clientNetwork);
+            }
+            linkRequests.request(outcome.registration());
+        }
+        return outcome;
     }
 
     /** Cancels a registration for an organiser of the event. */
@@ -113,6 +145,7 @@ public class RegistrationService {
         Event event = events.get(user, eventId);
         Set<String> cities = events.citiesOf(event);
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
+        ParticipantAccess.requireMayReadPeople(user, event, cities);
         Registration registration = registrations.findById(registrationId)
                 .filter(found -> found.eventId().equals(eventId))
                 .orElseThrow(() -> new NotFoundException("Registration " + registrationId));
@@ -159,7 +192,7 @@ public class RegistrationService {
 
     public Export export(CityUser user, String eventId) {
         Event event = events.get(user, eventId);
-        AccessRule.requireMayRead(user, EventService.AREA);
+        ParticipantAccess.requireMayReadPeople(user, event, events.citiesOf(event));
         return new Export(event, registrations.findByEventId(event.id(),
                 PageRequest.of(0, 100_000, Sort.by("createdAt", "_id"))).getContent());
     }
@@ -232,7 +265,8 @@ public class RegistrationService {
     }
 
     public Page<Registration> list(CityUser user, String eventId, Pageable pageable) {
-        events.get(user, eventId);
+        Event event = events.get(user, eventId);
+        ParticipantAccess.requireMayReadPeople(user, event, events.citiesOf(event));
         return registrations.findByEventId(eventId, pageable);
     }
 }

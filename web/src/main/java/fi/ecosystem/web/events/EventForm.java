@@ -49,6 +49,10 @@ public class EventForm {
     @Min(1)
     @Max(100_000)
     private Integer capacity;
+    /** public registrations one client address may make; empty: no cap */
+    @Min(1)
+    @Max(100_000)
+    private Integer maxRegistrationsPerAddress;
     /** a one-off event's time; a programme gives its sessions instead */
     @Pattern(regexp = DATE_TIME)
     private String startsAt;
@@ -126,6 +130,7 @@ public class EventForm {
         form.onlineUrl = (String) event.get("onlineUrl");
         form.organisation = (String) event.get("organisation");
         form.capacity = event.get("capacity") instanceof Number number ? number.intValue() : null;
+        form.maxRegistrationsPerAddress = event.get("maxRegistrationsPerAddress") instanceof Number cap ? cap.intValue() : null;
         List<Map<?, ?>> sessions = maps(event.get("sessions"));
         boolean oneOff = sessions.size() <= 1 && (sessions.isEmpty() || "main".equals(sessions.get(0).get("id")));
         if (oneOff) {
@@ -187,6 +192,7 @@ public class EventForm {
         body.put("venue", Texts.trimmed(venue));
         body.put("onlineUrl", Texts.trimmed(onlineUrl));
         body.put("capacity", capacity);
+        body.put("maxRegistrationsPerAddress", maxRegistrationsPerAddress);
         List<Map<String, Object>> given = new ArrayList<>();
         for (SessionRow row : sessions) {
             if (!row.isEmpty()) {
@@ -325,6 +331,8 @@ public class EventForm {
     public List<QuestionRow> getQuestions() { return questions; }
     public void setQuestions(List<QuestionRow> questions) { this.questions = questions; }
     public Integer getCapacity() { return capacity; }
+    public Integer getMaxRegistrationsPerAddress() { return maxRegistrationsPerAddress; }
+    public void setMaxRegistrationsPerAddress(Integer maxRegistrationsPerAddress) { this.maxRegistrationsPerAddress = maxRegistrationsPerAddress; }
     public void setCapacity(Integer capacity) { this.capacity = capacity; }
     public String getStartsAt() { return startsAt; }
     public void setStartsAt(String startsAt) { this.startsAt = startsAt; }

@@ -93,7 +93,15 @@ class StaffEventsController {
     @GetMapping("/app/events/{id}")
     String event(@PathVariable String id, @RequestParam(required = false) String created, Model model) {
         Map<String, Object> event = events.get("/api/events/{id}", id);
-        List<Map<String, Object>> registrations = events.items("/api/events/{id}/registrations?size=500", id);
+        List<Map<String, Object>> registrations = List.of();
+        try {
+            registrations = events.items("/api/events/{id}/registrations?size=500", id);
+        } catch (ServiceProblem problem) {
+            if (problem.status() != 403) {
+                throw problem;
+            }
+            model.addAttribute("registrationsHidden", true); // the event, but not its people: that needs a role
+        }
         model.addAttribute("event", event);
         model.addAttribute("registrations", registrations);
         model.addAttribute("waitingOrder", waitingOrder(registrations));

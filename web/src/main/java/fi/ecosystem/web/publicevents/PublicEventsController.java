@@ -8,11 +8,13 @@ import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
 import fi.ecosystem.web.support.Texts;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -54,7 +56,7 @@ class PublicEventsController {
 
     @PostMapping("/events/{id}/register")
     String register(@PathVariable String id, @Valid @ModelAttribute("form") SelfRegistrationForm form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+            Model model, HttpServletResponse response) {
         Map<String, Object> event = publishedEvent(id);
         Questions.of(event).check(form.getAnswers(), result);
         if (result.hasErrors()) {
@@ -63,22 +65,26 @@ class PublicEventsController {
         Map<String, Object> body = new LinkedHashMap<>(form.toRequest(Questions.of(event), Formats.language()));
         body.put("website", Texts.trimmed(form.getWebsite()));
         try {
-            Map<String, Object> registration = events.post(body, "/public/events/{id}/registrations", id);
-            if (registration != null && registration.get("privateToken") instanceof String token) {
-                redirect.addFlashAttribute("flash", "registration.thanks");
-                return "redirect:/events/registrations/" + token;
-            }
-            // registered before (the link was mailed again), or a bot: the same neutral answer
-            model.addAttribute("event", event);
-            model.addAttribute("status", registration == null ? null : registration.get("status"));
-            return "events/received";
+            // the same answer for a new address and a known one: the registration's own page is reached from the mail
+            events.post(body, "/public/events/{id}/registrations", id);
+            return "redirect:/events/{id}/received";
         } catch (ServiceProblem problem) {
+            if (problem.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                response.setStatus(problem.status()); // the event's cap per address: a script sees it, a person reads it
+            }
             Forms.reject(result, problem, PersonForm::formField);
             return eventPage(event, model);
         } catch (ServiceUnavailable unavailable) {
             result.reject("service.unavailable");
             return eventPage(event, model);
         }
+    }
+
+    /** After the form: "check your e-mail", whatever the address was; reloading it sends nothing again. */
+    @GetMapping("/events/{id}/received")
+    String received(@PathVariable String id, Model model) {
+        model.addAttribute("event", publishedEvent(id));
+        return "events/received";
     }
 
     @GetMapping("/events/registrations/{token}")

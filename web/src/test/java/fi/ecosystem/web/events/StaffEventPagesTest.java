@@ -63,6 +63,17 @@ class StaffEventPagesTest extends PageTest {
     }
 
     @Test
+    void aMemberWithoutARoleSeesTheEventButNotItsPeople() throws Exception {
+        services.answer("GET /api/events/ev-1/registrations", 403, """
+                {"type": "https://ecosystem.example.org/problems/forbidden", "status": 403, "detail": "A role is needed"}
+                """);
+        mvc.perform(get("/app/events/ev-1").with(cityUser("helsinki")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Kasvuseminaari"), containsString("id=\"registrations-hidden\""),
+                        not(containsString("registrations-table")), not(containsString("Ei ilmoittautuneita")))));
+    }
+
+    @Test
     void aNewEventWithMistakesKeepsTheInputAndPointsAtTheFields() throws Exception {
         mvc.perform(post("/app/events").with(cityUser("helsinki", "staff", "event-organiser"))
                         .param("projectId", "kasvun-ekosysteemit").param("type", "SEMINAR").param("titleFi", "")
@@ -84,12 +95,14 @@ class StaffEventPagesTest extends PageTest {
                 """);
         mvc.perform(post("/app/events").with(cityUser("helsinki", "staff", "event-organiser"))
                         .param("projectId", "kasvun-ekosysteemit").param("type", "SEMINAR").param("titleFi", "Kasvuseminaari")
-                        .param("capacity", "20").param("startsAt", "2027-06-01T09:00").param("endsAt", "2027-06-01T12:00"))
+                        .param("capacity", "20").param("maxRegistrationsPerAddress", "3")
+                        .param("startsAt", "2027-06-01T09:00").param("endsAt", "2027-06-01T12:00"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"titleFi-error\""), containsString("size must be between 0 and 300"),
-                        containsString("value=\"Kasvuseminaari\""))));
+                        containsString("value=\"Kasvuseminaari\""), containsString("id=\"maxRegistrationsPerAddress\""))));
         assertThat(services.last("POST", "/api/events").body()).contains("\"startsAt\":\"2027-06-01T06:00:00Z\"",
-                "\"title\":{\"fi\":\"Kasvuseminaari\"", "\"capacity\":20", "\"questions\":[]").doesNotContain("description", "sessions");
+                "\"title\":{\"fi\":\"Kasvuseminaari\"", "\"capacity\":20", "\"maxRegistrationsPerAddress\":3", "\"questions\":[]")
+                .doesNotContain("description", "sessions");
     }
 
     static final String PROGRAMME = """

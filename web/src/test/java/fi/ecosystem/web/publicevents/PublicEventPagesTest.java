@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fi.ecosystem.web.PageTest;
+import fi.ecosystem.web.StubServices;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,16 +67,50 @@ class PublicEventPagesTest extends PageTest {
     }
 
     @Test
-    void aRegistrationGoesToTheServiceInThePagesLanguageAndLandsOnThePrivatePage() throws Exception {
-        services.answer("POST /public/events/ev-1/registrations", 201,
-                "{\"eventId\": \"ev-1\", \"status\": \"WAITLISTED\", \"privateToken\": \"tok-123\"}");
+    void aRegistrationGoesToTheServiceInThePagesLanguageWithTheClientAddressAndSaysCheckYourEmail() throws Exception {
+        services.answer("POST /public/events/ev-1/registrations", 202, "{\"message\": \"Thank you.\"}");
         mvc.perform(post("/events/ev-1/register").cookie(new Cookie("lang", "en")).param("firstName", " Eeva ").param("lastName", "Esimerkki")
-                        .param("email", "eeva@example.org").param("answers[privacy]", "true").param("website", ""))
+                        .param("email", "eeva@example.org").param("answers[privacy]", "true").param("website", "")
+                        .header("X-Forwarded-For", "203.0.113.5").with(request -> {
+                            request.setRemoteAddr("10.0.0.2"); // the gateway
+                            return request;
+                        }))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/events/registrations/tok-123"));
-        String sent = services.last("POST", "/public/events/ev-1/registrations").body();
-        assertThat(sent).contains("\"firstName\":\"Eeva\"", "\"language\":\"en\"", "\"privacy\":\"true\"")
+                .andExpect(redirectedUrl("/events/ev-1/received"));
+        StubServices.Request sent = services.last("POST", "/public/events/ev-1/registrations");
+        assertThat(sent.body()).contains("\"firstName\":\"Eeva\"", "\"language\":\"en\"", "\"privacy\":\"true\"")
                 .doesNotContain("\"website\":\"\"");
+        assertThat(sent.forwardedFor()).isEqualTo("203.0.113.5");
+
+        mvc.perform(get("/events/ev-1/received").cookie(new Cookie("lang", "en")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Check your e-mail"), containsString("Growth workshop"),
+                        not(containsString("Eeva")), not(containsString("??")))));
+        mvc.perform(get("/events/ev-1/received?lang=sv")).andExpect(content().string(containsString("Kolla din e-post")));
+        mvc.perform(get("/events/ev-1/received?lang=fi")).andExpect(content().string(containsString("Tarkista sähköpostisi")));
+    }
+
+    @Test
+    void whateverTheServiceSaysAboutTheAddressThePageIsTheSame() throws Exception {
+        // an older service that still answers with a registration: nothing of it reaches the page
+        services.answer("POST /public/events/ev-1/registrations", 200,
+                "{\"eventId\": \"ev-1\", \"status\": \"CONFIRMED\", \"firstName\": \"Ensimmäinen\", \"privateToken\": \"tok-1\"}");
+        mvc.perform(post("/events/ev-1/register").param("firstName", "Eeva").param("lastName", "Esimerkki")
+                        .param("email", "eeva@example.org").param("answers[privacy]", "true"))
+                .andExpect(redirectedUrl("/events/ev-1/received"));
+    }
+
+    @Test
+    void theEventsCapPerAddressIsSaidInTheUsersLanguageWith429() throws Exception {
+        services.answer("POST /public/events/ev-1/registrations", 429, """
+                {"type": "https://ecosystem.example.org/problems/registrations-per-address", "status": 429,
+                 "code": "registrations-per-address", "detail": "This event takes at most 2 registrations from one network address"}
+                """);
+        mvc.perform(post("/events/ev-1/register?lang=sv").param("firstName", "Eeva").param("lastName", "Esimerkki")
+                        .param("email", "eeva@example.org").param("answers[privacy]", "true"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(allOf(containsString("id=\"form-errors\""),
+                        containsString("från samma nätadress"), containsString("value=\"Eeva\""))));
     }
 
     @Test

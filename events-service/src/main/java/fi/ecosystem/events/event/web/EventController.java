@@ -9,6 +9,7 @@ import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.EventStatus;
 import fi.ecosystem.events.event.EventType;
+import fi.ecosystem.events.event.ParticipantAccess;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +24,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import fi.ecosystem.events.event.EventDetails;
 import fi.ecosystem.events.event.Question;
 import fi.ecosystem.events.event.Session;
@@ -94,7 +98,8 @@ class EventController {
             @Min(1) Integer sessionsToComplete,
             @Size(max = 50) List<@Valid QuestionRequest> questions,
             Instant registrationOpensAt,
-            Instant registrationClosesAt) {
+            Instant registrationClosesAt,
+            @Min(1) @Max(100_000) Integer maxRegistrationsPerAddress) {
 
         EventDetails details() {
             List<Session> given = sessions == null || sessions.isEmpty()
@@ -109,23 +114,34 @@ class EventController {
             return new EventDetails(type, title.localized(),
                     description == null ? null : new LocalizedText(description.fi(), description.sv(), description.en()),
                     organisation, venue, onlineUrl, capacity, given, sessionsToComplete, asked, registrationOpensAt,
-                    registrationClosesAt);
+                    registrationClosesAt, maxRegistrationsPerAddress);
         }
     }
 
+    /** An event as its cities see it; the online link only for those who manage it or its people (never a bare member). */
     record EventResponse(String id, String projectId, EventType type, LocalizedText title, LocalizedText description,
-            String organisingCity, String organisation, String venue, String onlineUrl, int capacity, int confirmedCount,
-            int placesLeft, Instant startsAt, Instant endsAt, List<Session> sessions, int sessionsToComplete,
-            List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt, EventStatus status,
-            int waitlistedCount) {
+            String organisingCity, String organisation, String venue, String onlineUrl, boolean online, int capacity,
+            int confirmedCount, int placesLeft, Instant startsAt, Instant endsAt, List<Session> sessions,
+            int sessionsToComplete, List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt,
+            Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount) {
 
-        static EventResponse of(Event event) {
+        static EventResponse of(Event event, boolean withOnlineUrl) {
             return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.description(),
-                    event.organisingCity(), event.organisation(), event.venue(), event.onlineUrl(), event.capacity(),
-                    event.confirmedCount(), Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(),
-                    event.endsAt(), event.sessions(), event.sessionsNeededToComplete(), event.questions(),
-                    event.registrationOpensAt(), event.registrationClosesAt(), event.status(), event.waitlistedCount());
+                    event.organisingCity(), event.organisation(), event.venue(), withOnlineUrl ? event.onlineUrl() : null,
+                    event.onlineUrl() != null, event.capacity(), event.confirmedCount(),
+                    Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(), event.endsAt(), event.sessions(),
+                    event.sessionsNeededToComplete(), event.questions(), event.registrationOpensAt(),
+                    event.registrationClosesAt(), event.maxRegistrationsPerAddress(), event.status(), event.waitlistedCount());
         }
+    }
+
+    private EventResponse response(CityUser user, Event event) {
+        return response(user, event, events.citiesOf(event));
+    }
+
+    private static EventResponse response(CityUser user, Event event, Set<String> cities) {
+        boolean managesIt = user.mayWrite(EventService.AREA, CityUser.EVENT_ORGANISER) && user.sharesCityWith(cities);
+        return EventResponse.of(event, managesIt || ParticipantAccess.mayReadPeople(user, event, cities));
     }
 
     @GetMapping
@@ -141,20 +157,22 @@ class EventController {
         Page<Event> found = from == null && (status == null || status.isEmpty()) ? events.list(user, request)
                 : events.upcoming(user, from == null ? Instant.EPOCH : from,
                         status == null || status.isEmpty() ? EnumSet.allOf(EventStatus.class) : status, request);
-        return PageResponse.of(found, EventResponse::of);
+        Map<String, Set<String>> citiesOfProject = new HashMap<>();
+        return PageResponse.of(found,
+                event -> response(user, event, citiesOfProject.computeIfAbsent(event.projectId(), project -> events.citiesOf(event))));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One event")
     EventResponse get(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return EventResponse.of(events.get(user, id));
+        return response(user, events.get(user, id));
     }
 
     @PostMapping
     @Operation(summary = "Create a draft event in a project", description = "Event organisers of a participating city; integrators need events:write")
     ResponseEntity<EventResponse> draft(@Parameter(hidden = true) CityUser user, @Valid @RequestBody EventRequest request) {
         Event event = events.draft(user, request.projectId(), request.details());
-        return ResponseEntity.created(URI.create("/api/events/" + event.id())).body(EventResponse.of(event));
+        return ResponseEntity.created(URI.create("/api/events/" + event.id())).body(response(user, event));
     }
 
     @PutMapping("/{id}")
@@ -164,24 +182,24 @@ class EventController {
         if (!before.projectId().equals(request.projectId())) {
             throw InvalidFields.of("projectId", "project-fixed", "An event stays in its project");
         }
-        return EventResponse.of(events.edit(user, id, request.details()));
+        return response(user, events.edit(user, id, request.details()));
     }
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish a draft event")
     EventResponse publish(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return EventResponse.of(events.publish(user, id));
+        return response(user, events.publish(user, id));
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel the event", description = "Its registrations are cancelled and the people told by e-mail")
     EventResponse cancel(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return EventResponse.of(events.cancel(user, id));
+        return response(user, events.cancel(user, id));
     }
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "Mark the event held", description = "Confirmed people never checked in become no-shows")
     EventResponse complete(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return EventResponse.of(events.complete(user, id));
+        return response(user, events.complete(user, id));
     }
 }

@@ -29,6 +29,8 @@ public class RegistrationMails {
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     /** Not a registration change: the mail before a session starts, sent by {@code RegistrationReminders}. */
     public static final String REMINDER = "reminder";
+    /** Not a change either: the private link again, after a repeat registration with the address ({@code PrivateLinkMailer}). */
+    public static final String LINK_AGAIN = "link-again";
 
     /** Subject and first line per change and language; {0} is the event's title. */
     static final Map<String, Map<String, String[]>> TEXTS = Map.of(
@@ -51,7 +53,17 @@ public class RegistrationMails {
             REMINDER, Map.of(
                     "fi", new String[] {"Muistutus: %s", "Muistutamme, että tapahtuma on pian. Tervetuloa!"},
                     "sv", new String[] {"Påminnelse: %s", "Vi påminner om att evenemanget börjar snart. Välkommen!"},
-                    "en", new String[] {"Reminder: %s", "A reminder that the event is soon. Welcome!"}));
+                    "en", new String[] {"Reminder: %s", "A reminder that the event is soon. Welcome!"}),
+            LINK_AGAIN, Map.of(
+                    "fi", new String[] {"Linkki ilmoittautumiseesi: %s", "Tähän tapahtumaan ilmoittauduttiin uudelleen "
+                            + "sähköpostiosoitteellasi. Aiempi ilmoittautumisesi on voimassa sellaisenaan; tässä on linkki siihen. "
+                            + "Jos et itse ilmoittautunut, voit jättää tämän viestin huomiotta."},
+                    "sv", new String[] {"Länk till din anmälan: %s", "Någon anmälde sig på nytt till evenemanget med din "
+                            + "e-postadress. Din tidigare anmälan gäller som den är; här är länken till den. "
+                            + "Om det inte var du kan du bortse från meddelandet."},
+                    "en", new String[] {"The link to your registration: %s", "Someone registered for this event again with "
+                            + "your e-mail address. Your earlier registration stands as it was; here is its link. "
+                            + "If it was not you, you can ignore this message."}));
 
     static final Map<String, String> LINK = Map.of(
             "fi", "Voit katsoa tai perua ilmoittautumisesi tästä: %s",
@@ -74,7 +86,7 @@ public class RegistrationMails {
     }
 
     public static boolean hasMail(String change) {
-        return TEXTS.containsKey(change) && !REMINDER.equals(change);
+        return TEXTS.containsKey(change) && !REMINDER.equals(change) && !LINK_AGAIN.equals(change);
     }
 
     /** The participant's private page: view, cancel, leave the waiting list. */
