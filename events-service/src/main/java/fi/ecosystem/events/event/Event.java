@@ -114,7 +114,7 @@ public class Event {
                     "must be between 1 and the number of sessions (" + checkedSessions.size() + ")"));
         }
         if (details.maxRegistrationsPerAddress() != null && details.maxRegistrationsPerAddress() < 1) {
-            errors.add(new InvalidFields.FieldError("maxRegistrationsPerAddress", "must be at least 1, or left out for no cap"));
+            errors.add(new InvalidFields.FieldError("maxRegistrationsPerAddress", "Min", "must be at least 1, or left out for no cap"));
         }
         if (details.registrationOpensAt() != null && details.registrationClosesAt() != null
                 && !details.registrationClosesAt().isAfter(details.registrationOpensAt())) {
