@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew         tolerance for token expiry
  * @param cities            the cities offered on the sign-in page; a city joining is a Keycloak change plus
  *                          an entry here (configuration, not code)
- * @param publicRateLimit   the limit of {@code /public/**} per client address
+ * @param publicRateLimit   the limit of reads of {@code /public/**} per client address
+ * @param publicWriteRateLimit the limit of public writes (JSON API and web forms alike) per client address
  * @param trustedProxies    how many reverse proxies in front of the gateway append to X-Forwarded-For
  */
 @ConfigurationProperties("ecosystem.gateway")
@@ -28,6 +29,7 @@ public record GatewayProperties(
         Duration clockSkew,
         List<City> cities,
         RateLimit publicRateLimit,
+        RateLimit publicWriteRateLimit,
         int trustedProxies) {
 
     public GatewayProperties {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,7 +23,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Keycloak): who gets through, where browsers are sent, headers, rate limits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ecosystem.gateway.public-rate-limit.requests=5", "ecosystem.gateway.public-rate-limit.window=1h"})
+        properties = {"ecosystem.gateway.public-rate-limit.requests=5", "ecosystem.gateway.public-rate-limit.window=1h",
+            "ecosystem.gateway.public-write-rate-limit.requests=5", "ecosystem.gateway.public-write-rate-limit.window=1h",
+            // the tests stand for clients behind one proxy: each test is its own address in X-Forwarded-For
+            "ecosystem.gateway.trusted-proxies=1"})
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
 
@@ -73,6 +77,9 @@ class GatewayRoutingTest {
 
     @Autowired
     WebTestClient client;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void anApiCallWithoutCredentialsIsA401Problem() {
@@ -177,5 +184,53 @@ class GatewayRoutingTest {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aScriptPostingTheRegistrationFormIsThrottledWhateverThePathLooksLike() {
+        String[] variants = {"/events/e1/register", "/%65vents/e1/register", "/events/%2e/e1/register",
+            "//events/e1/./register", "/events/x/%2E%2E/e1/register", "/%70ublic/events/e1/registrations"};
+        for (int i = 0; i < 5; i++) {
+            formPost(variants[i], "203.0.113.10").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+        }
+        for (String variant : variants) {
+            formPost(variant, "203.0.113.10").expectStatus().isEqualTo(429)
+                    .expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L))
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("rate-limited")
+                    .jsonPath("$.type").isEqualTo("https://ecosystem.example.org/problems/rate-limited");
+        }
+        formPost("/events/e1/register", "203.0.113.11").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+    }
+
+    @Test
+    void aThrottledBrowserFormGetsAPageInItsLanguageWithAWayBack() {
+        for (int i = 0; i < 5; i++) {
+            formPost("/events/e1/register", "203.0.113.20");
+        }
+        String page = client.post().uri("/events/e1/register").header("X-Forwarded-For", "203.0.113.20")
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").cookie("lang", "sv")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("firstName=Bot")
+                .exchange().expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("lang=\"sv\"", "För många försök", "href=\"/events/e1\"", "href=\"/events\"");
+    }
+
+    @Test
+    void writesHaveTheirOwnBudgetAndAnIpv6NetworkSharesOne() {
+        for (int i = 0; i < 5; i++) {
+            formPost("/events/e1/register", "2001:db8:5:6::" + (i + 1)).expectStatus()
+                    .value(status -> assertThat(status).isNotEqualTo(429));
+        }
+        formPost("/events/e1/register", "2001:db8:5:6:ffff::1").expectStatus().isEqualTo(429);
+        formPost("/events/e1/register", "2001:db8:5:7::1").expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+        client.get().uri("/public/events").header("X-Forwarded-For", "2001:db8:5:6::1").exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec formPost(String rawPath, String client) {
+        return this.client.post().uri(URI.create("http://localhost:" + port + rawPath)).header("X-Forwarded-For", client)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("firstName=Bot").exchange();
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import reactor.core.publisher.Mono;
 
-/** problem+json answers written by the gateway itself (the services write their own). */
+/** problem+json answers written by the gateway itself (the services write their own), with the type's {@code code} for the UI. */
 public final class ProblemResponses {
 
     private static final String BASE = "https://ecosystem.example.org/problems/";
@@ -30,7 +30,7 @@ public final class ProblemResponses {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String body = "{\"type\":\"" + BASE + type + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}";
+                + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\",\"code\":\"" + type + "\"}";
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
     }
