@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicRateLimit   the limit of reads of {@code /public/**} per client address
  * @param publicWriteRateLimit the limit of public writes (JSON API and web forms alike) per client address
  * @param trustedProxies    how many reverse proxies in front of the gateway append to X-Forwarded-For
+ * @param apiAudience       the audience every bearer token must carry (as the services require)
+ * @param apiClients        the clients whose tokens are API tokens ({@code azp}): the gateway and the integrators
  */
 @ConfigurationProperties("ecosystem.gateway")
 public record GatewayProperties(
@@ -30,10 +32,13 @@ public record GatewayProperties(
         List<City> cities,
         RateLimit publicRateLimit,
         RateLimit publicWriteRateLimit,
-        int trustedProxies) {
+        int trustedProxies,
+        String apiAudience,
+        List<String> apiClients) {
 
     public GatewayProperties {
         cities = cities == null ? List.of() : List.copyOf(cities);
+        apiClients = apiClients == null ? List.of() : List.copyOf(apiClients);
     }
 
     public String issuer() {
