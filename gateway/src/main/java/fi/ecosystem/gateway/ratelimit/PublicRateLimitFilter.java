@@ -1,7 +1,7 @@
 package fi.ecosystem.gateway.ratelimit;
 
 import fi.ecosystem.gateway.GatewayProperties;
-import fi.ecosystem.gateway.security.ProblemResponses;
+import fi.ecosystem.gateway.errors.BrowserErrorPage;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +42,14 @@ public class PublicRateLimitFilter implements WebFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(PublicRateLimitFilter.class);
 
     private final ReactiveMongoTemplate mongo;
+    private final BrowserErrorPage errorPages;
     private final GatewayProperties.RateLimit reads;
     private final GatewayProperties.RateLimit writes;
     private final XForwardedRemoteAddressResolver clientAddress;
 
-    public PublicRateLimitFilter(ReactiveMongoTemplate mongo, GatewayProperties gateway) {
+    public PublicRateLimitFilter(ReactiveMongoTemplate mongo, GatewayProperties gateway, BrowserErrorPage errorPages) {
         this.mongo = mongo;
+        this.errorPages = errorPages;
         this.reads = gateway.publicRateLimit();
         this.writes = gateway.publicWriteRateLimit();
         this.clientAddress = gateway.trustedProxies() > 0
@@ -88,11 +90,8 @@ public class PublicRateLimitFilter implements WebFilter, Ordered {
                     }
                     long retryAfterSeconds = Math.max(1, (windowStart + windowMillis - now + 999) / 1000);
                     exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
-                    if (TooManyRequestsPage.wanted(exchange.getRequest())) {
-                        return TooManyRequestsPage.write(exchange, retryAfterSeconds);
-                    }
-                    return ProblemResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                            "Too many requests from this address; try again in " + retryAfterSeconds + " seconds");
+                    // a browser's form gets a page in its language, scripts and the JSON API problem+json
+                    return errorPages.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited");
                 });
     }
 

@@ -1,6 +1,7 @@
 package fi.ecosystem.gateway.security;
 
 import fi.ecosystem.gateway.GatewayProperties;
+import fi.ecosystem.gateway.errors.BrowserErrorPage;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -30,10 +32,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -134,13 +137,16 @@ public class GatewaySecurity {
     @Bean
     @Order(2)
     SecurityWebFilterChain browsers(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
-            CitySignIn citySignIn, GatewayProperties gateway) {
+            CitySignIn citySignIn, GatewayProperties gateway, BrowserErrorPage errorPages) {
+        ServerAccessDeniedHandler refused = (exchange, denied) -> errorPages.write(exchange, HttpStatus.FORBIDDEN,
+                denied instanceof CsrfException ? "csrf-token-invalid" : "403");
         OidcClientInitiatedServerLogoutSuccessHandler logout = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeExchange(exchanges -> exchanges.pathMatchers(OPEN).permitAll().anyExchange().authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(citySignIn.resolver(clients)))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()).accessDeniedHandler(refused))
                 .csrf(csrf -> csrf
+                        .accessDeniedHandler(refused)
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         // plain double-submit: server-rendered forms echo the cookie's token in a hidden field
                         .csrfTokenRequestHandler(formFieldOrHeader())
@@ -179,14 +185,19 @@ public class GatewaySecurity {
     }
 
     /**
-     * Unsafe methods of the browser session need the CSRF token. The public endpoints act without the
-     * session's authority (anyone may register for a published event), so there is nothing to forge.
+     * The public endpoints and the public forms act without the session's authority (anyone may register
+     * for a published event; a cancellation needs the registrant's private link), so there is nothing to
+     * forge, and a visitor whose browser keeps no cookies can still register.
      */
+    private static final ServerWebExchangeMatcher ACTS_WITHOUT_SESSION = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
+            "/public/**", "/events/*/register", "/events/registrations/*/cancel");
+
+    /** Unsafe methods of the browser session need the CSRF token. */
     private static Mono<MatchResult> needsCsrfProtection(org.springframework.web.server.ServerWebExchange exchange) {
         if (SAFE.contains(exchange.getRequest().getMethod())) {
             return MatchResult.notMatch();
         }
-        ServerWebExchangeMatcher publicApi = ServerWebExchangeMatchers.pathMatchers("/public/**");
-        return publicApi.matches(exchange).flatMap(result -> result.isMatch() ? MatchResult.notMatch() : MatchResult.match());
+        return ACTS_WITHOUT_SESSION.matches(exchange)
+                .flatMap(result -> result.isMatch() ? MatchResult.notMatch() : MatchResult.match());
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import reactor.core.publisher.Mono;
 
-/** problem+json answers written by the gateway itself (the services write their own), with the type's {@code code} for the UI. */
+/** problem+json answers written by the gateway itself (the services write their own), with a code the UI translates. */
 public final class ProblemResponses {
 
     private static final String BASE = "https://ecosystem.example.org/problems/";

@@ -1,7 +1,6 @@
 package fi.ecosystem.gateway.signin;
 
 import fi.ecosystem.gateway.GatewayProperties;
-import fi.ecosystem.gateway.PageLanguage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +55,21 @@ class SignInPage {
     }
 
     private static String language(ServerRequest request) {
-        return PageLanguage.of(request.queryParam("lang").orElse(null), request.headers().firstHeader("Accept-Language"));
+        String requested = request.queryParam("lang").orElse(null);
+        if (requested != null && TEXTS.containsKey(requested)) {
+            return requested;
+        }
+        String accepted = request.headers().firstHeader("Accept-Language");
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(accepted == null ? "fi" : accepted)) {
+                String candidate = range.getRange().substring(0, Math.min(2, range.getRange().length()));
+                if (TEXTS.containsKey(candidate)) {
+                    return candidate;
+                }
+            }
+        } catch (IllegalArgumentException malformedHeader) {
+            // fall back to Finnish
+        }
+        return "fi";
     }
 }

@@ -53,14 +53,6 @@ class PublicSurfaceTest {
         assertThat(PublicSurface.client(InetAddress.getByName("::ffff:198.51.100.7"))).isEqualTo("198.51.100.7");
     }
 
-    @Test
-    void theTooManyRequestsPageLeadsBackToTheFormsEvent() {
-        assertThat(TooManyRequestsPage.eventPage("/events/e1/register")).isEqualTo("/events/e1");
-        assertThat(TooManyRequestsPage.eventPage("/events/registrations/t1/cancel")).isEqualTo("/events/registrations/t1");
-        assertThat(TooManyRequestsPage.eventPage("/events/e\"1/register")).isEqualTo("/events/e%221");
-        assertThat(TooManyRequestsPage.eventPage("/public/events/e1/registrations")).isNull();
-    }
-
     private static String normalise(String rawPath) {
         return PublicSurface.normalise(RequestPath.parse(rawPath, null).pathWithinApplication());
     }

@@ -26,10 +26,19 @@ public class PageAdvice {
 
     /** The gateway protects the browser session with a double-submit cookie: forms echo it in {@code _csrf}. */
     static final String CSRF_COOKIE = "XSRF-TOKEN";
+    /**
+     * The token the gateway hands to the page it forwards. On a browser's first visit the cookie comes with
+     * this very response, so the request has none yet; the gateway replaces whatever a client sends here.
+     */
+    static final String CSRF_HEADER = "X-Ecosystem-Csrf-Token";
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
 
     @ModelAttribute("csrfToken")
     String csrfToken(HttpServletRequest request) {
+        String fromGateway = request.getHeader(CSRF_HEADER);
+        if (fromGateway != null && !fromGateway.isBlank()) {
+            return fromGateway;
+        }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (CSRF_COOKIE.equals(cookie.getName())) {
