@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -349,5 +350,18 @@ class GatewayRoutingTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("firstName=Eeva")
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(echoed).isEqualTo("firstName=Eeva");
+    }
+
+    @Test
+    void theGatewayShowsNeitherItsRoutesNorMetricsToAnyoneOnItsPort() {
+        String session = signedInSession();
+        for (String endpoint : List.of("/actuator/gateway/routes", "/actuator/metrics", "/actuator/prometheus")) {
+            client.get().uri(endpoint).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().value(status ->
+                    assertThat(status).as(endpoint).isIn(302, 401, 404));
+            client.get().uri(endpoint).cookie("SESSION", session).accept(MediaType.APPLICATION_JSON).exchange()
+                    .expectStatus().isNotFound();
+        }
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/info").exchange().expectStatus().isOk();
     }
 }
