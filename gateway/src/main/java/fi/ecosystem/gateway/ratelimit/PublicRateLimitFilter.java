@@ -69,7 +69,7 @@ public class PublicRateLimitFilter implements WebFilter, Ordered {
         long windowMillis = limit.window().toMillis();
         long now = System.currentTimeMillis();
         long windowStart = now - now % windowMillis;
-        String counter = budget.name().toLowerCase() + "|" + client(exchange) + "|" + windowStart;
+        String counter = budget.name().toLowerCase(java.util.Locale.ROOT) + "|" + client(exchange) + "|" + windowStart;
         Query query = new Query(Criteria.where("_id").is(counter));
         Update increment = new Update().inc("count", 1)
                 .setOnInsert("expireAt", Date.from(Instant.ofEpochMilli(windowStart + 2 * windowMillis)));
