@@ -4,7 +4,7 @@
 #   - kubectl kustomize of deploy/k8s base, overlays and operator examples, and the hardening of every
 #     rendered Deployment (non-root, read-only root, no capabilities, probes, limits, HPA, PDB)
 #   - every ecosystem/* image has a Dockerfile (deploy/docker/check-images.sh)
-#   - the Keycloak realm import generator
+#   - compose and Kubernetes import only the production realm (deploy/keycloak/production-realm.py)
 # Installs what is missing from Debian's packages: docker-compose, and kubernetes-client for kubectl
 # (its kubectl 1.20 embeds kustomize v2.0.3, which is why the kustomizations keep to its features).
 # Exits non-zero if any check fails.
@@ -99,13 +99,37 @@ sys.exit(1 if problems else 0)
 EOF
 }
 
+# a production realm: no demo person (only the integrators' service accounts), no demo city's identity
+# provider, no secret but the gateway's placeholder
+production_realm_only() {
+  /usr/bin/python3 -c '
+import json, sys
+realm = json.load(sys.stdin)
+realm = realm["items"][0]["spec"]["realm"] if "items" in realm else realm
+assert realm["realm"] == "ecosystem", realm["realm"]
+people = [u["username"] for u in realm.get("users", []) if not u.get("serviceAccountClientId")]
+assert not people, people
+assert not realm.get("identityProviders") and not any(o.get("members") for o in realm.get("organizations", []))
+secrets = [c.get("secret") for c in realm["clients"] if c.get("secret")]
+assert secrets == ["${GATEWAY_CLIENT_SECRET}"], secrets
+assert "local-secret" not in json.dumps(realm) and "localhost" not in json.dumps(realm)
+'
+}
+
 realm_imports() {
-  local -a modes=("" "--production")
-  for mode in "${modes[@]}"; do
-    deploy/k8s/operators/keycloak-realm-imports.sh ${mode:+"$mode"} https://login.example.org https://ecosystem.example.org \
-      | /usr/bin/python3 -c 'import json, sys; items = json.load(sys.stdin)["items"]; assert items and "localhost" not in json.dumps(items)' \
-      || return 1
-  done
+  local items
+  items=$(deploy/k8s/operators/keycloak-realm-imports.sh https://login.example.org https://ecosystem.example.org) || return 1
+  /usr/bin/python3 -c 'import json, sys; assert len(json.load(sys.stdin)["items"]) == 1' <<<"$items" || return 1
+  production_realm_only <<<"$items"
+}
+
+# compose imports the generator's output, committed: it must not lag behind the demo realm
+compose_realm() {
+  # shellcheck disable=SC2016  # the placeholders are Keycloak's, filled in from its environment
+  /usr/bin/python3 deploy/keycloak/production-realm.py '${KEYCLOAK_PUBLIC_URL}' '${GATEWAY_PUBLIC_URL}' \
+    | diff - deploy/compose/keycloak/ecosystem-realm.json || return 1
+  production_realm_only <deploy/compose/keycloak/ecosystem-realm.json || return 1
+  grep -q '\./keycloak:/opt/keycloak/data/import' deploy/compose/compose.yaml
 }
 
 check "compose: docker-compose config (deploy/compose, .env.example)" compose_config
@@ -116,7 +140,8 @@ for overlay in dev prod; do
   check "hardening: overlays/$overlay" hardened "$rendered/$overlay.yaml"
 done
 check "images: every ecosystem/* image has a Dockerfile" deploy/docker/check-images.sh
-check "keycloak: realm imports generated from deploy/keycloak" realm_imports
+check "keycloak: the Kubernetes realm import is the production realm" realm_imports
+check "keycloak: compose imports the production realm, generated from deploy/keycloak" compose_realm
 if command -v node >/dev/null; then
   check "compose: mongo-init.js parses" node --check deploy/compose/mongo-init.js
 fi

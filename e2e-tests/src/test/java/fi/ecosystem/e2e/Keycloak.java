@@ -30,17 +30,45 @@ public final class Keycloak {
         return JSON.readTree(response.body()).get("access_token").asString();
     }
 
+    /** A user's token from a client with direct access grants (e.g. the built-in {@code admin-cli}). */
+    public static String password(String realm, String clientId, String username, String password) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(Stack.KEYCLOAK + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + clientId
+                        + "&username=" + username + "&password=" + password))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token for " + username + " at " + clientId + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    /** The claims of a token, read without checking it (what the test itself was given). */
+    public static JsonNode claims(String token) {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
     /**
      * Creates (once) a confidential service-account client, e.g. in a realm that the platform does not
      * trust, or one whose tokens live only a few seconds.
      */
     public static void ensureServiceClient(String realm, String clientId, String secret, int tokenLifespanSeconds) throws Exception {
+        ensureServiceClient(realm, clientId, secret, tokenLifespanSeconds, null);
+    }
+
+    /** As above; with {@code audience}, its tokens carry that audience (Keycloak's audience mapper). */
+    public static void ensureServiceClient(String realm, String clientId, String secret, int tokenLifespanSeconds,
+            String audience) throws Exception {
         String admin = adminToken();
+        String mappers = audience == null ? "[]" : """
+                [{"name": "audience", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper",
+                  "config": {"included.custom.audience": "%s", "access.token.claim": "true"}}]""".formatted(audience);
         String body = """
                 {"clientId": "%s", "secret": "%s", "publicClient": false, "serviceAccountsEnabled": true,
                  "standardFlowEnabled": false, "directAccessGrantsEnabled": false,
-                 "attributes": {"access.token.lifespan": "%d"}}
-                """.formatted(clientId, secret, tokenLifespanSeconds);
+                 "attributes": {"access.token.lifespan": "%d"}, "protocolMappers": %s}
+                """.formatted(clientId, secret, tokenLifespanSeconds, mappers);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(Stack.KEYCLOAK + "/admin/realms/" + realm + "/clients"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
@@ -90,6 +118,36 @@ public final class Keycloak {
             request.header("Content-Type", "application/json");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Runs {@code action} (e.g. fetching a token) while the realm's client {@code clientId} issues tokens that
+     * live {@code seconds}, and restores the client as it was.
+     */
+    public static <T> T withTokenLifespan(String realm, String clientId, int seconds, java.util.concurrent.Callable<T> action)
+            throws Exception {
+        String admin = adminToken();
+        URI clients = URI.create(Stack.KEYCLOAK + "/admin/realms/" + realm + "/clients?clientId=" + clientId);
+        String original = JSON.readTree(HTTP.send(HttpRequest.newBuilder(clients).header("Authorization", "Bearer " + admin)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body()).get(0).toString();
+        tools.jackson.databind.node.ObjectNode shortLived = (tools.jackson.databind.node.ObjectNode) JSON.readTree(original);
+        ((tools.jackson.databind.node.ObjectNode) shortLived.get("attributes")).put("access.token.lifespan", String.valueOf(seconds));
+        URI client = URI.create(Stack.KEYCLOAK + "/admin/realms/" + realm + "/clients/" + shortLived.get("id").asString());
+        updateClient(client, admin, shortLived.toString());
+        try {
+            return action.call();
+        } finally {
+            updateClient(client, admin, original);
+        }
+    }
+
+    private static void updateClient(URI client, String admin, String representation) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(client).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(representation))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Could not update client " + client + ": " + response.statusCode() + " " + response.body());
+        }
     }
 
     private static String adminToken() throws Exception {

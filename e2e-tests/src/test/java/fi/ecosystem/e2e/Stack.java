@@ -68,7 +68,10 @@ public final class Stack implements BeforeAllCallback {
         log = target.resolve("local-stack.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "--root=" + root, "--data=" + target.resolve("stack-data"), "--wipe", "--test-controls"));
+                "--root=" + root, "--data=" + target.resolve("stack-data"), "--wipe", "--test-controls",
+                // as behind one proxy (as in Kubernetes): a test that needs a client address of its own sends
+                // X-Forwarded-For, so one test's spent rate limit never holds another back
+                "--env=TRUSTED_PROXIES=1"));
         launcher = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));

@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew         tolerance for token expiry
  * @param cities            the cities offered on the sign-in page; a city joining is a Keycloak change plus
  *                          an entry here (configuration, not code)
- * @param publicRateLimit   the limit of {@code /public/**} per client address
+ * @param publicRateLimit   the limit of reads of {@code /public/**} per client address
+ * @param publicWriteRateLimit the limit of public writes (JSON API and web forms alike) per client address
  * @param trustedProxies    how many reverse proxies in front of the gateway append to X-Forwarded-For
+ * @param apiAudience       the audience every bearer token must carry (as the services require)
+ * @param apiClients        the clients whose tokens are API tokens ({@code azp}): the gateway and the integrators
  */
 @ConfigurationProperties("ecosystem.gateway")
 public record GatewayProperties(
@@ -28,10 +31,14 @@ public record GatewayProperties(
         Duration clockSkew,
         List<City> cities,
         RateLimit publicRateLimit,
-        int trustedProxies) {
+        RateLimit publicWriteRateLimit,
+        int trustedProxies,
+        String apiAudience,
+        List<String> apiClients) {
 
     public GatewayProperties {
         cities = cities == null ? List.of() : List.copyOf(cities);
+        apiClients = apiClients == null ? List.of() : List.copyOf(apiClients);
     }
 
     public String issuer() {

@@ -13,6 +13,7 @@ import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.projectaccess.ProjectsTopicListener;
+import fi.ecosystem.platform.security.ApiTokens;
 import fi.ecosystem.platform.security.CityUserArgumentResolver;
 import fi.ecosystem.platform.security.CityUserAuthentication;
 import fi.ecosystem.platform.security.ProblemSecurityHandlers;
@@ -45,10 +46,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.backoff.FixedBackOff;
@@ -75,8 +73,8 @@ public class PlatformAutoConfiguration {
         JwtDecoder jwtDecoder(PlatformProperties properties) {
             PlatformProperties.Security security = properties.security();
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    new JwtTimestampValidator(security.clockSkew()), new JwtIssuerValidator(security.issuerUri())));
+            decoder.setJwtValidator(ApiTokens.validator(security.issuerUri(), security.clockSkew(), security.audience(),
+                    security.clients()));
             return decoder;
         }
 

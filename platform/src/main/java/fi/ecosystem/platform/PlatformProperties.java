@@ -13,8 +13,10 @@ public record PlatformProperties(Security security, Web web, Outbox outbox, Inbo
      * @param issuerUri  the only trusted token issuer (the {@code ecosystem} realm)
      * @param jwkSetUri  where its signing keys are
      * @param clockSkew  tolerance for token expiry; small, so an expired token is refused promptly
+     * @param audience   the audience every API token must carry (Keycloak's audience mapper on the API's clients)
+     * @param clients    the clients whose tokens are API tokens ({@code azp}): the gateway and the integrators
      */
-    public record Security(String issuerUri, String jwkSetUri, Duration clockSkew) {
+    public record Security(String issuerUri, String jwkSetUri, Duration clockSkew, String audience, List<String> clients) {
     }
 
     public record Web(DataSize maxBodySize) {

@@ -21,6 +21,10 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -96,9 +100,23 @@ public class GatewaySecurity {
     ReactiveJwtDecoder jwtDecoder(GatewayProperties gateway) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSetUri(gateway.internalRealmUrl() + "/protocol/openid-connect/certs").build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(gateway.clockSkew()),
-                new JwtIssuerValidator(gateway.issuer())));
+        decoder.setJwtValidator(apiTokens(gateway));
         return decoder;
+    }
+
+    /**
+     * The same rule as every service's (platform {@code ApiTokens}): unexpired, from the realm, made for the
+     * API (audience) and issued to the gateway or a registered integrator ({@code azp}); a token of any other
+     * client of the realm, or a lightweight one (no audience, no subject), is refused.
+     */
+    static OAuth2TokenValidator<Jwt> apiTokens(GatewayProperties gateway) {
+        Set<String> clients = Set.copyOf(gateway.apiClients());
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(gateway.clockSkew()),
+                new JwtIssuerValidator(gateway.issuer()),
+                new JwtAudienceValidator(gateway.apiAudience()),
+                new JwtClaimValidator<Object>("azp", client -> client instanceof String id && clients.contains(id)),
+                new JwtClaimValidator<Object>("sub", subject -> subject instanceof String id && !id.isBlank()));
     }
 
     @Bean

@@ -63,7 +63,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+        String code = e instanceof CodedAccessDenied coded ? coded.code() : "forbidden";
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, code, e.getMessage());
+        problem.setProperty("code", code);
+        return problem;
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -7,10 +7,12 @@ import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.messaging.OutboxEvent;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
+import fi.ecosystem.platform.web.CodedAccessDenied;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -100,6 +102,7 @@ public class ProjectService {
     public Project edit(CityUser user, String id, ProjectDetails details) {
         return change(user, id, "edited", project -> {
             requireOwnCity(user, details.participatingCities());
+            requireLeadToChangeWhoTakesPart(user, project, details);
             return project.edit(details);
         });
     }
@@ -178,6 +181,16 @@ public class ProjectService {
         Project saved = save(project, decision.apply(project));
         audit.record(id, user, action, before, audit.snapshot(saved));
         return saved;
+    }
+
+    /** Who takes part (and who leads) is the lead city's decision: a partner may neither rewrite it nor evict the lead. */
+    private static void requireLeadToChangeWhoTakesPart(CityUser user, Project project, ProjectDetails details) {
+        boolean changes = !Objects.equals(project.leadCity(), details.leadCity())
+                || !project.participatingCities().equals(details.participatingCities());
+        if (changes && !user.cities().contains(project.leadCity()) && !user.roles().contains(CityUser.ADMIN)) {
+            throw new CodedAccessDenied("lead-city-only",
+                    "Only the lead city " + project.leadCity() + " (or an admin) changes who takes part in the project");
+        }
     }
 
     private static void requireOwnCity(CityUser user, Set<String> participatingCities) {

@@ -254,4 +254,36 @@ class ProjectManagementApiTest extends ProjectsApiTestBase {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/projects/" + id).with(MANAGER)).andExpect(jsonPath("$.totalBudgetEur").value(1000000));
     }
+
+    @Test
+    void onlyTheLeadCityOrAnAdminChangesWhoTakesPartAndWhoLeads() throws Exception {
+        String id = plan(PLAN);
+        RequestPostProcessor partner = cityUser("espoo", "staff", "project-manager");
+        String evictTheLead = PLAN.replace("\"leadCity\": \"helsinki\", \"participatingCities\": [\"helsinki\", \"espoo\"]",
+                "\"leadCity\": \"espoo\", \"participatingCities\": [\"espoo\"]");
+        String addVantaa = PLAN.replace("[\"helsinki\", \"espoo\"]", "[\"helsinki\", \"espoo\", \"vantaa\"]");
+
+        for (String change : List.of(evictTheLead, addVantaa)) {
+            mvc.perform(put("/api/projects/" + id).with(partner).contentType(MediaType.APPLICATION_JSON).content(change))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("lead-city-only"));
+        }
+        mvc.perform(get("/api/projects/" + id).with(MANAGER))
+                .andExpect(jsonPath("$.leadCity").value("helsinki"))
+                .andExpect(jsonPath("$.participatingCities.length()").value(2));
+
+        // the partner's other edits are as before
+        mvc.perform(put("/api/projects/" + id).with(partner).contentType(MediaType.APPLICATION_JSON)
+                        .content(PLAN.replace("Growth Ecosystems", "Growth Ecosystems Espoo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.name.en").value("Growth Ecosystems Espoo"));
+        // the lead city and an admin decide who takes part
+        mvc.perform(put("/api/projects/" + id).with(MANAGER).contentType(MediaType.APPLICATION_JSON).content(addVantaa))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.participatingCities.length()").value(3));
+        mvc.perform(put("/api/projects/" + id).with(integrator("helsinki", "projects:write")).contentType(MediaType.APPLICATION_JSON)
+                        .content(PLAN)).andExpect(status().isOk()).andExpect(jsonPath("$.participatingCities.length()").value(2));
+        mvc.perform(put("/api/projects/" + id).with(cityUser("espoo", "staff", "admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content(evictTheLead))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.leadCity").value("espoo"));
+    }
 }
