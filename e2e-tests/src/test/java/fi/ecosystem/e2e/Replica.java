@@ -40,6 +40,12 @@ final class Replica implements AutoCloseable {
         return replica;
     }
 
+    /** SIGKILL, as a crash: no graceful shutdown, no leaving the consumer group, no last offset commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -12,7 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fi.ecosystem.platform.security.CityUser;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +39,16 @@ class SearchTest extends ContactsApiTestBase {
         enter(OULU_STAFF, "Jari", "Järvelä", "BusinessOulu", OULU, "PROJECT_MANAGER");
         for (int i = 0; i < 25; i++) {
             enter(HYVINKAA_STAFF, "Henkilö", "Massa" + (char) ('a' + i), "Esimerkki Oy", HRI, null);
+        }
+    }
+
+    /** The rows of a CSV export (Finnish Excel: BOM, ';', CRLF), by the header's column names. */
+    static List<CSVRecord> csv(byte[] export) throws Exception {
+        String text = new String(export, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = CSVParser.parse(text.substring(1), format)) {
+            return parser.getRecords();
         }
     }
 
@@ -148,6 +162,29 @@ class SearchTest extends ContactsApiTestBase {
         assertThat(text.split("\r\n")).hasSize(3);
         assertThat(text).contains(";Järvinen;Pekka;").contains(";Kokeilija;Kaisa;").contains("hri: PROJECT_MANAGER")
                 .doesNotContain("Testaaja");
+        // read back as a spreadsheet program reads it: a row per person, each cell in its column
+        List<CSVRecord> rows = csv(csv);
+        assertThat(rows).extracting(row -> row.get("firstName") + " " + row.get("lastName"))
+                .containsExactlyInAnyOrder("Pekka Järvinen", "Kaisa Kokeilija");
+        assertThat(rows).filteredOn(row -> row.get("lastName").equals("Kokeilija")).singleElement().satisfies(row -> {
+            assertThat(row.get("organisation")).isEqualTo("Teknologiakeskus TechVilla Oy");
+            assertThat(row.get("email")).isEqualTo("kaisa.kokeilija@example.org");
+            assertThat(row.get("roles")).isEqualTo("hri: PROJECT_MANAGER");
+            assertThat(row.get("projects")).isEqualTo(HRI);
+            assertThat(row.get("language")).isEqualTo("fi");
+            assertThat(row.get("id")).isNotBlank();
+        });
+        assertThat(rows).filteredOn(row -> row.get("lastName").equals("Järvinen")).singleElement()
+                .satisfies(row -> assertThat(row.get("roles")).isEmpty());
+
+        // Oulu's staff get Oulu's one person and no one of the other cities' projects
+        List<CSVRecord> oulu = csv(mvc.perform(get("/api/contacts/export.csv").with(cityUser("oulu", "staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(oulu).singleElement().satisfies(row -> {
+            assertThat(row.get("firstName") + " " + row.get("lastName")).isEqualTo("Jari Järvelä");
+            assertThat(row.get("organisation")).isEqualTo("BusinessOulu");
+            assertThat(row.get("roles")).isEqualTo(OULU + ": PROJECT_MANAGER");
+        });
 
         byte[] xlsx = mvc.perform(get("/api/contacts/export.xlsx?role=PROJECT_MANAGER").with(cityUser("iisalmi", "staff")))
                 .andExpect(status().isOk())

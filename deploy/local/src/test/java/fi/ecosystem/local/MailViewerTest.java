@@ -3,6 +3,7 @@ package fi.ecosystem.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +73,7 @@ class MailViewerTest {
         MimeBodyPart text = new MimeBodyPart();
         text.setText("Tervetuloa! You are registered.", "UTF-8");
         MimeBodyPart ics = new MimeBodyPart();
-        ics.setContent("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar; charset=UTF-8");
+        ics.setContent(CALENDAR, "text/calendar; charset=UTF-8");
         ics.setFileName("event.ics");
         message.setContent(new MimeMultipart(text, ics));
         Transport.send(message);
@@ -87,18 +88,32 @@ class MailViewerTest {
         assertEquals(List.of("maija@company.example", "matti@company.example"), m.get("to"));
         assertTrue(String.valueOf(m.get("text")).contains("Tervetuloa!"), m.toString());
         assertTrue(m.get("sentAt") != null);
-        assertEquals(List.of(Map.of("name", "event.ics", "contentType", "text/calendar", "size", ((List<Map<String, Object>>) m.get("attachments")).get(0).get("size"))),
+        assertEquals(List.of(Map.of("name", "event.ics", "contentType", "text/calendar",
+                        "size", CALENDAR.getBytes(StandardCharsets.UTF_8).length)),
                 m.get("attachments"));
 
-        HttpResponse<String> eml = get("/mail/" + m.get("id") + ".eml");
+        HttpResponse<byte[]> eml = http.send(HttpRequest.newBuilder(uri("/mail/" + m.get("id") + ".eml")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, eml.statusCode());
-        assertTrue(eml.body().contains("Subject: Registration confirmed: Growth webinar"), eml.body());
+        // the raw source opens as the message that was sent: subject, text and the calendar itself
+        MimeMessage read = new MimeMessage(session, new ByteArrayInputStream(eml.body()));
+        assertEquals("Registration confirmed: Growth webinar", read.getSubject());
+        MimeMultipart parts = (MimeMultipart) read.getContent();
+        assertEquals(2, parts.getCount());
+        assertEquals("Tervetuloa! You are registered.", parts.getBodyPart(0).getContent());
+        assertEquals("event.ics", parts.getBodyPart(1).getFileName());
+        assertEquals(CALENDAR, new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 
         HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(uri("/mail")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(204, deleted.statusCode());
         assertEquals("[ ]", get("/mail").body().trim());
     }
+
+    /** An attachment of a known length (ASCII, so the size on the wire is the size of the content). */
+    static final String CALENDAR = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//ecosystem.example.org//events//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:growth-webinar@ecosystem.example.org\r\nSUMMARY:Growth webinar\r\n"
+            + "DTSTART:20270201T080000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(),

@@ -18,6 +18,7 @@ import fi.ecosystem.platform.testing.EmbeddedStore;
 import fi.ecosystem.platform.testing.ProjectsTopic;
 import fi.ecosystem.platform.testing.TopicProbe;
 import java.time.Duration;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -357,7 +363,22 @@ class RegistrationApiTest extends EventsApiTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFstatus;firstName;lastName;email").contains("ATTENDED;Maija;Meikäläinen;here@example.org",
                 "WAITLISTED;Maija;Meikäläinen;'=cmd@example.org");
-        mvc.perform(get("/api/events/" + event + "/registrations/export.xlsx").with(organiser)).andExpect(status().isOk());
+        byte[] xlsx = mvc.perform(get("/api/events/" + event + "/registrations/export.xlsx").with(organiser))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> sheet = rows(xlsx);
+        assertThat(sheet.get(0)).startsWith("status", "firstName", "lastName", "email", "organisation", "language",
+                "registeredAt", "registeredBy", "attendedSessions").endsWith("completed");
+        assertThat(sheet).hasSize(3);
+        List<String> header = sheet.get(0);
+        List<String> attended = sheet.get(1);
+        List<String> onTheList = sheet.get(2);
+        assertThat(attended.subList(0, 4)).containsExactly("ATTENDED", "Maija", "Meikäläinen", "here@example.org");
+        assertThat(attended.get(header.indexOf("registeredBy"))).isEqualTo("organiser");
+        assertThat(attended.get(header.indexOf("attendedSessions"))).isNotBlank();
+        assertThat(onTheList.get(0)).isEqualTo("WAITLISTED");
+        assertThat(onTheList.get(3)).as("a text cell, never a formula").endsWith("=cmd@example.org");
+        assertThat(onTheList.get(header.indexOf("attendedSessions"))).isEmpty();
+        assertThat(onTheList.get(header.indexOf("completed"))).isEqualTo("no");
         mvc.perform(get("/api/events/" + event + "/registrations/export.csv").with(cityUser("oulu", "staff"))).andExpect(status().isNotFound());
     }
 
@@ -380,5 +401,24 @@ class RegistrationApiTest extends EventsApiTestSupport {
         assertThat(registration.status()).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(mongo.findById(event, Event.class).confirmedCount()).isEqualTo(1);
         assertThat(mongo.count(new Query(Criteria.where("email").regex("forget")), Registration.class)).isZero();
+    }
+
+    /** The first sheet of a workbook as text, row by row, opened with Apache POI (not the library that wrote it). */
+    static List<List<String>> rows(byte[] xlsx) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        DataFormatter text = new DataFormatter();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                for (int column = 0; column < row.getLastCellNum(); column++) {
+                    Cell cell = row.getCell(column);
+                    assertThat(cell == null || cell.getCellType() != CellType.FORMULA)
+                            .as("no formulas in an export").isTrue();
+                    cells.add(cell == null ? "" : text.formatCellValue(cell));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
     }
 }

@@ -22,9 +22,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * changes cause in {@code pendingEvents}, saved atomically with it (the outbox).
  */
 @Document("projects")
-@CompoundIndex(name = "by_city_and_name", def = "{'participatingCities': 1, 'name.fi': 1}")
-@CompoundIndex(name = "by_city_and_status", def = "{'participatingCities': 1, 'status': 1}")
-@CompoundIndex(name = "by_city_and_start", def = "{'participatingCities': 1, 'startDate': 1}")
+// the list sorts by a field and then _id (stable pages): _id ends each index so the order comes from it, not a blocking sort
+@CompoundIndex(name = "by_city_name_id", def = "{'participatingCities': 1, 'name.fi': 1, '_id': 1}")
+@CompoundIndex(name = "by_city_status_id", def = "{'participatingCities': 1, 'status': 1, '_id': 1}")
+@CompoundIndex(name = "by_city_start_id", def = "{'participatingCities': 1, 'startDate': 1, '_id': 1}")
 public class Project {
 
     @Id

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
@@ -62,9 +64,52 @@ class ProjectIndexTest {
 
         for (String sortField : List.of("name.fi", "status", "startDate")) {
             assertThat(indexes).as("compound index for sorting by " + sortField)
-                    .anySatisfy(keys -> assertThat(new ArrayList<>(keys.keySet())).containsExactly("participatingCities", sortField));
+                    .anySatisfy(keys -> assertThat(new ArrayList<>(keys.keySet())).containsExactly("participatingCities", sortField, "_id"));
         }
         assertThat(indexes).anySatisfy(keys -> assertThat(keys.keySet()).containsExactly("searchTokens"));
         assertThat(indexes).anySatisfy(keys -> assertThat(keys.keySet()).containsExactly("themes"));
+    }
+
+    /**
+     * What this proves, and what not. The embedded store cannot explain a query, so this reads the shape of the
+     * queries the service sends — {@link ProjectFilter#toQuery} with the list's sort as {@code ProjectController}
+     * builds it (the field, then {@code _id} the same way to keep pages stable) — and checks it against the declared indexes:
+     * the first condition is on an index's leading key and the sort continues that index's keys in one direction,
+     * so a MongoDB planner can find the caller's projects and return them in order from that one index, without a
+     * blocking in-memory sort. It does not prove that MongoDB's planner chooses that index (only {@code explain} on
+     * a real MongoDB shows that), nor what the further conditions cost (they are checked on the entries read).
+     */
+    @Test
+    void everyListQueryAndItsSortCanBeAnsweredFromOneDeclaredIndex() {
+        List<Document> indexes = declaredIndexes();
+
+        for (ProjectFilter filter : FILTERS) {
+            for (String sortField : List.of("name.fi", "status", "startDate")) {
+                for (Sort.Direction direction : Sort.Direction.values()) {
+                    Query query = filter.toQuery(Set.of("helsinki", "espoo"))
+                            .with(Sort.by(direction, sortField).and(Sort.by(direction, "_id")));
+                    String leadingField = ((Document) ((List<?>) query.getQueryObject().get("$and")).get(0)).keySet().iterator().next();
+                    List<String> sort = new ArrayList<>(query.getSortObject().keySet());
+
+                    assertThat(indexes).as(filter + " sorted by " + query.getSortObject())
+                            .anySatisfy(keys -> assertThat(servesInOrder(keys, leadingField, query.getSortObject())).isTrue());
+                    assertThat(sort).startsWith(sortField);
+                }
+            }
+        }
+    }
+
+    /** Whether an index leads with the query's first condition and continues with its sort, all one way or all the other. */
+    static boolean servesInOrder(Document keys, String leadingField, Document sort) {
+        List<String> fields = new ArrayList<>(keys.keySet());
+        if (!fields.get(0).equals(leadingField) || !fields.subList(1, fields.size()).equals(new ArrayList<>(sort.keySet()))) {
+            return false;
+        }
+        int forward = 0;
+        for (String field : sort.keySet()) {
+            boolean same = ((Number) keys.get(field)).intValue() == ((Number) sort.get(field)).intValue();
+            forward += same ? 1 : 0;
+        }
+        return forward == 0 || forward == sort.size();
     }
 }

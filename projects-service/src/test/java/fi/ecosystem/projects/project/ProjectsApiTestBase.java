@@ -9,6 +9,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The projects service against the embedded store and an embedded KRaft broker; one context for all API tests. */
@@ -34,4 +35,7 @@ abstract class ProjectsApiTestBase {
     MongoTemplate mongo;
     @Autowired
     EmbeddedKafkaBroker kafka;
+    /** Watched, so that a test can tell how often a consumer really ran, not only what the model kept. */
+    @MockitoSpyBean
+    ProjectService projects;
 }

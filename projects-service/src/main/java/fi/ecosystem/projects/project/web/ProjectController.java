@@ -210,7 +210,9 @@ class ProjectController {
             boolean descending = requested.startsWith("-");
             String field = descending ? requested.substring(1) : requested;
             String property = "name".equals(field) ? "name.fi" : field;
-            return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("_id"));
+            Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
+            // _id keeps pages stable; the same direction lets one index (city, field, _id) give the order either way
+            return Sort.by(direction, property).and(Sort.by(direction, "_id"));
         }
     }
 

@@ -1,0 +1,198 @@
+package fi.ecosystem.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import fi.ecosystem.platform.testing.EmbeddedStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The inbox against the embedded store: a handler whose effect is not idempotent (a counter) sees each
+ * event id once, because of the {@code processed_events} marker alone; a handler that fails leaves no
+ * marker, so the redelivery handles the event; and a consumer killed after handling but before its offset
+ * was committed gets the record again from a real broker and does not handle it twice.
+ */
+@EmbeddedKafka(partitions = 1, topics = InboxTest.TOPIC)
+class InboxTest {
+
+    static final String TOPIC = "registrations";
+    static final MongoClient client = MongoClients.create(EmbeddedStore.uri());
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    MongoTemplate mongo;
+    Inbox inbox;
+    final AtomicInteger effects = new AtomicInteger();
+
+    @BeforeEach
+    void ownDatabase() {
+        mongo = new MongoTemplate(client, "inbox-test-" + UUID.randomUUID());
+        inbox = new Inbox(mongo, json, Duration.ofDays(14));
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    static String envelope(String eventId) {
+        return """
+                {"id": "%s", "type": "registration.confirmed", "version": 1, "time": "2026-11-23T10:00:00Z",
+                 "source": "events-service", "subject": "r1", "cities": ["helsinki"], "unknownField": true,
+                 "data": {"registrationId": "r1", "projectId": "p1"}}
+                """.formatted(eventId);
+    }
+
+    static ConsumerRecord<String, String> record(long offset, String value) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, "r1", value);
+    }
+
+    boolean count(ConsumerRecord<String, String> record) {
+        return inbox.once("participants-reached", inbox.receive(record), event -> effects.incrementAndGet());
+    }
+
+    Document marker(String handler, String eventId) {
+        return mongo.findById(handler + ":" + eventId, Document.class, Inbox.PROCESSED);
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsHandledOnceAndItsMarkerSaysByWhom() {
+        String eventId = UUID.randomUUID().toString();
+
+        assertThat(count(record(7, envelope(eventId)))).isTrue();
+        assertThat(count(record(8, envelope(eventId)))).as("the outbox published it twice").isFalse();
+
+        assertThat(effects).hasValue(1);
+        Document marker = marker("participants-reached", eventId);
+        assertThat(marker).isNotNull();
+        assertThat(marker.getString("eventId")).isEqualTo(eventId);
+        assertThat(marker.getString("handler")).isEqualTo("participants-reached");
+        assertThat(marker.getString("type")).isEqualTo("registration.confirmed");
+        assertThat(marker.getDate("handledAt")).isNotNull();
+    }
+
+    @Test
+    void eachHandlerOfAnEventHandlesItOnce() {
+        String eventId = UUID.randomUUID().toString();
+        InboundEvent event = inbox.receive(record(1, envelope(eventId)));
+        AtomicInteger history = new AtomicInteger();
+
+        inbox.once("participants-reached", event, handled -> effects.incrementAndGet());
+        inbox.once("participation-history", event, handled -> history.incrementAndGet());
+        inbox.once("participation-history", event, handled -> history.incrementAndGet());
+
+        assertThat(effects).hasValue(1);
+        assertThat(history).hasValue(1);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Inbox.PROCESSED)).isEqualTo(2);
+    }
+
+    @Test
+    void aHandlerThatFailsLeavesNoMarkerSoTheRedeliveryHandlesTheEvent() {
+        String eventId = UUID.randomUUID().toString();
+        InboundEvent event = inbox.receive(record(1, envelope(eventId)));
+
+        assertThatThrownBy(() -> inbox.once("participants-reached", event, failing -> {
+            throw new IllegalStateException("store unavailable");
+        })).hasMessage("store unavailable");
+        assertThat(marker("participants-reached", eventId)).isNull();
+
+        assertThat(count(record(1, envelope(eventId)))).isTrue();
+        assertThat(effects).hasValue(1);
+        assertThat(marker("participants-reached", eventId)).isNotNull();
+    }
+
+    @Test
+    void whatIsNotAnEnvelopeIsPoison() {
+        assertThatThrownBy(() -> inbox.receive(record(1, "{this is not an envelope"))).isInstanceOf(PoisonMessageException.class);
+        assertThatThrownBy(() -> inbox.receive(record(2, null))).isInstanceOf(PoisonMessageException.class);
+        assertThat(effects).hasValue(0);
+    }
+
+    @Test
+    void aConsumerKilledBetweenHandlingAndCommitHandlesTheRedeliveryOnce(EmbeddedKafkaBroker kafka) throws Exception {
+        String group = "projects-service-" + UUID.randomUUID();
+        String first = UUID.randomUUID().toString();
+        String later = UUID.randomUUID().toString();
+        send(kafka, envelope(first));
+
+        ConsumerRecord<String, String> handled;
+        try (KafkaConsumer<String, String> killed = consumer(kafka, group)) {
+            handled = pollOne(killed);
+            assertThat(count(handled)).isTrue();
+            // closed without committing the offset: as if the process died right after the handler
+        }
+        send(kafka, envelope(later));
+
+        List<ConsumerRecord<String, String>> redelivered = new ArrayList<>();
+        try (KafkaConsumer<String, String> successor = consumer(kafka, group)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (redelivered.size() < 2 && System.nanoTime() < deadline) {
+                successor.poll(Duration.ofMillis(200)).forEach(redelivered::add);
+            }
+            for (ConsumerRecord<String, String> record : redelivered) {
+                count(record);
+            }
+            successor.commitSync();
+        }
+
+        assertThat(redelivered).as("the uncommitted record comes again, then the later one").hasSize(2);
+        assertThat(redelivered.get(0).offset()).isEqualTo(handled.offset());
+        assertThat(effects).as("the first event once, the later one once").hasValue(2);
+        assertThat(marker("participants-reached", first)).isNotNull();
+        assertThat(marker("participants-reached", later)).isNotNull();
+    }
+
+    static void send(EmbeddedKafkaBroker kafka, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(TOPIC, "r1", value)).get();
+        }
+    }
+
+    static KafkaConsumer<String, String> consumer(EmbeddedKafkaBroker kafka, String group) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        consumer.subscribe(List.of(TOPIC));
+        return consumer;
+    }
+
+    static ConsumerRecord<String, String> pollOne(KafkaConsumer<String, String> consumer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                return record;
+            }
+        }
+        throw new AssertionError("nothing on " + TOPIC);
+    }
+}

@@ -1,0 +1,252 @@
+package fi.ecosystem.platform.messaging;
+
+import static fi.ecosystem.platform.messaging.RecordingKafka.Answer.FAIL;
+import static fi.ecosystem.platform.messaging.RecordingKafka.Answer.HOLD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import fi.ecosystem.platform.testing.EmbeddedStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox relay against the embedded store with a recording Kafka template: the lease lets one replica
+ * scan a collection at a time, a replica publishes what it wrote itself through hints, a send Kafka refused
+ * is retried in order, and the full scan finds what a crash left behind without losing what a send in
+ * flight meets.
+ */
+class OutboxRelayTest {
+
+    static final MongoClient client = MongoClients.create(EmbeddedStore.uri());
+    static final JsonMapper json = JsonMapper.builder().build();
+    /** Older than the hints' patience (10 s): only the full scan looks for such events without a hint. */
+    static final Instant LEFT_BEHIND = Instant.now().minus(Duration.ofMinutes(5));
+
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void ownDatabase() {
+        mongo = new MongoTemplate(client, "outbox-relay-test-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    OutboxRelay relay(RecordingKafka kafka, Duration pollInterval, String... collections) {
+        return new OutboxRelay(mongo, kafka, json, List.of(collections), "projects-service", pollInterval,
+                Duration.ofSeconds(10), Duration.ofMinutes(2));
+    }
+
+    OutboxRelay relay(RecordingKafka kafka, String... collections) {
+        return relay(kafka, Duration.ofSeconds(1), collections);
+    }
+
+    static Document event(String eventId, String aggregateId, Instant time) {
+        return new Document("eventId", eventId).append("topic", "projects").append("key", aggregateId)
+                .append("type", "project.changed").append("version", 1).append("time", Date.from(time))
+                .append("cities", List.of("helsinki")).append("data", new Document("projectId", aggregateId));
+    }
+
+    void store(String collection, String aggregateId, Document... events) {
+        mongo.insert(new Document("_id", aggregateId).append("name", "Hanke " + aggregateId)
+                .append(OutboxRelay.PENDING, List.of(events)), collection);
+    }
+
+    List<String> pending(String collection, String aggregateId) {
+        Document aggregate = mongo.findById(aggregateId, Document.class, collection);
+        return aggregate.getList(OutboxRelay.PENDING, Document.class, List.of()).stream()
+                .map(event -> event.getString("eventId")).toList();
+    }
+
+    /** The event ids handed to the producer, in order. */
+    static List<String> sentIds(RecordingKafka kafka) {
+        List<String> ids = new ArrayList<>();
+        for (RecordingKafka.Sent sent : kafka.sent) {
+            ids.add(json.readTree(sent.value()).get("id").asString());
+        }
+        return ids;
+    }
+
+    @Test
+    void oneReplicaScansACollectionAtATimeWhileItHoldsTheLease() {
+        RecordingKafka kafkaA = new RecordingKafka();
+        RecordingKafka kafkaB = new RecordingKafka();
+        OutboxRelay replicaA = relay(kafkaA, "projects");
+        OutboxRelay replicaB = relay(kafkaB, "projects");
+        store("projects", "p1", event("e1", "p1", LEFT_BEHIND));
+
+        assertThat(replicaA.relayPending()).isEqualTo(1);
+        store("projects", "p2", event("e2", "p2", LEFT_BEHIND));
+
+        assertThat(replicaB.relayPending()).as("the lease is A's").isZero();
+        assertThat(kafkaB.sent).isEmpty();
+        assertThat(pending("projects", "p2")).containsExactly("e2");
+
+        assertThat(replicaA.relayPending()).as("the holder renews its lease").isEqualTo(1);
+        assertThat(sentIds(kafkaA)).containsExactly("e1", "e2");
+        assertThat(pending("projects", "p1")).isEmpty();
+        assertThat(pending("projects", "p2")).isEmpty();
+    }
+
+    @Test
+    void theLeaseIsPerCollection() {
+        RecordingKafka kafkaA = new RecordingKafka();
+        RecordingKafka kafkaB = new RecordingKafka();
+        OutboxRelay replicaA = relay(kafkaA, "projects");
+        OutboxRelay replicaB = relay(kafkaB, "projects", "contacts");
+        store("projects", "p1", event("e1", "p1", LEFT_BEHIND));
+        store("contacts", "c1", event("e2", "c1", LEFT_BEHIND));
+
+        assertThat(replicaA.relayPending()).isEqualTo(1);
+        assertThat(replicaB.relayPending()).isEqualTo(1);
+
+        assertThat(sentIds(kafkaA)).containsExactly("e1");
+        assertThat(sentIds(kafkaB)).containsExactly("e2");
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverByAnotherReplica() {
+        RecordingKafka kafkaA = new RecordingKafka();
+        RecordingKafka kafkaB = new RecordingKafka();
+        OutboxRelay crashing = relay(kafkaA, Duration.ofMillis(10), "projects"); // a lease of 200 ms
+        OutboxRelay survivor = relay(kafkaB, "projects");
+        assertThat(crashing.relayPending()).isZero(); // takes the lease, then is never heard of again
+        store("projects", "p1", event("e1", "p1", LEFT_BEHIND));
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> survivor.relayPending() == 1);
+
+        assertThat(sentIds(kafkaB)).containsExactly("e1");
+        assertThat(kafkaA.sent).isEmpty();
+        assertThat(pending("projects", "p1")).isEmpty();
+    }
+
+    @Test
+    void aReplicaPublishesWhatItWroteItselfWithoutTheLease() {
+        RecordingKafka kafkaA = new RecordingKafka();
+        RecordingKafka kafkaB = new RecordingKafka();
+        OutboxRelay writer = relay(kafkaA, "projects");
+        OutboxRelay leaseHolder = relay(kafkaB, "projects");
+        assertThat(leaseHolder.relayPending()).isZero();
+
+        writer.hint("p1");
+        store("projects", "p1", event("e1", "p1", Instant.now()));
+        assertThat(leaseHolder.relayPending()).as("a fresh event is left to the replica that wrote it").isZero();
+
+        assertThat(writer.relayHinted()).isEqualTo(1);
+        assertThat(sentIds(kafkaA)).containsExactly("e1");
+        assertThat(kafkaB.sent).isEmpty();
+        assertThat(pending("projects", "p1")).isEmpty();
+        RecordingKafka.Sent sent = kafkaA.sent.get(0);
+        assertThat(sent.topic()).isEqualTo("projects");
+        assertThat(sent.key()).isEqualTo("p1");
+        assertThat(json.readTree(sent.value()).get("source").asString()).isEqualTo("projects-service");
+        assertThat(json.readTree(sent.value()).get("data").get("projectId").asString()).isEqualTo("p1");
+    }
+
+    @Test
+    void aHintThatComesBeforeItsSaveIsKeptUntilTheSaveLands() {
+        RecordingKafka kafka = new RecordingKafka();
+        OutboxRelay relay = relay(kafka, "projects");
+
+        relay.hint("p1"); // the outbox hints when it makes the event, before the aggregate is saved
+        assertThat(relay.relayHinted()).isZero();
+        store("projects", "p1", event("e1", "p1", Instant.now()));
+
+        assertThat(relay.relayHinted()).isEqualTo(1);
+        assertThat(sentIds(kafka)).containsExactly("e1");
+    }
+
+    @Test
+    void anAggregateWhoseSendFailedIsHintedAgainAndRetriedInOrder() {
+        RecordingKafka kafka = new RecordingKafka().thenAnswer(FAIL);
+        OutboxRelay relay = relay(kafka, "projects");
+        relay.hint("p1");
+        store("projects", "p1", event("e1", "p1", Instant.now()), event("e2", "p1", Instant.now()));
+
+        assertThat(relay.relayHinted()).isZero();
+        assertThat(pending("projects", "p1")).as("e2 waits for e1: the order is kept").containsExactly("e1", "e2");
+
+        assertThat(relay.relayHinted()).as("retried without a new hint").isEqualTo(2);
+        assertThat(sentIds(kafka)).containsExactly("e1", "e2", "e1", "e2");
+        assertThat(pending("projects", "p1")).isEmpty();
+        assertThat(relay.relayHinted()).as("nothing more to send").isZero();
+        assertThat(kafka.sent).hasSize(4);
+    }
+
+    @Test
+    void theFullScanFindsWhatACrashLeftBehind() {
+        // a replica saved the aggregate and died before its relay sent the event: no hint survives
+        store("projects", "p1", event("e1", "p1", LEFT_BEHIND), event("e2", "p1", LEFT_BEHIND));
+        store("projects", "p2", new Document[0]);
+        RecordingKafka kafka = new RecordingKafka();
+        OutboxRelay restarted = relay(kafka, "projects");
+
+        assertThat(restarted.relayHinted()).isZero();
+        assertThat(restarted.relayPending()).isEqualTo(2);
+
+        assertThat(sentIds(kafka)).containsExactly("e1", "e2");
+        assertThat(pending("projects", "p1")).isEmpty();
+        assertThat(mongo.findById("p1", Document.class, "projects").getString("name")).isEqualTo("Hanke p1");
+    }
+
+    @Test
+    void theFullScanLeavesAFreshEventInFlightToItsWriter() throws Exception {
+        RecordingKafka kafkaA = new RecordingKafka().thenAnswer(HOLD);
+        RecordingKafka kafkaB = new RecordingKafka();
+        OutboxRelay writer = relay(kafkaA, "projects");
+        OutboxRelay scanner = relay(kafkaB, "projects");
+        writer.hint("p1");
+        store("projects", "p1", event("e1", "p1", Instant.now()));
+
+        CompletableFuture<Integer> inFlight = CompletableFuture.supplyAsync(writer::relayHinted);
+        await().atMost(Duration.ofSeconds(10)).until(() -> kafkaA.sent.size() == 1);
+        assertThat(scanner.relayPending()).isZero();
+        kafkaA.releaseHeld();
+
+        assertThat(inFlight.get()).isEqualTo(1);
+        assertThat(kafkaB.sent).isEmpty();
+        assertThat(pending("projects", "p1")).isEmpty();
+    }
+
+    @Test
+    void theFullScanMeetingASendInFlightRepeatsItUnderTheSameIdAndLosesNothingWrittenMeanwhile() throws Exception {
+        RecordingKafka kafkaA = new RecordingKafka().thenAnswer(HOLD);
+        RecordingKafka kafkaB = new RecordingKafka();
+        OutboxRelay writer = relay(kafkaA, "projects");
+        OutboxRelay scanner = relay(kafkaB, "projects");
+        writer.hint("p1");
+        store("projects", "p1", event("e1", "p1", LEFT_BEHIND)); // e.g. a send hanging since before an outage
+
+        CompletableFuture<Integer> inFlight = CompletableFuture.supplyAsync(writer::relayHinted);
+        await().atMost(Duration.ofSeconds(10)).until(() -> kafkaA.sent.size() == 1);
+        assertThat(scanner.relayPending()).isEqualTo(1);
+        // the aggregate changes again while the first send is still unanswered
+        mongo.updateFirst(new Query(Criteria.where("_id").is("p1")),
+                new Update().push(OutboxRelay.PENDING, event("e3", "p1", Instant.now())), "projects");
+        kafkaA.releaseHeld();
+
+        assertThat(inFlight.get()).isEqualTo(1);
+        assertThat(sentIds(kafkaA)).containsExactly("e1");
+        assertThat(sentIds(kafkaB)).as("at least once, under the same event id: the consumers' inbox absorbs it")
+                .containsExactly("e1");
+        assertThat(pending("projects", "p1")).as("the settles remove only what they sent").containsExactly("e3");
+    }
+}
