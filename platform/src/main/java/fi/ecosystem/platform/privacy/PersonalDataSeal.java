@@ -1,5 +1,6 @@
 package fi.ecosystem.platform.privacy;
 
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Seals the personal fields of an event payload (see {@link PersonalData}) with the data subject's key,
  * and opens them again for consumers. AES-256-GCM, a fresh 96-bit IV per event, the event id as
- * associated data (a sealed part cannot be moved to another event).
+ * associated data (a sealed part cannot be moved to another event). The key id in the envelope is the
+ * keyed hash of the person's e-mail ({@link EmailHash}) or {@code contact:<id>}.
  */
 public class PersonalDataSeal {
 
@@ -29,11 +31,13 @@ public class PersonalDataSeal {
     };
 
     private final PersonalDataKeys keys;
+    private final EmailHash emailHash;
     private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
 
-    public PersonalDataSeal(PersonalDataKeys keys, JsonMapper json) {
+    public PersonalDataSeal(PersonalDataKeys keys, EmailHash emailHash, JsonMapper json) {
         this.keys = keys;
+        this.emailHash = emailHash;
         this.json = json;
     }
 
@@ -51,7 +55,7 @@ public class PersonalDataSeal {
         if (rule.eachElement()) {
             return sealEach(eventId, rule, data);
         }
-        String subject = rule.subject().apply(data);
+        String subject = keyId(rule.subject().apply(data));
         Map<String, Object> personal = new LinkedHashMap<>();
         for (String field : rule.fields()) {
             if (data.get(field) != null) {
@@ -75,13 +79,17 @@ public class PersonalDataSeal {
             if (data.get(field) instanceof List<?> people && !people.isEmpty()) {
                 List<Object> each = new ArrayList<>();
                 for (Object person : people) {
-                    String subject = person instanceof Map<?, ?> map ? rule.subject().apply((Map<String, Object>) map) : null;
+                    String subject = person instanceof Map<?, ?> map ? keyId(rule.subject().apply((Map<String, Object>) map)) : null;
                     each.add(subject == null ? person : Map.of(PersonalData.SEALED, sealed(eventId, subject, person)));
                 }
                 sealed.put(field, each);
             }
         }
         return sealed.equals(data) ? data : sealed;
+    }
+
+    private String keyId(PersonalData.Subject subject) {
+        return subject == null ? null : subject.keyId(emailHash);
     }
 
     private Map<String, Object> sealed(String eventId, String subject, Object plain) {
