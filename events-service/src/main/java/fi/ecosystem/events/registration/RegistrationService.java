@@ -1,5 +1,6 @@
 package fi.ecosystem.events.registration;
 
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
@@ -35,14 +36,16 @@ public class RegistrationService {
     private final SeatCounter seats;
     private final Outbox outbox;
     private final WaitingList waitingList;
+    private final EmailHash emailHash;
 
     RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats, Outbox outbox,
-            WaitingList waitingList) {
+            WaitingList waitingList, EmailHash emailHash) {
         this.registrations = registrations;
         this.events = events;
         this.seats = seats;
         this.outbox = outbox;
         this.waitingList = waitingList;
+        this.emailHash = emailHash;
     }
 
     /** The outcome and whether it is new (a repeat for the same e-mail returns the existing registration). */
@@ -213,7 +216,8 @@ public class RegistrationService {
                 .toList();
         boolean placeTaken = seats.takePlace(eventId);
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
-                placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents);
+                placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents,
+                emailHash.of(participant.email()));
         registration.record(outbox.event(Topics.REGISTRATIONS, registration.id(), registration.eventType(),
                 RegistrationChanged.VERSION, cities, registration.changed(null)));
         try {
