@@ -12,7 +12,6 @@ import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -28,7 +27,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyEncryptionKeys {
 
     public static final String ALGORITHM = "A256GCMKW";
-    private static final int TAG_BITS = 128;
     private static final byte[] ID_LABEL = "ecosystem personal-data KEK id".getBytes(StandardCharsets.UTF_8);
 
     /** A data subject's key wrapped with the KEK {@code kekId}. */
@@ -86,10 +84,7 @@ public final class KeyEncryptionKeys {
 
     private static byte[] crypt(int mode, SecretKey kek, byte[] iv, String keyId, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, kek, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input);
+            return AesGcm.crypt(mode, kek, iv, keyId, input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The key " + keyId + " cannot be "
                     + (mode == Cipher.ENCRYPT_MODE ? "wrapped" : "unwrapped") + ": " + e.getClass().getSimpleName(), e);

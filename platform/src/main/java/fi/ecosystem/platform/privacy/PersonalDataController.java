@@ -36,7 +36,8 @@ public class PersonalDataController {
     @GetMapping
     @Operation(summary = "What this service holds about a person in the caller's cities, by the keyed hash of their e-mail")
     public PersonalDataReport get(@Parameter(hidden = true) CityUser user,
-            @RequestParam @Pattern(regexp = "[0-9a-f]{64}", message = "must be the keyed hash (HMAC-SHA256, hex) of the lower-cased e-mail") String emailHash,
+            @RequestParam @Pattern(regexp = "[0-9a-f]{64}",
+                    message = "must be the keyed hash (HMAC-SHA256, hex) of the lower-cased e-mail") String emailHash,
             @RequestParam(required = false) @Size(max = 100) String contactId) {
         PersonalDataAccess.requireMayExport(user);
         PersonalDataReport report = new PersonalDataReport(service, source.find(user, emailHash));

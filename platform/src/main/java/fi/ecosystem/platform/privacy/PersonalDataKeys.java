@@ -12,8 +12,10 @@ import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -95,6 +97,8 @@ public class PersonalDataKeys {
         long fromClear = 0;
         long fromOldKek = 0;
         long unknown = 0;
+        // the index lets MongoDB skip the keys of the current KEK: a pass with nothing to do reads nothing
+        store.indexOps(COLLECTION).createIndex(new Index().on("kek", Sort.Direction.ASC).named("kek"));
         Query stale = new Query(Criteria.where("kek").ne(keks.currentId()));
         BulkOperations batch = store.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         int inBatch = 0;

@@ -2,7 +2,6 @@ package fi.ecosystem.platform.privacy;
 
 import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.PersonalData;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class PersonalDataSeal {
 
     static final String ALGORITHM = "AES-256-GCM";
-    private static final int TAG_BITS = 128;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -158,10 +155,7 @@ public class PersonalDataSeal {
 
     private static byte[] crypt(int mode, SecretKey key, byte[] iv, String eventId, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(eventId.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input);
+            return AesGcm.crypt(mode, key, iv, eventId, input);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Personal data of event " + eventId + " cannot be "
                     + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened") + ": " + e.getClass().getSimpleName(), e);

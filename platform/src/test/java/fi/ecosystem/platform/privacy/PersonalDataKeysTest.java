@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -67,17 +66,6 @@ class PersonalDataKeysTest {
         return new MongoTemplate(client, "keys-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    static Map<String, Object> registration(String email) {
-        Map<String, Object> participant = new LinkedHashMap<>();
-        participant.put("email", email);
-        participant.put("firstName", "Sinikka");
-        participant.put("lastName", "Salainen");
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("registrationId", "r-1");
-        data.put("participant", participant);
-        return data;
-    }
-
     static Document raw(MongoTemplate database, String keyId) {
         return client.getDatabase(database.getDb().getName()).getCollection(PersonalDataKeys.COLLECTION)
                 .find(new Document("_id", keyId)).first();
@@ -85,11 +73,8 @@ class PersonalDataKeysTest {
 
     /** Opens a sealed part as anyone holding {@code key} could, without the platform. */
     static byte[] openWith(byte[] key, Map<?, ?> sealed, String eventId) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                new GCMParameterSpec(128, Base64.getDecoder().decode((String) sealed.get("iv"))));
-        cipher.updateAAD(eventId.getBytes(StandardCharsets.UTF_8));
-        return cipher.doFinal(Base64.getDecoder().decode((String) sealed.get("ciphertext")));
+        return AesGcm.crypt(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                Base64.getDecoder().decode((String) sealed.get("iv")), eventId, Base64.getDecoder().decode((String) sealed.get("ciphertext")));
     }
 
     @Test
@@ -98,7 +83,7 @@ class PersonalDataKeysTest {
         KeyEncryptionKeys kek = keks(1);
         PersonalDataSeal seal = new PersonalDataSeal(new PersonalDataKeys(database, kek), HASH, JSON);
         String email = "kaarina." + UUID.randomUUID() + "@example.org";
-        Map<String, Object> sealed = seal.seal("e-1", "registration.confirmed", registration(email));
+        Map<String, Object> sealed = seal.seal("e-1", "registration.confirmed", PersonalDataSealTest.registration(email));
         Map<?, ?> part = (Map<?, ?>) sealed.get(PersonalData.SEALED);
         String keyId = (String) part.get("subject");
         assertThat(keyId).isEqualTo(HASH.of(email));
@@ -134,7 +119,7 @@ class PersonalDataKeysTest {
         MongoTemplate database = database();
         String email = "kierto." + UUID.randomUUID() + "@example.org";
         PersonalDataSeal before = new PersonalDataSeal(new PersonalDataKeys(database, keks(1)), HASH, JSON);
-        Map<String, Object> sealed = before.seal("e-2", "registration.confirmed", registration(email));
+        Map<String, Object> sealed = before.seal("e-2", "registration.confirmed", PersonalDataSealTest.registration(email));
         String keyId = HASH.of(email);
 
         // rotated: KEK 2 is current, KEK 1 kept to unwrap until the re-wrap
@@ -147,7 +132,7 @@ class PersonalDataKeysTest {
 
         // the old KEK is no longer needed, and no longer enough
         PersonalDataSeal after = new PersonalDataSeal(new PersonalDataKeys(database, keks(2)), HASH, JSON);
-        assertThat(after.open("e-2", sealed).data()).isEqualTo(registration(email));
+        assertThat(after.open("e-2", sealed).data()).isEqualTo(PersonalDataSealTest.registration(email));
         PersonalDataKeys oldOnly = new PersonalDataKeys(database, keks(1));
         assertThatThrownBy(() -> oldOnly.existing(keyId)).as("not 'erased': the configuration is wrong")
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PERSONAL_DATA_OLD_KEKS");
@@ -164,15 +149,14 @@ class PersonalDataKeysTest {
         database.insert(new Document("_id", legacyId).append("key", new Binary(key)).append("createdAt", new Date()),
                 PersonalDataKeys.COLLECTION);
         // a record an earlier version sealed: the key in clear, the plain SHA-256 as key id
+        Map<String, Object> old = new LinkedHashMap<>(PersonalDataSealTest.registration(email));
+        Object participant = old.remove("participant");
         byte[] iv = new byte[12];
         new SecureRandom().nextBytes(iv);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-        cipher.updateAAD("e-3".getBytes(StandardCharsets.UTF_8));
-        byte[] ciphertext = cipher.doFinal(JSON.writeValueAsBytes(Map.of("participant", registration(email).get("participant"))));
-        Map<String, Object> old = new LinkedHashMap<>(Map.of("registrationId", "r-1", PersonalData.SEALED, Map.of(
-                "subject", legacyId, "alg", "AES-256-GCM", "iv", Base64.getEncoder().encodeToString(iv),
-                "ciphertext", Base64.getEncoder().encodeToString(ciphertext))));
+        byte[] ciphertext = AesGcm.crypt(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), iv, "e-3",
+                JSON.writeValueAsBytes(Map.of("participant", participant)));
+        old.put(PersonalData.SEALED, Map.of("subject", legacyId, "alg", "AES-256-GCM",
+                "iv", Base64.getEncoder().encodeToString(iv), "ciphertext", Base64.getEncoder().encodeToString(ciphertext)));
 
         PersonalDataKeys keys = new PersonalDataKeys(database, keks(1));
         assertThat(keys.rewrap()).isEqualTo(new PersonalDataKeys.Rewrapped(1, 0));
@@ -183,9 +167,10 @@ class PersonalDataKeysTest {
         assertThat(keys.rewrap()).isEqualTo(new PersonalDataKeys.Rewrapped(0, 0));
 
         PersonalDataSeal seal = new PersonalDataSeal(keys, HASH, JSON);
-        assertThat(seal.open("e-3", old).data()).isEqualTo(registration(email));
+        assertThat(seal.open("e-3", old).data()).isEqualTo(PersonalDataSealTest.registration(email));
         // a new seal for the same person uses the keyed id, never the legacy one
-        Map<?, ?> fresh = (Map<?, ?>) seal.seal("e-4", "registration.confirmed", registration(email)).get(PersonalData.SEALED);
+        Map<?, ?> fresh = (Map<?, ?>) seal.seal("e-4", "registration.confirmed", PersonalDataSealTest.registration(email))
+                .get(PersonalData.SEALED);
         assertThat(fresh.get("subject")).isEqualTo(HASH.of(email)).isNotEqualTo(legacyId);
 
         // erasure by every id the person's keys may have: none is left
