@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class KeycloakServer extends Component {
 
     static final String REALM = "ecosystem";
-    private static final long HEALTH_TIMEOUT_MS = 180_000;
+    private static final long HEALTH_TIMEOUT_MS = 480_000;
 
     private final Options options;
     private final String javaAgent;
