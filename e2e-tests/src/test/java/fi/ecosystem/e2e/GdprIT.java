@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import fi.ecosystem.contracts.contacts.ContactErased;
+import fi.ecosystem.contracts.EmailHash;
+import fi.ecosystem.contracts.PersonalData;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,13 +35,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The right to be forgotten, verified where the data really is: a person registers on a public event
  * through the gateway and is a project's contact person; the export gathers them from every service;
- * after the erasure no document in any database of the store and no record on any Kafka topic (dead
- * letters included) names them in clear, their key is gone — and the counts still add up.
+ * their keys are in the store only wrapped (no bytes of a key document open their sealed records) and
+ * named by a keyed hash, never the plain SHA-256 of their address, on Kafka or in the store; after the
+ * erasure no document in any database of the store and no record on any Kafka topic (dead letters
+ * included) names them in clear, their keys are gone — and the counts still add up.
  */
 @ExtendWith(Stack.class)
 class GdprIT {
 
     static final String KEY_DATABASE = "personal-data-keys";
+    static final String KEYS = "data_subject_keys";
 
     @Test
     void anErasedPersonIsFoundNowhereInTheStoreOrOnKafkaButTheCountsStay() throws Exception {
@@ -85,7 +89,36 @@ class GdprIT {
         int confirmedBefore = Keycloak.json(Api.get(Stack.GATEWAY + "/api/events/" + event, integrator).body())
                 .get("confirmedCount").asInt();
         assertThat(confirmedBefore).isEqualTo(1);
-        assertThat(onKafka(ContactErased.hashOf(email))).as("their events are on Kafka, sealed").isNotEmpty();
+        // their registration travels sealed under a key id that is the keyed hash of the address, not its SHA-256
+        String plainSha256 = EmailHash.legacySha256(email);
+        JsonNode registration = Keycloak.json(value(onKafka(event).stream()
+                .filter(record -> record.startsWith("registrations@")).findFirst().orElseThrow()));
+        JsonNode sealed = registration.get("data").get(PersonalData.SEALED);
+        String keyId = sealed.get("subject").asString();
+        assertThat(keyId).matches("[0-9a-f]{64}").isNotEqualTo(plainSha256);
+        assertThat(onKafka(keyId)).as("their events are on Kafka, sealed under the keyed id").isNotEmpty();
+        assertThat(onKafka(plainSha256)).as("records carrying the plain SHA-256 of their address").isEmpty();
+        assertThat(inTheStore(keyId)).as("the keyed id in the store (their key, their registration)").isNotEmpty();
+        assertThat(inTheStore(plainSha256)).as("documents carrying the plain SHA-256 of their address").isEmpty();
+
+        // the key store, read raw as a backup holds it: their keys are there, only wrapped
+        try (MongoClient mongo = MongoClients.create(Stack.MONGODB)) {
+            var keys = mongo.getDatabase(KEY_DATABASE).getCollection(KEYS);
+            for (String id : List.of(keyId, PersonalData.contactKey(contactId))) {
+                Document stored = keys.find(new Document("_id", id)).first();
+                assertThat(stored).as("key " + id).isNotNull().doesNotContainKey("key")
+                        .containsEntry("alg", "A256GCMKW").containsKeys("kek", "iv", "wrappedKey");
+            }
+            assertThat(keys.countDocuments(new Document("wrappedKey", new Document("$exists", true)))).isPositive();
+            assertThat(keys.countDocuments(new Document("key", new Document("$exists", true)))).as("keys in clear").isZero();
+            // no 32 bytes of their key document open their sealed registration (the services, holding the
+            // KEK, did open it: contacts-service made the contact from it)
+            byte[] wrapped = keys.find(new Document("_id", keyId)).first().get("wrappedKey", org.bson.types.Binary.class).getData();
+            for (int at = 0; at + 32 <= wrapped.length; at++) {
+                byte[] candidate = java.util.Arrays.copyOfRange(wrapped, at, at + 32);
+                assertThat(opens(candidate, sealed, registration.get("id").asString())).as("bytes " + at + "… as the key").isFalse();
+            }
+        }
         assertThat(onKafka(email, lastName)).as("records naming them in clear, even before the erasure").isEmpty();
         assertThat(inTheStore(email, lastName)).as("the scan of the store finds them before the erasure").isNotEmpty();
 
@@ -104,12 +137,13 @@ class GdprIT {
         List<String> inTheStore = inTheStore(email, lastName);
         assertThat(inTheStore).as("documents naming the erased person").isEmpty();
         try (MongoClient mongo = MongoClients.create(Stack.MONGODB)) {
-            assertThat(mongo.getDatabase(KEY_DATABASE).getCollection("data_subject_keys")
-                    .countDocuments(new Document("_id", ContactErased.hashOf(email)))).isZero();
-            assertThat(mongo.getDatabase(KEY_DATABASE).getCollection("data_subject_keys")
-                    .countDocuments(new Document("_id", "contact:" + contactId))).isZero();
+            for (String id : List.of(keyId, plainSha256, PersonalData.contactKey(contactId))) {
+                assertThat(mongo.getDatabase(KEY_DATABASE).getCollection(KEYS).countDocuments(new Document("_id", id)))
+                        .as("key " + id).isZero();
+            }
         }
-        assertThat(onKafka(email.toLowerCase(Locale.ROOT), lastName)).as("Kafka records naming the erased person").isEmpty();
+        assertThat(onKafka(email.toLowerCase(Locale.ROOT), lastName, plainSha256)).as("Kafka records naming the erased person")
+                .isEmpty();
 
         // the counts stay
         assertThat(Keycloak.json(Api.get(Stack.GATEWAY + "/api/events/" + event, integrator).body()).get("confirmedCount").asInt())
@@ -205,6 +239,25 @@ class GdprIT {
             }
         }
         return found;
+    }
+
+    /** The value of a record as {@link #onKafka} lists it. */
+    static String value(String found) {
+        return found.substring(found.indexOf(' ') + 1);
+    }
+
+    /** Does {@code key} open the sealed part, as anyone holding it could (AES-256-GCM, the event id authenticated)? */
+    static boolean opens(byte[] key, JsonNode sealed, String eventId) {
+        try {
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, java.util.Base64.getDecoder().decode(sealed.get("iv").asString())));
+            cipher.updateAAD(eventId.getBytes(StandardCharsets.UTF_8));
+            cipher.doFinal(java.util.Base64.getDecoder().decode(sealed.get("ciphertext").asString()));
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private static String text(byte[] bytes) {

@@ -5,7 +5,10 @@ import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.messaging.OutboxRelay;
 import fi.ecosystem.platform.messaging.PoisonMessageException;
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.platform.privacy.ErasureController;
+import fi.ecosystem.platform.privacy.KeyEncryptionKeys;
+import fi.ecosystem.platform.privacy.KeyRewrap;
 import fi.ecosystem.platform.privacy.PersonalDataController;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PersonalDataSource;
@@ -142,16 +145,42 @@ public class PlatformAutoConfiguration {
                     properties.inbox().retention(), meters.getIfAvailable(), seal);
         }
 
-        /** The data subjects' keys live in a database of their own, next to the service's, shared by all services. */
         @Bean
-        PersonalDataKeys personalDataKeys(MongoClient client, PlatformProperties properties) {
-            String database = properties.privacy() == null ? "personal-data-keys" : properties.privacy().keyDatabase();
-            return new PersonalDataKeys(new MongoTemplate(client, database));
+        KeyEncryptionKeys keyEncryptionKeys(PlatformProperties properties) {
+            PlatformProperties.Privacy privacy = properties.privacy();
+            warnIfLocal(privacy.kek(), "PERSONAL_DATA_KEK");
+            return new KeyEncryptionKeys(privacy.kek(), privacy.oldKeks() == null ? List.of() : privacy.oldKeks());
         }
 
         @Bean
-        PersonalDataSeal personalDataSeal(PersonalDataKeys keys, JsonMapper json) {
-            return new PersonalDataSeal(keys, json);
+        EmailHash emailHash(PlatformProperties properties) {
+            warnIfLocal(properties.privacy().hashKey(), "PERSONAL_DATA_HASH_KEY");
+            return EmailHash.fromBase64(properties.privacy().hashKey());
+        }
+
+        /** The data subjects' keys live in a database of their own, next to the service's, shared by all services. */
+        @Bean
+        PersonalDataKeys personalDataKeys(MongoClient client, PlatformProperties properties, KeyEncryptionKeys keks) {
+            return new PersonalDataKeys(new MongoTemplate(client, properties.privacy().keyDatabase()), keks);
+        }
+
+        @Bean
+        KeyRewrap keyRewrap(PersonalDataKeys keys, PlatformProperties properties) {
+            return new KeyRewrap(keys, properties.privacy().rewrapInterval());
+        }
+
+        @Bean
+        PersonalDataSeal personalDataSeal(PersonalDataKeys keys, EmailHash emailHash, JsonMapper json) {
+            return new PersonalDataSeal(keys, emailHash, json);
+        }
+
+        /** The defaults of platform-defaults.properties decode to "local-only-…": fine locally, never in production. */
+        private static void warnIfLocal(String secret, String variable) {
+            if (secret != null && new String(java.util.Base64.getDecoder().decode(secret.trim()),
+                    java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("local-only-")) {
+                org.slf4j.LoggerFactory.getLogger(PlatformAutoConfiguration.class)
+                        .warn("{} is the local development default: set it from a secret outside the local stack", variable);
+            }
         }
 
         @Bean

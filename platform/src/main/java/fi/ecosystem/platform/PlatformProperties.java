@@ -37,7 +37,22 @@ public record PlatformProperties(Security security, Web web, Outbox outbox, Inbo
     public record Kafka(int partitions, int replicationFactor) {
     }
 
-    /** @param keyDatabase the database of the data subjects' keys, shared by every service (crypto-shredding) */
-    public record Privacy(String keyDatabase) {
+    /**
+     * Platform secrets of personal data, the same in every service (from a secret store in production).
+     *
+     * @param keyDatabase    the database of the data subjects' keys, shared by every service (crypto-shredding)
+     * @param kek            base64 of the current 256-bit key-encryption key that wraps those keys
+     * @param oldKeks        base64 of earlier KEKs, kept until their keys are re-wrapped with the current one
+     * @param hashKey        base64 of the secret of the keyed hash of e-mail addresses (key ids, erasure)
+     * @param rewrapInterval how often keys in clear or under an old KEK are (re-)wrapped, besides at start
+     */
+    public record Privacy(String keyDatabase, String kek, List<String> oldKeks, String hashKey, Duration rewrapInterval) {
+
+        /** Never the secrets themselves, wherever properties are printed. */
+        @Override
+        public String toString() {
+            return "Privacy[keyDatabase=" + keyDatabase + ", kek=*, oldKeks=" + (oldKeks == null ? 0 : oldKeks.size())
+                    + " configured, hashKey=*, rewrapInterval=" + rewrapInterval + "]";
+        }
     }
 }

@@ -1,7 +1,6 @@
 package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.contracts.contacts.ContactChanged;
-import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.platform.messaging.OutboxEvent;
@@ -419,10 +418,9 @@ public class Contact {
 
     /**
      * Removes everything that identifies the person; keeps what statistics need (participations, roles,
-     * consents as proof of what was agreed). Returns the hash of the address for others to find them by.
+     * consents as proof of what was agreed).
      */
-    public String anonymise(Instant now) {
-        String hash = email == null ? null : ContactErased.hashOf(email);
+    public void anonymise(Instant now) {
         firstName = null;
         lastName = null;
         title = null;
@@ -438,7 +436,6 @@ public class Contact {
         updatedAt = now;
         refreshSearch();
         nameKey = null;
-        return hash;
     }
 
     public boolean hasActiveConsent() {

@@ -61,15 +61,17 @@ public class ContactService {
     private final Outbox outbox;
     private final ContactAudit audit;
     private final ContactWords words;
+    private final MergedAddresses addresses;
 
     ContactService(ContactRepository contacts, MongoTemplate mongo, ProjectAccessDirectory projects, Outbox outbox,
-            ContactAudit audit, ContactWords words) {
+            ContactAudit audit, ContactWords words, MergedAddresses addresses) {
         this.contacts = contacts;
         this.mongo = mongo;
         this.projects = projects;
         this.outbox = outbox;
         this.audit = audit;
         this.words = words;
+        this.addresses = addresses;
     }
 
     /**
@@ -431,7 +433,7 @@ public class ContactService {
         }
         survivor.absorb(duplicate);
         for (String address : survivor.otherEmails()) {
-            pointAddress(address, survivor.id()); // before the save: a crash after it leaves nothing unfound
+            addresses.point(address, survivor.id()); // before the save: a crash after it leaves nothing unfound
         }
         survivor.record(changedEvent(survivor));
         survivor = contacts.save(survivor);
@@ -576,31 +578,15 @@ public class ContactService {
         }
     }
 
-    /**
-     * The person with this address as their own (unique index), or as one merged into them. Merged addresses
-     * are found through {@code contact_addresses}, keyed by the address's SHA-256 (no address stored there),
-     * so a lookup never scans; a pointer counts only while the person still holds the address.
-     */
+    /** The person with this address as their own (unique index), or as one merged into them. */
     private Optional<Contact> byEmail(String email) {
         Optional<Contact> own = contacts.findByEmail(email);
         if (own.isPresent()) {
             return own;
         }
-        org.bson.Document pointer = mongo.findById(ContactErased.hashOf(email), org.bson.Document.class, ADDRESSES);
-        if (pointer == null) {
-            return Optional.empty();
-        }
-        return contacts.findById(pointer.getString("contactId"))
+        return addresses.holderOf(email).flatMap(contacts::findById)
                 .filter(contact -> contact.otherEmails().contains(email))
                 .map(contact -> find(contact.id()));
-    }
-
-    static final String ADDRESSES = "contact_addresses";
-
-    private void pointAddress(String email, String contactId) {
-        mongo.upsert(new org.springframework.data.mongodb.core.query.Query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ContactErased.hashOf(email))),
-                new org.springframework.data.mongodb.core.query.Update().set("contactId", contactId), ADDRESSES);
     }
 
     private fi.ecosystem.platform.messaging.OutboxEvent changedEvent(Contact contact) {

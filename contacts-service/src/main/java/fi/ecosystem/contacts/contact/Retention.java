@@ -2,6 +2,7 @@ package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.PersonalData;
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
@@ -50,13 +51,15 @@ public class Retention {
     private final Outbox outbox;
     private final ContactAudit audit;
     private final PersonalDataKeys keys;
+    private final EmailHash emailHash;
+    private final MergedAddresses addresses;
     private final Duration inactiveAfter;
     private final Duration interval;
     private final boolean enabled;
     private final String owner = UUID.randomUUID().toString();
 
     Retention(MongoTemplate mongo, ContactRepository contacts, ProjectAccessDirectory projects, Outbox outbox,
-            ContactAudit audit, PersonalDataKeys keys,
+            ContactAudit audit, PersonalDataKeys keys, EmailHash emailHash, MergedAddresses addresses,
             @Value("${ecosystem.contacts.retention.inactive-after}") Duration inactiveAfter,
             @Value("${ecosystem.contacts.retention.interval}") Duration interval,
             @Value("${ecosystem.contacts.retention.enabled}") boolean enabled) {
@@ -66,6 +69,8 @@ public class Retention {
         this.outbox = outbox;
         this.audit = audit;
         this.keys = keys;
+        this.emailHash = emailHash;
+        this.addresses = addresses;
         this.inactiveAfter = inactiveAfter;
         this.interval = interval;
         this.enabled = enabled;
@@ -112,9 +117,11 @@ public class Retention {
         }
         Set<String> cities = new HashSet<>();
         contact.projectIds().forEach(projectId -> cities.addAll(projects.citiesOf(projectId)));
-        java.util.List<String> otherHashes = contact.otherEmails().stream().map(ContactErased::hashOf).sorted().toList();
-        String emailHash = contact.anonymise(now);
-        ContactErased erased = new ContactErased(id, emailHash, otherHashes);
+        java.util.List<String> addressesHeld = new java.util.ArrayList<>(contact.otherEmails());
+        addressesHeld.add(contact.email());
+        java.util.List<String> otherHashes = contact.otherEmails().stream().map(emailHash::of).sorted().toList();
+        ContactErased erased = new ContactErased(id, contact.email() == null ? null : emailHash.of(contact.email()), otherHashes);
+        contact.anonymise(now);
         contact.record(outbox.event(Topics.CONTACTS, id, ContactErased.TYPE, ContactErased.VERSION, cities, erased));
         try {
             contacts.save(contact); // guarded by the version: a concurrent pass or change wins, this one skips
@@ -123,7 +130,8 @@ public class Retention {
         }
         outbox.saved();
         // as an erasure does: what Kafka still retains about the person can no longer be read
-        keys.shred(PersonalData.keysOf(id, erased.allEmailSha256()));
+        keys.shred(PersonalData.everyKeyOf(id, addressesHeld, emailHash));
+        addresses.forget(addressesHeld);
         audit.recordOnce("retention:" + id, id, "retention", "anonymised",
                 Map.of("inactiveSince", contact.lastActivityAt().toString(), "inactiveAfter", inactiveAfter.toString()), now);
         return true;

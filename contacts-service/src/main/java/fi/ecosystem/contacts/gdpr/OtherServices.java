@@ -1,5 +1,6 @@
 package fi.ecosystem.contacts.gdpr;
 
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.platform.privacy.ErasureController.ErasureDone;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
 import java.time.Duration;
@@ -42,7 +43,10 @@ public class OtherServices {
 
     private final Map<String, RestClient> clients = new LinkedHashMap<>();
 
-    OtherServices(Settings settings) {
+    private final EmailHash emailHash;
+
+    OtherServices(Settings settings, EmailHash emailHash) {
+        this.emailHash = emailHash;
         settings.services().forEach((service, url) -> clients.put(service, client(url, settings.timeout())));
     }
 
@@ -50,11 +54,13 @@ public class OtherServices {
         return List.copyOf(clients.keySet());
     }
 
-    public List<PersonalDataReport> personalData(String emailSha256, String contactId) {
+    /** What each service holds under this address, asked by its keyed hash: the address never leaves contacts-service. */
+    public List<PersonalDataReport> personalData(String email, String contactId) {
+        String emailHash = this.emailHash.of(email);
         List<PersonalDataReport> reports = new ArrayList<>();
         clients.forEach((service, client) -> {
             try {
-                reports.add(client.get().uri(uri -> uri.path("/api/gdpr/people").queryParam("emailSha256", emailSha256)
+                reports.add(client.get().uri(uri -> uri.path("/api/gdpr/people").queryParam("emailHash", emailHash)
                         .queryParam("contactId", contactId).build()).retrieve().body(PersonalDataReport.class));
             } catch (RestClientException e) {
                 throw new Unavailable(service, e);

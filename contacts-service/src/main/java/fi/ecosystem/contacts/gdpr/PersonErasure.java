@@ -1,6 +1,8 @@
 package fi.ecosystem.contacts.gdpr;
 
 import fi.ecosystem.contacts.contact.Contact;
+import fi.ecosystem.contacts.contact.MergedAddresses;
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
@@ -41,14 +43,18 @@ public class PersonErasure {
     private final PersonalDataKeys keys;
     private final PrivacyAudit audit;
     private final ProjectAccessDirectory projects;
+    private final EmailHash emailHash;
+    private final MergedAddresses addresses;
 
     PersonErasure(MongoTemplate mongo, Outbox outbox, PersonalDataKeys keys, PrivacyAudit audit,
-            ProjectAccessDirectory projects) {
+            ProjectAccessDirectory projects, EmailHash emailHash, MergedAddresses addresses) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.keys = keys;
         this.audit = audit;
         this.projects = projects;
+        this.emailHash = emailHash;
+        this.addresses = addresses;
     }
 
     /** Erases the (visible, checked by the caller) contact; asking again for an erased one changes nothing. */
@@ -59,10 +65,14 @@ public class PersonErasure {
                 return audit.erasureOf(contactId).orElseGet(() -> audit.erasureRequested(user, contactId));
             }
             List<String> others = new ArrayList<>();
-            contact.otherEmails().forEach(email -> others.add(ContactErased.hashOf(email)));
-            String emailSha256 = contact.email() == null ? null : ContactErased.hashOf(contact.email());
-            ContactErased erased = new ContactErased(contactId, emailSha256, others);
-            keys.shred(PersonalData.keysOf(contactId, erased.allEmailSha256()));
+            contact.otherEmails().forEach(email -> others.add(emailHash.of(email)));
+            List<String> held = new ArrayList<>(contact.otherEmails());
+            held.add(contact.email());
+            ContactErased erased = new ContactErased(contactId, contact.email() == null ? null : emailHash.of(contact.email()),
+                    others);
+            // every id their keys may have, also the plain SHA-256 of keys made before keyed hashes
+            keys.shred(PersonalData.everyKeyOf(contactId, held, emailHash));
+            addresses.forget(held);
             Set<String> cities = new TreeSet<>();
             contact.projectIds().forEach(projectId -> cities.addAll(projects.citiesOf(projectId)));
             contact.anonymise(Instant.now());

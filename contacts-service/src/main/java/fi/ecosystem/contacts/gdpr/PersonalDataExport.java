@@ -1,6 +1,5 @@
 package fi.ecosystem.contacts.gdpr;
 
-import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contacts.contact.Contact;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
@@ -92,7 +91,7 @@ public class PersonalDataExport {
         addresses.addAll(contact.otherEmails());
         Map<String, Map<String, List<Map<String, Object>>>> byService = new LinkedHashMap<>();
         for (String address : addresses) {
-            for (PersonalDataReport report : others.personalData(ContactErased.hashOf(address), contact.id())) {
+            for (PersonalDataReport report : others.personalData(address, contact.id())) {
                 Map<String, List<Map<String, Object>>> items = byService.computeIfAbsent(report.service(), service -> new LinkedHashMap<>());
                 report.items().forEach((kind, list) -> items.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(list));
             }

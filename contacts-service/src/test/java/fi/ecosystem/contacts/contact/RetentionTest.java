@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
@@ -46,10 +47,14 @@ class RetentionTest extends ContactsApiTestBase {
     ContactAudit audit;
     @Autowired
     PersonalDataKeys keys;
+    @Autowired
+    EmailHash emailHash;
+    @Autowired
+    MergedAddresses addresses;
 
     /** Another replica's retention job: same store, its own lease owner. */
     Retention replica() {
-        return new Retention(mongo, repository, projects, outbox, audit, keys, Duration.ofDays(1095), Duration.ofHours(6), true);
+        return new Retention(mongo, repository, projects, outbox, audit, keys, emailHash, addresses, Duration.ofDays(1095), Duration.ofHours(6), true);
     }
 
     Contact person(String name, Instant lastActive) {
@@ -81,7 +86,7 @@ class RetentionTest extends ContactsApiTestBase {
         List<Contact> everyone = new ArrayList<>(inactive);
         everyone.add(active);
         everyone.add(consenting);
-        everyone.forEach(person -> keyIds.put(person.id(), PersonalData.keysOf(person.id(), ContactErased.hashOf(person.email()))));
+        everyone.forEach(person -> keyIds.put(person.id(), PersonalData.everyKeyOf(person.id(), List.of(person.email()), emailHash)));
         keyIds.values().forEach(ids -> ids.forEach(keys::keyFor));
 
         List<Retention> replicas = List.of(replica(), replica(), replica(), replica());
@@ -122,7 +127,7 @@ class RetentionTest extends ContactsApiTestBase {
         assertThat(replica().run(NOW.plus(Duration.ofHours(1)))).as("lease still held").isZero();
         assertThat(replica().run(NOW.plus(Duration.ofHours(6)))).isZero();
 
-        // every service hears of each anonymised person once, by id and address hash
+        // every service hears of each anonymised person once, by id and the keyed hash of the address
         List<ConsumerRecord<String, String>> erased = TopicProbe.readAll(kafka.getBrokersAsString(), Topics.CONTACTS,
                 Duration.ofSeconds(2)).stream().filter(record -> record.value().contains(ContactErased.TYPE)).toList();
         Map<String, Long> perPerson = new java.util.HashMap<>();
@@ -130,7 +135,8 @@ class RetentionTest extends ContactsApiTestBase {
         for (Contact person : inactive) {
             assertThat(perPerson.get(person.id())).as("contact.erased of " + person.id()).isEqualTo(1L);
         }
-        assertThat(erased).anySatisfy(record -> assertThat(record.value()).contains(ContactErased.hashOf(withdrawnEmail)));
+        assertThat(erased).anySatisfy(record -> assertThat(record.value())
+                .contains(emailHash.of(withdrawnEmail)).doesNotContain(EmailHash.legacySha256(withdrawnEmail)));
     }
 
     @Test

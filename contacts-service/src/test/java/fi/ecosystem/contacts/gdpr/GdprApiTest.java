@@ -16,7 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.sun.net.httpserver.HttpServer;
 import fi.ecosystem.contacts.contact.Contact;
 import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.contacts.ContactErased;
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
@@ -62,6 +62,7 @@ class GdprApiTest {
 
     static final HttpServer OTHERS = startOthers();
     static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    static final List<String> QUERIES = new CopyOnWriteArrayList<>();
     static volatile boolean othersUp = true;
 
     static HttpServer startOthers() {
@@ -69,6 +70,7 @@ class GdprApiTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                QUERIES.add(String.valueOf(exchange.getRequestURI().getQuery()));
                 String path = exchange.getRequestURI().getPath();
                 String service = path.startsWith("/events") ? "events-service" : "projects-service";
                 String body = path.contains("/api/gdpr/people")
@@ -114,6 +116,10 @@ class GdprApiTest {
     PersonalDataKeys keys;
     @Autowired
     JsonMapper json;
+    @Autowired
+    EmailHash emailHash;
+    @Autowired
+    com.mongodb.client.MongoClient client;
 
     @BeforeEach
     void projectKnown() {
@@ -173,6 +179,7 @@ class GdprApiTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Contact contact = person("veera." + run + "@example.org", "Vientinen" + run);
         AUTHORIZATIONS.clear();
+        QUERIES.clear();
 
         mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").with(cityUser("kerava", "staff")))
                 .andExpect(status().isForbidden()); // everything from every source: the admin's only
@@ -189,6 +196,10 @@ class GdprApiTest {
                 .andExpect(jsonPath("$.sources[2].service").value("projects-service"))
                 .andExpect(jsonPath("$.sources[2].items.projectContacts[0].role").value("PROJECT_MANAGER"));
         assertThat(AUTHORIZATIONS).hasSize(2).allMatch(authorization -> authorization.startsWith("Bearer "));
+        // the other services are asked by the keyed hash of the address: never the address, nor its plain SHA-256
+        assertThat(QUERIES).hasSize(2).allSatisfy(query -> assertThat(query)
+                .contains("emailHash=" + emailHash.of(contact.email()))
+                .doesNotContain(contact.email(), EmailHash.legacySha256(contact.email())));
 
         mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").param("format", "html").param("lang", "en")
                         .with(cityUser("hyvinkaa", "admin")))
@@ -248,7 +259,12 @@ class GdprApiTest {
         String email = "poistettava." + run + "@example.org";
         String lastName = "Poistettava" + run;
         Contact contact = person(email, lastName);
-        String hash = ContactErased.hashOf(email);
+        String hash = emailHash.of(email);
+        // a key an earlier version made under the plain SHA-256 of the address, stored in clear
+        String legacyId = EmailHash.legacySha256(email);
+        client.getDatabase("personal-data-keys").getCollection("data_subject_keys")
+                .insertOne(new Document("_id", legacyId).append("key", new org.bson.types.Binary(new byte[32])));
+        assertThat(keys.existing(legacyId)).isPresent();
         // an event sealed before the erasure, still on its way to contacts-service
         String late = sealedRegistration(UUID.randomUUID().toString(), "r-late-" + run, email, lastName);
         String erasure = "/api/contacts/" + contact.id() + "/erasure";
@@ -274,6 +290,7 @@ class GdprApiTest {
         mvc.perform(post(erasure).with(cityUser("kerava", "staff", "admin"))).andExpect(status().isAccepted());
 
         assertThat(keys.existing(hash)).isEmpty();
+        assertThat(keys.existing(legacyId)).isEmpty();
         assertThat(keys.existing("contact:" + contact.id())).isEmpty();
         for (Document stored : mongo.findAll(Document.class, "contacts")) {
             assertThat(stored.toJson()).doesNotContainIgnoringCase(email).doesNotContain(lastName);
@@ -286,7 +303,7 @@ class GdprApiTest {
 
         var records = TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.CONTACTS,
                 record -> record.value().contains("contact.erased") && record.value().contains(contact.id()), Duration.ofSeconds(20));
-        assertThat(records.get(records.size() - 1).value()).contains(hash).doesNotContain(email);
+        assertThat(records.get(records.size() - 1).value()).contains(hash).doesNotContain(email, legacyId);
         // read up to the erasure on the contact's own key: the same contact.changed is among what was read,
         // it no longer opens to the name, and nothing read names the person in clear
         assertThat(records).anyMatch(record -> record.partition() == changed.partition() && record.offset() == changed.offset());

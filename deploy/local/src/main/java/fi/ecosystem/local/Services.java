@@ -27,6 +27,9 @@ final class Services {
             "events-service", "events",
             "web", "web");
 
+    static final String LOCAL_PERSONAL_DATA_KEK = "bG9jYWwtb25seS1wZXJzb25hbC1kYXRhLWtlay0zMmI=";
+    static final String LOCAL_PERSONAL_DATA_HASH_KEY = "bG9jYWwtb25seS1lLW1haWwtaGFzaC1rZXktMzJieXQ=";
+
     private Services() {
     }
 
@@ -165,6 +168,11 @@ final class Services {
         env.put("CONTACTS_SERVICE_URL", "http://localhost:" + PORTS.get("contacts-service"));
         env.put("EVENTS_SERVICE_URL", "http://localhost:" + PORTS.get("events-service"));
         env.put("WEB_URL", "http://localhost:" + PORTS.get("web"));
+        // platform secrets of personal data, one value for every service: the key-encryption key of the data
+        // subjects' keys and the key of e-mail hashes. LOCAL ONLY (they decode to "local-only-…", as the
+        // platform's defaults do); production takes them from a secret (deploy/compose, deploy/k8s)
+        env.put("PERSONAL_DATA_KEK", LOCAL_PERSONAL_DATA_KEK);
+        env.put("PERSONAL_DATA_HASH_KEY", LOCAL_PERSONAL_DATA_HASH_KEY);
         // the local stack is for trying the platform out: load the seeds' demo data (idempotent)
         env.put("ECOSYSTEM_DEMO_DATA", "true");
         env.putAll(options.env);

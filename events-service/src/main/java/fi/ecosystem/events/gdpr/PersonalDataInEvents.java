@@ -33,9 +33,9 @@ class PersonalDataInEvents implements PersonalDataSource {
     }
 
     @Override
-    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailSha256) {
+    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailHash) {
         List<Map<String, Object>> registrations = new ArrayList<>();
-        Query byPerson = new Query(Criteria.where("emailSha256").is(emailSha256)).with(Sort.by("createdAt", "_id"));
+        Query byPerson = new Query(Criteria.where("emailHash").is(emailHash)).with(Sort.by("createdAt", "_id"));
         for (Document registration : mongo.find(byPerson, Document.class, "registrations")) {
             Event event = mongo.findById(registration.getString("eventId"), Event.class);
             if (event == null || !user.sharesCityWith(events.citiesOf(event))) {

@@ -31,9 +31,12 @@ public class Registration {
     private String eventId;
     private String projectId;
     private String email;
-    /** Finds the person's registrations when they are erased, without keeping the address in the erasure event. */
+    /**
+     * The keyed hash of the address ({@link fi.ecosystem.contracts.EmailHash}): finds the person's registrations
+     * when they are erased or ask for their data, without the address in the erasure event or the request.
+     */
     @Indexed
-    private String emailSha256;
+    private String emailHash;
     private String firstName;
     private String lastName;
     private String organisationName;
@@ -62,13 +65,13 @@ public class Registration {
 
     static Registration of(String id, String eventId, String projectId, RegistrationChanged.Participant participant,
             RegistrationStatus status, String registeredBy, Map<String, String> answers,
-            List<RegistrationChanged.Consent> consents) {
+            List<RegistrationChanged.Consent> consents, String emailHash) {
         Registration registration = new Registration();
         registration.id = id;
         registration.eventId = eventId;
         registration.projectId = projectId;
         registration.email = normalise(participant.email());
-        registration.emailSha256 = fi.ecosystem.contracts.contacts.ContactErased.hashOf(participant.email());
+        registration.emailHash = emailHash;
         registration.firstName = participant.firstName();
         registration.lastName = participant.lastName();
         registration.organisationName = participant.organisationName();

@@ -1,5 +1,6 @@
 package fi.ecosystem.events.registration;
 
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
@@ -38,9 +39,10 @@ public class RegistrationService {
     private final WaitingList waitingList;
     private final RegistrationsPerAddress perAddress;
     private final PrivateLinkRequests linkRequests;
+    private final EmailHash emailHash;
 
     RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats, Outbox outbox,
-            WaitingList waitingList, RegistrationsPerAddress perAddress, PrivateLinkRequests linkRequests) {
+            WaitingList waitingList, RegistrationsPerAddress perAddress, PrivateLinkRequests linkRequests, EmailHash emailHash) {
         this.registrations = registrations;
         this.events = events;
         this.seats = seats;
@@ -48,6 +50,7 @@ public class RegistrationService {
         this.waitingList = waitingList;
         this.perAddress = perAddress;
         this.linkRequests = linkRequests;
+        this.emailHash = emailHash;
     }
 
     /** The outcome and whether it is new (a repeat for the same e-mail returns the existing registration). */
@@ -246,7 +249,8 @@ public class RegistrationService {
                 .toList();
         boolean placeTaken = seats.takePlace(eventId);
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
-                placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents);
+                placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents,
+                emailHash.of(participant.email()));
         registration.record(outbox.event(Topics.REGISTRATIONS, registration.id(), registration.eventType(),
                 RegistrationChanged.VERSION, cities, registration.changed(null)));
         try {

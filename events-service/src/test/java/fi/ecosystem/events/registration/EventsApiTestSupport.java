@@ -76,6 +76,9 @@ public abstract class EventsApiTestSupport {
     protected MongoTemplate mongo;
     @Autowired
     protected EmbeddedKafkaBroker kafka;
+    /** The keyed hash of addresses, with the platform's (local) hash key: key ids and erasure events use it. */
+    @Autowired
+    protected fi.ecosystem.contracts.EmailHash emailHash;
 
     @BeforeEach
     void projectKnownFromTheProjectsTopic() {

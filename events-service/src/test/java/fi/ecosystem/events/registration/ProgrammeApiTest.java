@@ -148,7 +148,7 @@ class ProgrammeApiTest extends EventsApiTestSupport {
             assertThat(consent.purpose()).isEqualTo("NEWSLETTER");
             assertThat(consent.policyVersion()).isEqualTo("2026-01");
         });
-        TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.REGISTRATIONS, record -> record.value().contains(fi.ecosystem.contracts.contacts.ContactErased.hashOf("a@example.org"))
+        TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.REGISTRATIONS, record -> record.value().contains(emailHash.of("a@example.org"))
                 && record.value().contains("\"purpose\":\"NEWSLETTER\""), Duration.ofSeconds(20)); // the address travels sealed
 
         mvc.perform(post("/api/events").with(organiser).contentType(MediaType.APPLICATION_JSON).content(PROGRAMME.formatted(5)

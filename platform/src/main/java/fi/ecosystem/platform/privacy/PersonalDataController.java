@@ -29,14 +29,18 @@ public class PersonalDataController {
         this.service = service;
     }
 
-    /** By the hash of the address, never the address itself: query strings end up in access logs. */
+    /**
+     * By the keyed hash of the address ({@link fi.ecosystem.contracts.EmailHash}), never the address itself:
+     * query strings end up in access logs, and only holders of the platform's hash key can tell whose it is.
+     */
     @GetMapping
-    @Operation(summary = "What this service holds about a person in the caller's cities, by the SHA-256 of their e-mail")
+    @Operation(summary = "What this service holds about a person in the caller's cities, by the keyed hash of their e-mail")
     public PersonalDataReport get(@Parameter(hidden = true) CityUser user,
-            @RequestParam @Pattern(regexp = "[0-9a-f]{64}", message = "must be the SHA-256 (hex) of the lower-cased e-mail") String emailSha256,
+            @RequestParam @Pattern(regexp = "[0-9a-f]{64}",
+                    message = "must be the keyed hash (HMAC-SHA256, hex) of the lower-cased e-mail") String emailHash,
             @RequestParam(required = false) @Size(max = 100) String contactId) {
         PersonalDataAccess.requireMayExport(user);
-        PersonalDataReport report = new PersonalDataReport(service, source.find(user, emailSha256));
+        PersonalDataReport report = new PersonalDataReport(service, source.find(user, emailHash));
         audit.exported(user, contactId, report.counts());
         return report;
     }

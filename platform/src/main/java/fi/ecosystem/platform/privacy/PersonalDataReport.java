@@ -16,7 +16,7 @@ import org.bson.types.ObjectId;
 public record PersonalDataReport(String service, Map<String, List<Map<String, Object>>> items) {
 
     /** Technical fields that say nothing about the person (and the private link, which is a secret). */
-    static final Set<String> TECHNICAL = Set.of("_class", "pendingEvents", "version", "emailSha256", "privateToken");
+    static final Set<String> TECHNICAL = Set.of("_class", "pendingEvents", "version", "emailHash", "privateToken");
 
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package fi.ecosystem.platform.privacy;
 
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.PersonalData;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -12,28 +12,29 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seals the personal fields of an event payload (see {@link PersonalData}) with the data subject's key,
  * and opens them again for consumers. AES-256-GCM, a fresh 96-bit IV per event, the event id as
- * associated data (a sealed part cannot be moved to another event).
+ * associated data (a sealed part cannot be moved to another event). The key id in the envelope is the
+ * keyed hash of the person's e-mail ({@link EmailHash}) or {@code contact:<id>}.
  */
 public class PersonalDataSeal {
 
     static final String ALGORITHM = "AES-256-GCM";
-    private static final int TAG_BITS = 128;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     private final PersonalDataKeys keys;
+    private final EmailHash emailHash;
     private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
 
-    public PersonalDataSeal(PersonalDataKeys keys, JsonMapper json) {
+    public PersonalDataSeal(PersonalDataKeys keys, EmailHash emailHash, JsonMapper json) {
         this.keys = keys;
+        this.emailHash = emailHash;
         this.json = json;
     }
 
@@ -51,7 +52,7 @@ public class PersonalDataSeal {
         if (rule.eachElement()) {
             return sealEach(eventId, rule, data);
         }
-        String subject = rule.subject().apply(data);
+        String subject = keyId(rule.subject().apply(data));
         Map<String, Object> personal = new LinkedHashMap<>();
         for (String field : rule.fields()) {
             if (data.get(field) != null) {
@@ -75,13 +76,17 @@ public class PersonalDataSeal {
             if (data.get(field) instanceof List<?> people && !people.isEmpty()) {
                 List<Object> each = new ArrayList<>();
                 for (Object person : people) {
-                    String subject = person instanceof Map<?, ?> map ? rule.subject().apply((Map<String, Object>) map) : null;
+                    String subject = person instanceof Map<?, ?> map ? keyId(rule.subject().apply((Map<String, Object>) map)) : null;
                     each.add(subject == null ? person : Map.of(PersonalData.SEALED, sealed(eventId, subject, person)));
                 }
                 sealed.put(field, each);
             }
         }
         return sealed.equals(data) ? data : sealed;
+    }
+
+    private String keyId(PersonalData.Subject subject) {
+        return subject == null ? null : subject.keyId(emailHash);
     }
 
     private Map<String, Object> sealed(String eventId, String subject, Object plain) {
@@ -150,10 +155,7 @@ public class PersonalDataSeal {
 
     private static byte[] crypt(int mode, SecretKey key, byte[] iv, String eventId, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(eventId.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input);
+            return AesGcm.crypt(mode, key, iv, eventId, input);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Personal data of event " + eventId + " cannot be "
                     + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened") + ": " + e.getClass().getSimpleName(), e);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.PersonalData;
-import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.testing.EmbeddedStore;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +25,13 @@ class PersonalDataSealTest {
     static PersonalDataKeys keys;
     static PersonalDataSeal seal;
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final EmailHash HASH = new EmailHash(PersonalDataKeysTest.bytes(3));
 
     @BeforeAll
     static void store() {
         client = MongoClients.create(EmbeddedStore.uri());
-        keys = new PersonalDataKeys(new MongoTemplate(client, "personal-data-keys-test"));
-        seal = new PersonalDataSeal(keys, JSON);
+        keys = new PersonalDataKeys(new MongoTemplate(client, "personal-data-keys-test"), PersonalDataKeysTest.keks(1));
+        seal = new PersonalDataSeal(keys, HASH, JSON);
     }
 
     @AfterAll
@@ -57,7 +58,9 @@ class PersonalDataSealTest {
         Map<String, Object> sealed = seal.seal(eventId, "registration.confirmed", registration(email));
 
         String wire = JSON.writeValueAsString(sealed);
-        assertThat(wire).doesNotContain(email, "Sinikka", "Salainen").contains("\"registrationId\":\"r-1\"", ContactErased.hashOf(email));
+        // the key id is the keyed hash of the address, not its plain SHA-256 (which anyone can compute)
+        assertThat(wire).doesNotContain(email, "Sinikka", "Salainen", EmailHash.legacySha256(email))
+                .contains("\"registrationId\":\"r-1\"", "\"subject\":\"" + HASH.of(email) + "\"");
         assertThat(sealed).doesNotContainKey("participant");
 
         PersonalDataSeal.Opened opened = seal.open(eventId, sealed);
@@ -71,8 +74,8 @@ class PersonalDataSealTest {
         String eventId = UUID.randomUUID().toString();
         Map<String, Object> sealed = seal.seal(eventId, "registration.cancelled", registration(email));
 
-        assertThat(keys.shred(List.of(ContactErased.hashOf(email)))).isEqualTo(1);
-        assertThat(keys.shred(List.of(ContactErased.hashOf(email)))).isZero();
+        assertThat(keys.shred(List.of(HASH.of(email)))).isEqualTo(1);
+        assertThat(keys.shred(List.of(HASH.of(email)))).isZero();
 
         PersonalDataSeal.Opened opened = seal.open(eventId, sealed);
         assertThat(opened.erased()).isTrue();
@@ -103,7 +106,7 @@ class PersonalDataSealTest {
 
     @Test
     void everyoneWhoSealsForThePersonAtOnceUsesTheSameKey() throws Exception {
-        String subject = ContactErased.hashOf("rinnakkain." + UUID.randomUUID() + "@example.org");
+        String subject = HASH.of("rinnakkain." + UUID.randomUUID() + "@example.org");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<byte[]>> created = new java.util.ArrayList<>();
@@ -134,7 +137,7 @@ class PersonalDataSealTest {
                 .contains("\"projectId\":\"hri\"", "Nimetön");
         assertThat(seal.open("p-1", sealed).data()).isEqualTo(project);
 
-        keys.shred(List.of(ContactErased.hashOf(erased)));
+        keys.shred(List.of(HASH.of(erased)));
         PersonalDataSeal.Opened opened = seal.open("p-1", sealed);
         assertThat(opened.erased()).isTrue();
         assertThat(opened.data().get("contacts")).asList().hasSize(2);

@@ -1,5 +1,6 @@
 package fi.ecosystem.projects.gdpr;
 
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
 import fi.ecosystem.platform.privacy.PersonalDataSource;
 import fi.ecosystem.platform.security.CityUser;
@@ -23,20 +24,23 @@ import org.springframework.stereotype.Component;
 class PersonalDataInProjects implements PersonalDataSource {
 
     private final MongoTemplate mongo;
+    private final EmailHash hashing;
 
-    PersonalDataInProjects(MongoTemplate mongo) {
+    PersonalDataInProjects(MongoTemplate mongo, EmailHash hashing) {
         this.mongo = mongo;
+        this.hashing = hashing;
     }
 
     @Override
-    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailSha256) {
+    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailHash) {
+        PersonInProjects.Wanted person = new PersonInProjects.Wanted(emailHash, hashing);
         Query visible = new Query(Criteria.where("participatingCities").in(user.cities()));
         visible.fields().include("_id").include("acronym").include("name").include("contacts");
         List<Object> projectIds = new ArrayList<>();
         List<Map<String, Object>> roles = new ArrayList<>();
         for (Document project : mongo.find(visible, Document.class, ProjectContactErasure.PROJECTS)) {
             projectIds.add(project.get("_id"));
-            for (Map<?, ?> contact : PersonInProjects.in(project.get("contacts"), emailSha256)) {
+            for (Map<?, ?> contact : PersonInProjects.in(project.get("contacts"), person)) {
                 Map<String, Object> role = new LinkedHashMap<>();
                 role.put("projectId", project.get("_id"));
                 role.put("acronym", project.get("acronym"));
@@ -53,14 +57,14 @@ class PersonalDataInProjects implements PersonalDataSource {
         Query mentioning = new Query(Criteria.where("changes.field").is("contacts").and("projectId").in(projectIds))
                 .with(Sort.by("at"));
         for (Document entry : mongo.find(mentioning, Document.class, ProjectContactErasure.AUDIT)) {
-            for (Document change : PersonInProjects.contactChanges(entry, emailSha256)) {
+            for (Document change : PersonInProjects.contactChanges(entry, person)) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("projectId", entry.get("projectId"));
                 line.put("at", entry.getDate("at") == null ? null : entry.getDate("at").toInstant());
                 line.put("action", entry.get("action"));
                 line.put("by", entry.get("actorName"));
-                line.put("before", PersonInProjects.in(change.get("before"), emailSha256));
-                line.put("after", PersonInProjects.in(change.get("after"), emailSha256));
+                line.put("before", PersonInProjects.in(change.get("before"), person));
+                line.put("after", PersonInProjects.in(change.get("after"), person));
                 entries.add(line);
             }
         }

@@ -1,6 +1,7 @@
 package fi.ecosystem.projects.gdpr;
 
 import fi.ecosystem.contracts.PersonalData;
+import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
@@ -30,30 +31,33 @@ public class ProjectContactErasure {
     private final MongoTemplate mongo;
     private final PrivacyAudit audit;
     private final PersonalDataKeys keys;
+    private final EmailHash emailHash;
 
-    ProjectContactErasure(MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys) {
+    ProjectContactErasure(MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys, EmailHash emailHash) {
         this.mongo = mongo;
         this.audit = audit;
         this.keys = keys;
+        this.emailHash = emailHash;
     }
 
     public Map<String, Long> erase(ContactErased person, String eventId) {
         long contacts = 0;
         long entries = 0;
-        for (String hash : person.allEmailSha256()) {
+        for (String hash : person.allEmailHashes()) {
+            PersonInProjects.Wanted wanted = new PersonInProjects.Wanted(hash, emailHash);
             Set<String> identifying = new TreeSet<>();
-            contacts += eraseFromProjects(hash, identifying);
-            entries += eraseFromAudit(hash, identifying);
+            contacts += eraseFromProjects(wanted, identifying);
+            entries += eraseFromAudit(wanted, identifying);
         }
         Map<String, Long> items = new LinkedHashMap<>();
         items.put("projectContacts", contacts);
         items.put("auditEntries", entries);
-        keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailSha256()));
+        keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailHashes()));
         audit.erased(person.contactId(), eventId, items);
         return items;
     }
 
-    private long eraseFromProjects(String hash, Set<String> identifying) {
+    private long eraseFromProjects(PersonInProjects.Wanted hash, Set<String> identifying) {
         long contacts = 0;
         Query withContacts = new Query(Criteria.where("contacts.0").exists(true));
         withContacts.fields().include("_id").include("contacts");
@@ -71,7 +75,7 @@ public class ProjectContactErasure {
         return contacts;
     }
 
-    private long eraseFromAudit(String hash, Set<String> identifying) {
+    private long eraseFromAudit(PersonInProjects.Wanted hash, Set<String> identifying) {
         long entries = 0;
         for (Document entry : mongo.find(new Query(Criteria.where("changes.field").is("contacts")), Document.class, AUDIT)) {
             var changes = PersonInProjects.contactChanges(entry, hash);

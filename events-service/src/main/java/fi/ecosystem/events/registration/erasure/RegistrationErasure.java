@@ -45,26 +45,26 @@ class RegistrationErasure {
             inbox.once("erasure", event, erased -> {
                 ContactErased person = erased.payload(ContactErased.class);
                 int count = 0;
-                for (String emailSha256 : person.allEmailSha256()) {
-                    count += anonymise(emailSha256);
+                for (String emailHash : person.allEmailHashes()) {
+                    count += anonymise(emailHash);
                 }
                 // again after anonymising: a registration event sealed meanwhile with a new key is unreadable too
-                keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailSha256()));
+                keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailHashes()));
                 audit.erased(person.contactId(), erased.id(), java.util.Map.of("registrations", (long) count));
             });
         }
     }
 
-    /** Anonymises every registration of the address with this hash; returns how many. Repeating it changes nothing more. */
-    int anonymise(String emailSha256) {
+    /** Anonymises every registration of the address with this keyed hash; returns how many. Repeating it changes nothing more. */
+    int anonymise(String emailHash) {
         int count = 0;
-        Query query = new Query(Criteria.where("emailSha256").is(emailSha256));
+        Query query = new Query(Criteria.where("emailHash").is(emailHash));
         query.fields().include("_id");
         for (Document registration : mongo.find(query, Document.class, "registrations")) {
             Object id = registration.get("_id");
             mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update()
                     .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName")
-                    .set("email", "erased-" + id + "@invalid").unset("emailSha256").unset("answers").inc("version", 1),
+                    .set("email", "erased-" + id + "@invalid").unset("emailHash").unset("answers").inc("version", 1),
                     "registrations");
             count++;
         }
