@@ -88,6 +88,9 @@ class ProjectsController {
         } catch (ServiceProblem problem) {
             Forms.reject(result, problem, ProjectForm::formField);
             return form(null, model);
+        } catch (ServiceUnavailable unavailable) {
+            result.reject("service.unavailable");
+            return form(null, model);
         }
     }
 
@@ -111,6 +114,9 @@ class ProjectsController {
             return "redirect:/app/projects/" + id;
         } catch (ServiceProblem problem) {
             Forms.reject(result, problem, ProjectForm::formField);
+            return form(project, model);
+        } catch (ServiceUnavailable unavailable) {
+            result.reject("service.unavailable");
             return form(project, model);
         }
     }

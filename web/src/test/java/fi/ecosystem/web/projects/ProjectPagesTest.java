@@ -64,6 +64,18 @@ class ProjectPagesTest extends PageTest {
     }
 
     @Test
+    void aSaveThatMeetsAServiceBrieflyAwayShowsTheFormAgainWithWhatWasTypedAndSaysSo() throws Exception {
+        services.answer("PUT /api/projects/hri", 503, "{\"status\": 503, \"code\": \"service-unavailable\"}");
+        mvc.perform(post("/app/projects/hri?lang=sv").with(cityUser("hyvinkaa", "staff", "project-manager"))
+                        .param("acronym", "HRI-2").param("nameFi", "Helsinki Ring of Industry").param("startDate", "2021-01-01")
+                        .param("leadCity", "hyvinkaa").param("participatingCities", "hyvinkaa, kerava").param("themes", "LOGISTICS"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Tjänsten svarar inte just nu"),
+                        containsString("value=\"HRI-2\""), not(containsString("??")))));
+        assertThat(services.last("PUT", "/api/projects/hri").body()).contains("\"acronym\":\"HRI-2\"");
+    }
+
+    @Test
     void anEditKeepsWhatTheFormDoesNotShowAndShowsTheServicesErrorsOnTheFields() throws Exception {
         services.answer("PUT /api/projects/hri", 409, """
                 {"type": "https://ecosystem.example.org/problems/lead-not-participating", "status": 409, "code": "lead-not-participating",
