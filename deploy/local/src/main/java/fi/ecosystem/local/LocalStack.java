@@ -106,17 +106,18 @@ public final class LocalStack {
             fail("stack console", e, null);
         }
 
-        if (infrastructure.contains(zipkin)) {
-            // the slowest to start and needed by no other part: it starts while the others do, awaited in turn
-            try {
-                zipkin.launch();
-            } catch (Exception e) {
-                fail(zipkin.name(), e, zipkin);
-            }
-        }
         for (Component c : infrastructure) {
             if (stopping.get()) {
                 return;
+            }
+            if (c == zipkin) {
+                // needed by no other part: it starts while the services do (not beside Keycloak, whose start is the slowest)
+                try {
+                    zipkin.launch();
+                } catch (Exception e) {
+                    fail(c.name(), e, c);
+                }
+                continue;
             }
             System.out.printf("  %-17s starting ...%n", c.name());
             try {
@@ -128,6 +129,14 @@ public final class LocalStack {
                     c.state() == Component.State.EXTERNAL ? "external" : "healthy", c.startMillis / 1000.0, c.url());
         }
         startServices();
+        if (infrastructure.contains(zipkin) && !stopping.get()) {
+            try {
+                zipkin.start();
+            } catch (Exception e) {
+                fail(zipkin.name(), e, zipkin);
+            }
+            System.out.printf("  %-17s healthy  %6.1f s   %s%n", zipkin.name(), zipkin.startMillis / 1000.0, zipkin.url());
+        }
         if (stopping.get()) {
             return;
         }

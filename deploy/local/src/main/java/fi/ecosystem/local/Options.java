@@ -174,8 +174,8 @@ final class Options {
             Starts the local stack, each part health-checked before the next:
               kafka (KRaft broker, child process) -> mongo (embedded wire-protocol store, file backed)
               -> keycloak (child process, realm import) -> smtp (GreenMail + mail viewer)
-              -> zipkin (trace collector and viewer, child process; launched first, awaited here)
               -> services (gateway, projects-service, contacts-service, events-service, web; in parallel)
+                 and beside them zipkin (trace collector and viewer, child process)
             A service that exits is started again (after 1 s, then longer while it keeps failing, up to 30 s).
             Ctrl-C stops everything in reverse order.
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * The trace collector and viewer: the Zipkin server's executable jar from Maven Central (copied by the module's
  * build to {@code target/zipkin/zipkin-server.jar}) as a child process, keeping spans in memory. Every service
  * sends its spans to {@code /api/v2/spans}; the UI and the query API ({@code /api/v2/trace/{id}}) are on the
- * same port. It is launched first and awaited last, so its start overlaps Kafka's and Keycloak's.
+ * same port. It starts beside the services and is awaited after them.
  */
 final class ZipkinServer extends Component {
 
