@@ -21,7 +21,7 @@ import org.apache.kafka.common.Uuid;
 /** A real single-node KRaft Kafka broker as a child JVM, from the launcher's own classpath. */
 final class KafkaBroker extends Component {
 
-    private static final long HEALTH_TIMEOUT_MS = 90_000;
+    private static final long HEALTH_TIMEOUT_MS = 240_000;
 
     private final Options options;
     private final Path dir;

@@ -37,7 +37,7 @@ final class Services {
     /** One service child process. */
     static final class Service extends Component {
 
-        private static final long HEALTH_TIMEOUT_MS = 120_000;
+        private static final long HEALTH_TIMEOUT_MS = 300_000;
 
         private final String name;
         private final int port;

@@ -64,6 +64,15 @@ class ProjectPagesTest extends PageTest {
     }
 
     @Test
+    void aPageWhoseServiceIsAwayIsA503InTheUsersLanguageWithRetryAfter() throws Exception {
+        services.answer("GET /api/projects/hri", 503, "{\"status\": 503}");
+        mvc.perform(get("/app/projects/hri?lang=en").with(cityUser("hyvinkaa", "staff")))
+                .andExpect(status().is(503))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Retry-After", "5"))
+                .andExpect(content().string(allOf(containsString("lang=\"en\""), not(containsString("??")))));
+    }
+
+    @Test
     void aSaveThatMeetsAServiceBrieflyAwayShowsTheFormAgainWithWhatWasTypedAndSaysSo() throws Exception {
         services.answer("PUT /api/projects/hri", 503, "{\"status\": 503, \"code\": \"service-unavailable\"}");
         mvc.perform(post("/app/projects/hri?lang=sv").with(cityUser("hyvinkaa", "staff", "project-manager"))
