@@ -208,6 +208,8 @@ public final class LocalStack {
                 for (Services.Service s : services) {
                     if (!stopping.get() && s.crashed()) {
                         heal(s);
+                    } else if (!stopping.get()) {
+                        s.recheck();
                     }
                 }
                 try {
