@@ -33,7 +33,7 @@ public final class Stack implements BeforeAllCallback {
             "events-service", "http://localhost:8083",
             "web", "http://localhost:8084");
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(12);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
     private static Process launcher;
     private static Path log;
 

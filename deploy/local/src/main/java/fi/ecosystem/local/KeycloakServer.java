@@ -20,8 +20,7 @@ import java.util.stream.Stream;
 final class KeycloakServer extends Component {
 
     static final String REALM = "ecosystem";
-    // its first start builds it (~35 s on an idle machine); on two cores shared with builds it has taken over 3 minutes
-    private static final long HEALTH_TIMEOUT_MS = 420_000;
+    private static final long HEALTH_TIMEOUT_MS = 480_000;
 
     private final Options options;
     private final String javaAgent;
