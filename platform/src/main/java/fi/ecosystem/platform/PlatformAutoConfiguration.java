@@ -1,6 +1,7 @@
 package fi.ecosystem.platform;
 
 import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.platform.messaging.EventTracing;
 import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.messaging.OutboxRelay;
@@ -25,8 +26,8 @@ import fi.ecosystem.platform.web.RequestBodyLimitFilter;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -201,25 +202,27 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, JsonMapper json,
-                PlatformProperties properties, @Value("${spring.application.name}") String source) {
-            PlatformProperties.Outbox outbox = properties.outbox();
-            return new OutboxRelay(mongo, kafka, json, outbox.collections() == null ? List.of() : outbox.collections(),
-                    source, outbox.pollInterval(), outbox.sendTimeout(),
-                    outbox.fullScanInterval() == null ? Duration.ofMinutes(2) : outbox.fullScanInterval());
+        EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                    propagator.getIfAvailable(() -> Propagator.NOOP));
         }
 
         @Bean
-        Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, ObjectProvider<Tracer> tracer,
-                PersonalDataSeal seal) {
+        OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, JsonMapper json,
+                PlatformProperties properties, @Value("${spring.application.name}") String source, EventTracing tracing) {
+            PlatformProperties.Outbox outbox = properties.outbox();
+            OutboxRelay relay = new OutboxRelay(mongo, kafka, json, outbox.collections() == null ? List.of() : outbox.collections(),
+                    source, outbox.pollInterval(), outbox.sendTimeout(),
+                    outbox.fullScanInterval() == null ? Duration.ofMinutes(2) : outbox.fullScanInterval());
+            relay.setTracing(tracing);
+            return relay;
+        }
+
+        /** Each event keeps the trace context of the request that caused it (see {@link EventTracing}). */
+        @Bean
+        Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, EventTracing tracing, PersonalDataSeal seal) {
             return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake),
-                    key -> relay.ifAvailable(available -> available.hint(key)), () -> {
-                Tracer current = tracer.getIfAvailable();
-                Span span = current == null ? null : current.currentSpan();
-                return span == null ? null
-                        : "00-" + span.context().traceId() + "-" + span.context().spanId()
-                                + (Boolean.TRUE.equals(span.context().sampled()) ? "-01" : "-00");
-            }, seal);
+                    key -> relay.ifAvailable(available -> available.hint(key)), tracing::currentTraceparent, seal);
         }
 
         /**

@@ -4,6 +4,9 @@ import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.platform.privacy.ErasureController.ErasureDone;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +15,6 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -45,9 +47,16 @@ public class OtherServices {
 
     private final EmailHash emailHash;
 
-    OtherServices(Settings settings, EmailHash emailHash) {
+    /**
+     * Clients from Boot's builder (traced and metered, connect timeout from {@code spring.http.clients.*}), each
+     * with this setting's read timeout.
+     */
+    OtherServices(Settings settings, EmailHash emailHash, ObjectProvider<RestClient.Builder> builders,
+            ClientHttpRequestFactoryBuilder<?> requestFactories, HttpClientSettings httpSettings) {
         this.emailHash = emailHash;
-        settings.services().forEach((service, url) -> clients.put(service, client(url, settings.timeout())));
+        HttpClientSettings timeouts = settings.timeout() == null ? httpSettings : httpSettings.withReadTimeout(settings.timeout());
+        settings.services().forEach((service, url) -> clients.put(service, builders.getObject().baseUrl(url)
+                .requestFactory(requestFactories.build(timeouts)).requestInterceptor(relayToken()).build()));
     }
 
     public List<String> names() {
@@ -86,12 +95,6 @@ public class OtherServices {
             }
         });
         return states;
-    }
-
-    private static RestClient client(String baseUrl, Duration timeout) {
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
-        requestFactory.setReadTimeout(timeout == null ? Duration.ofSeconds(10) : timeout);
-        return RestClient.builder().baseUrl(baseUrl).requestFactory(requestFactory).requestInterceptor(relayToken()).build();
     }
 
     /** Passes the caller's own token on: the services decide what this caller may see. */

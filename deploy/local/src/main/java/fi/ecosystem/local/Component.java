@@ -6,7 +6,7 @@ import java.util.Map;
 /** One part of the stack: started and health-checked by {@link #start()}, stopped by {@link #stop()}. */
 abstract class Component {
 
-    enum State { STOPPED, STARTING, HEALTHY, FAILED, EXTERNAL }
+    enum State { STOPPED, STARTING, HEALTHY, FAILED, EXTERNAL, RESTARTING }
 
     protected volatile State state = State.STOPPED;
     protected volatile long startMillis;

@@ -33,6 +33,7 @@ public final class LocalStack {
     private MongoStore mongo;
     private KeycloakServer keycloak;
     private MailServer mail;
+    private ZipkinServer zipkin;
     private StackConsole console;
 
     private LocalStack(Options options) {
@@ -87,7 +88,8 @@ public final class LocalStack {
         mongo = new MongoStore(options, System.getenv("MONGODB_URI"));
         keycloak = new KeycloakServer(options, agent);
         mail = new MailServer(options);
-        for (Component c : List.of(kafka, mongo, keycloak, mail)) {
+        zipkin = new ZipkinServer(options, agent);
+        for (Component c : List.of(kafka, mongo, keycloak, mail, zipkin)) {
             if (options.starts(c.name())) {
                 infrastructure.add(c);
             }
@@ -97,7 +99,7 @@ public final class LocalStack {
         }
 
         console = new StackConsole(options.consolePort, this::status, mail, options.starts("kafka") ? kafka : null,
-                options.testControls);
+                options.testControls, this::kill);
         try {
             console.start();
         } catch (Exception e) {
@@ -107,6 +109,15 @@ public final class LocalStack {
         for (Component c : infrastructure) {
             if (stopping.get()) {
                 return;
+            }
+            if (c == zipkin) {
+                // needed by no other part: it starts while the services do (not beside Keycloak, whose start is the slowest)
+                try {
+                    zipkin.launch();
+                } catch (Exception e) {
+                    fail(c.name(), e, c);
+                }
+                continue;
             }
             System.out.printf("  %-17s starting ...%n", c.name());
             try {
@@ -118,11 +129,20 @@ public final class LocalStack {
                     c.state() == Component.State.EXTERNAL ? "external" : "healthy", c.startMillis / 1000.0, c.url());
         }
         startServices();
+        if (infrastructure.contains(zipkin) && !stopping.get()) {
+            try {
+                zipkin.start();
+            } catch (Exception e) {
+                fail(zipkin.name(), e, zipkin);
+            }
+            System.out.printf("  %-17s healthy  %6.1f s   %s%n", zipkin.name(), zipkin.startMillis / 1000.0, zipkin.url());
+        }
         if (stopping.get()) {
             return;
         }
         healthyAfterMillis = System.currentTimeMillis() - t0;
         printSummary();
+        watchServices();
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -178,6 +198,72 @@ public final class LocalStack {
         }
     }
 
+    /** Looks at the services every second and starts again any that exited without being stopped. */
+    private void watchServices() {
+        if (services.isEmpty()) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            while (!stopping.get()) {
+                for (Services.Service s : services) {
+                    if (!stopping.get() && s.crashed()) {
+                        heal(s);
+                    } else if (!stopping.get()) {
+                        s.recheck();
+                    }
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "service-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private void heal(Services.Service s) {
+        long delay = s.exited();
+        System.out.printf("  %-17s EXITED (code %s) at %s; restarting in %.0f s (restart %d)%n", s.name(),
+                s.lastExitCode(), Instant.now(), delay / 1000.0, s.restarts() + 1);
+        System.out.flush();
+        Thread restart = new Thread(() -> {
+            try {
+                Thread.sleep(delay);
+                if (stopping.get()) {
+                    return;
+                }
+                s.restart();
+                System.out.printf("  %-17s restarted, healthy %6.1f s   %s (restarts: %d)%n", s.name(), s.startMillis / 1000.0,
+                        s.url(), s.restarts());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                System.out.println("  " + s.name() + ": restart failed: " + e.getMessage() + " (log: "
+                        + options.data.resolve("logs").resolve(s.name() + ".log") + ")");
+            }
+            System.out.flush();
+        }, "restart-" + s.name());
+        restart.setDaemon(true);
+        restart.start();
+    }
+
+    /** Test control: kill -9 a service; null when there is no such service. */
+    private Map<String, Object> kill(String name) {
+        for (Services.Service s : services) {
+            if (s.name().equals(name)) {
+                Long pid = s.pid();
+                System.out.println("  " + name + " killed (test control, pid " + pid + ")");
+                s.kill();
+                Map<String, Object> m = new LinkedHashMap<>(s.status());
+                m.put("killedPid", pid);
+                return m;
+            }
+        }
+        return null;
+    }
+
     private void fail(String what, Exception e, Component c) {
         if (stopping.get()) {
             return;
@@ -212,6 +298,9 @@ public final class LocalStack {
             row(b, "Mail viewer", console.url() + "/mail   (SMTP " + "localhost:" + options.smtpPort + ")");
         }
         row(b, "Stack status", console.url() + "/stack");
+        if (infrastructure.contains(zipkin)) {
+            row(b, "Traces (Zipkin)", zipkin.url() + "/zipkin/");
+        }
         if (infrastructure.contains(kafka)) {
             row(b, "Kafka", kafka.url());
         }
@@ -273,7 +362,7 @@ public final class LocalStack {
         return m;
     }
 
-    /** Reverse order: services, Keycloak, SMTP, Mongo, Kafka; then whatever child is left. */
+    /** Reverse order: services, Zipkin, Keycloak, SMTP, Mongo, Kafka; then whatever child is left. */
     private void stopAll() {
         if (!stopping.compareAndSet(false, true)) {
             return;
@@ -294,7 +383,7 @@ public final class LocalStack {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Component c : List.of(keycloak, mail, mongo, kafka)) {
+        for (Component c : List.of(zipkin, keycloak, mail, mongo, kafka)) {
             if (c != null && infrastructure.contains(c)) {
                 stopQuietly(c);
             }

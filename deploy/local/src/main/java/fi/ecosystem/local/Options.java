@@ -12,7 +12,7 @@ import java.util.Set;
 /** Command line options of the launcher. */
 final class Options {
 
-    static final List<String> INFRASTRUCTURE = List.of("kafka", "mongo", "keycloak", "smtp");
+    static final List<String> INFRASTRUCTURE = List.of("kafka", "mongo", "keycloak", "smtp", "zipkin");
 
     Path root;
     Path data;
@@ -32,6 +32,7 @@ final class Options {
     int smtpPort = 3025;
     int imapPort = 3143;
     int consolePort = 8025;
+    int zipkinPort = 9411;
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -84,6 +85,7 @@ final class Options {
                 case "--smtp-port" -> o.smtpPort = port(name, value);
                 case "--imap-port" -> o.imapPort = port(name, value);
                 case "--console-port" -> o.consolePort = port(name, value);
+                case "--zipkin-port" -> o.zipkinPort = port(name, value);
                 default -> throw new IllegalArgumentException("unknown option: " + arg + " (see --help)");
             }
         }
@@ -173,25 +175,29 @@ final class Options {
               kafka (KRaft broker, child process) -> mongo (embedded wire-protocol store, file backed)
               -> keycloak (child process, realm import) -> smtp (GreenMail + mail viewer)
               -> services (gateway, projects-service, contacts-service, events-service, web; in parallel)
+                 and beside them zipkin (trace collector and viewer, child process)
+            A service that exits is started again (after 1 s, then longer while it keeps failing, up to 30 s).
             Ctrl-C stops everything in reverse order.
 
             Options:
               --root=DIR              repository root (default: current directory)
               --data=DIR              data folder (default: <root>/.local-data)
               --realm-dir=DIR         folder with the Keycloak realm *.json files (default: <root>/deploy/keycloak)
-              --only=LIST             start only these, comma separated: kafka,mongo,keycloak,smtp,services
+              --only=LIST             start only these, comma separated: kafka,mongo,keycloak,smtp,zipkin,services
                                       or single service names (e.g. --only=kafka,mongo)
               --skip=LIST             do not start these (e.g. --skip=web)
               --env KEY=VALUE         extra environment variable for the services (repeatable; --env=K=V works too)
               --wipe                  delete the data folder (incl. Keycloak's database) first, then start
               --wipe-only             delete the data folder and exit
-              --test-controls         enable POST /stack/kafka/stop and /stack/kafka/start on the console port
+              --test-controls         enable POST /stack/kafka/stop, /stack/kafka/start and /stack/services/NAME/kill
+                                      (kill -9 a service, which the stack then restarts) on the console port
               --kafka-port=N          Kafka PLAINTEXT port (default 9092)
               --kafka-controller-port=N  KRaft controller port (default 9093)
               --mongo-port=N          MongoDB port (default 27017)
               --keycloak-port=N       Keycloak HTTP port (default 8180)
               --smtp-port=N           SMTP port (default 3025); IMAP: --imap-port=N (default 3143)
               --console-port=N        stack console and mail viewer port (default 8025)
+              --zipkin-port=N         Zipkin (traces: collector, UI and API) port (default 9411)
               -h, --help              this help
 
             Environment: MONGODB_URI set -> no embedded store; the services get that MongoDB.

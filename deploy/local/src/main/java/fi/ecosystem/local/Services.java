@@ -49,6 +49,14 @@ final class Services {
         private final String javaAgent;
         private final ChildProcess child;
         private volatile long launchedAt;
+        /** Launched and not stopped on purpose: if its process is gone, it crashed. */
+        private volatile boolean wanted;
+        private volatile boolean restartPending;
+        private volatile int restarts;
+        private volatile int restartStreak;
+        private volatile long healthySince;
+        private volatile Integer lastExitCode;
+        private volatile java.time.Instant lastExitAt;
 
         Service(String name, Options options, Map<String, String> env, String javaAgent) {
             this.name = name;
@@ -85,7 +93,8 @@ final class Services {
 
         /** Starts the process without waiting. */
         void launch() throws Exception {
-            state = State.STARTING;
+            wanted = true;
+            state = restartPending ? State.RESTARTING : State.STARTING;
             launchedAt = System.currentTimeMillis();
             try {
                 Ports.requireFree(name, port);
@@ -122,6 +131,7 @@ final class Services {
                     if (last.status() == 200 && last.body().replace(" ", "").contains("\"status\":\"UP\"")) {
                         state = State.HEALTHY;
                         startMillis = System.currentTimeMillis() - launchedAt;
+                        healthySince = System.currentTimeMillis();
                         return;
                     }
                     ChildProcess.sleep(500);
@@ -140,8 +150,79 @@ final class Services {
             awaitHealthy();
         }
 
+        /** Its process has exited although nobody stopped it, and no restart is under way yet. */
+        boolean crashed() {
+            Process process = child.process();
+            return wanted && !restartPending && process != null && !process.isAlive();
+        }
+
+        /**
+         * Notes the exit and returns how long to wait before starting it again: 1 s, doubling while it keeps
+         * failing within a minute of being healthy (or never becoming so), at most 30 s.
+         */
+        long exited() {
+            Process process = child.process();
+            lastExitCode = process == null ? null : process.exitValue();
+            lastExitAt = java.time.Instant.now();
+            restartPending = true;
+            state = State.RESTARTING;
+            restartStreak = System.currentTimeMillis() - healthySince > 60_000 ? 0 : Math.min(restartStreak + 1, 5);
+            return Math.min(30_000L, 1_000L << restartStreak);
+        }
+
+        /** Starts it again and waits for its health; a failure is left to the next look of the watch. */
+        void restart() throws Exception {
+            restarts++;
+            try {
+                launch();
+                awaitHealthy();
+            } finally {
+                restartPending = false;
+            }
+        }
+
+        /** A restart that outlasted the health timeout on a busy machine may still come up: notice when it does. */
+        void recheck() {
+            if (state == State.FAILED && child.isAlive()) {
+                Http.Response health = Http.get(url() + "/actuator/health", Duration.ofSeconds(2));
+                if (health.status() == 200 && health.body().replace(" ", "").contains("\"status\":\"UP\"")) {
+                    state = State.HEALTHY;
+                    healthySince = System.currentTimeMillis();
+                    System.out.println("  " + name + " is healthy after all");
+                }
+            }
+        }
+
+        Integer lastExitCode() {
+            return lastExitCode;
+        }
+
+        int restarts() {
+            return restarts;
+        }
+
+        /** kill -9, for the full-stack tests (--test-controls): a crash, which the stack then heals. */
+        void kill() {
+            Process process = child.process();
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+
+        @Override
+        Map<String, Object> status() {
+            Map<String, Object> m = super.status();
+            m.put("restarts", restarts);
+            if (lastExitAt != null) {
+                m.put("lastExit", Map.of("code", lastExitCode == null ? -1 : lastExitCode, "at", lastExitAt.toString()));
+            }
+            return m;
+        }
+
         @Override
         void stop() {
+            wanted = false;
             if (child.process() != null) {
                 child.stop(20);
             }
@@ -173,6 +254,10 @@ final class Services {
         // platform's defaults do); production takes them from a secret (deploy/compose, deploy/k8s)
         env.put("PERSONAL_DATA_KEK", LOCAL_PERSONAL_DATA_KEK);
         env.put("PERSONAL_DATA_HASH_KEY", LOCAL_PERSONAL_DATA_HASH_KEY);
+        // every request traced, spans to the stack's Zipkin (or nowhere when it is not started)
+        env.put("ZIPKIN_ENDPOINT", "http://localhost:" + options.zipkinPort + "/api/v2/spans");
+        env.put("TRACING_EXPORT_ENABLED", String.valueOf(options.starts("zipkin")));
+        env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
         // the local stack is for trying the platform out: load the seeds' demo data (idempotent)
         env.put("ECOSYSTEM_DEMO_DATA", "true");
         env.putAll(options.env);

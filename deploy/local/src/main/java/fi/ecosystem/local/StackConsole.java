@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The stack console on the console port (8025): {@code GET /stack} status of every component, the mail viewer
  * ({@code GET /mail}, {@code GET /mail/{id}.eml}, {@code DELETE /mail}) and, with {@code --test-controls},
- * {@code POST /stack/kafka/stop} and {@code POST /stack/kafka/start}.
+ * {@code POST /stack/kafka/stop}, {@code POST /stack/kafka/start} and {@code POST /stack/services/{name}/kill}.
  */
 final class StackConsole {
 
@@ -31,10 +31,13 @@ final class StackConsole {
     private final MailServer mail;
     private final Component kafka;
     private final boolean testControls;
+    private final java.util.function.Function<String, Map<String, Object>> killService;
     private HttpServer server;
 
-    StackConsole(int port, Supplier<Map<String, Object>> status, MailServer mail, Component kafka, boolean testControls) {
+    StackConsole(int port, Supplier<Map<String, Object>> status, MailServer mail, Component kafka, boolean testControls,
+            java.util.function.Function<String, Map<String, Object>> killService) {
         this.port = port;
+        this.killService = killService;
         this.status = status;
         this.mail = mail;
         this.kafka = kafka;
@@ -100,6 +103,18 @@ final class StackConsole {
                     kafka.start();
                 }
                 json(ex, 200, kafka.status());
+            }
+        } else if (path.startsWith("/stack/services/") && path.endsWith("/kill")) {
+            String name = path.substring("/stack/services/".length(), path.length() - "/kill".length());
+            Map<String, Object> killed = testControls && method.equals("POST") ? killService.apply(name) : null;
+            if (!testControls) {
+                json(ex, 404, Map.of("error", "test controls are off (start with --test-controls)"));
+            } else if (!method.equals("POST")) {
+                json(ex, 405, Map.of("error", "use POST"));
+            } else if (killed == null) {
+                json(ex, 404, Map.of("error", "no service " + name));
+            } else {
+                json(ex, 200, killed);
             }
         } else if (path.equals("/mail") && method.equals("GET")) {
             if (!mail.isRunning()) {

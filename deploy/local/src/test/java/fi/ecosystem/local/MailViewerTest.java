@@ -50,7 +50,7 @@ class MailViewerTest {
                 "--imap-port=" + LauncherProcess.freePort(), "--console-port=" + consolePort});
         mail = new MailServer(options);
         mail.start();
-        console = new StackConsole(consolePort, Map::of, mail, null, false);
+        console = new StackConsole(consolePort, Map::of, mail, null, false, name -> null);
         console.start();
     }
 

@@ -32,6 +32,18 @@ class OptionsAndHelpersTest {
     }
 
     @Test
+    void servicesSendTheirSpansToTheStacksZipkinOrNowhereWhenItIsSkipped() {
+        Options all = Options.parse(new String[] {"--root=" + tmp, "--zipkin-port=19411"});
+        assertTrue(all.starts("zipkin"));
+        MongoStore store = new MongoStore(all, null);
+        assertEquals("http://localhost:19411/api/v2/spans", Services.environment("web", all, store).get("ZIPKIN_ENDPOINT"));
+        assertEquals("true", Services.environment("web", all, store).get("TRACING_EXPORT_ENABLED"));
+        Options without = Options.parse(new String[] {"--root=" + tmp, "--skip=zipkin"});
+        assertEquals(false, without.starts("zipkin"));
+        assertEquals("false", Services.environment("gateway", without, new MongoStore(without, null)).get("TRACING_EXPORT_ENABLED"));
+    }
+
+    @Test
     void servicesGetTheirOwnDatabaseInTheUri() {
         assertEquals("mongodb://localhost:27017/projects", MongoStore.withDatabase("mongodb://localhost:27017", "projects"));
         assertEquals("mongodb://u:p@a:1,b:2/events?replicaSet=rs0",

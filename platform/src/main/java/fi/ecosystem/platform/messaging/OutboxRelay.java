@@ -65,6 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean scanAgain;
     private volatile ScheduledExecutorService executor;
     private volatile boolean failing;
+    private volatile EventTracing tracing;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, JsonMapper json,
             List<String> collections, String source, Duration pollInterval, Duration sendTimeout, Duration fullScanInterval) {
@@ -101,6 +102,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** A hinted aggregate, and since when: the hint comes before the aggregate is saved. */
+    /** Publishes each event inside the trace of the request that caused it. */
+    public void setTracing(EventTracing tracing) {
+        this.tracing = tracing;
+    }
+
     private record Hint(String aggregateId, Instant since) {
     }
 
@@ -190,7 +196,11 @@ public class OutboxRelay implements SmartLifecycle {
             EventEnvelope envelope = toEnvelope(event);
             CompletableFuture<?> ack;
             try {
-                ack = kafka.send(event.getString("topic"), event.getString("key"), json.writeValueAsString(envelope));
+                String value = json.writeValueAsString(envelope);
+                EventTracing traces = tracing;
+                ack = traces == null ? kafka.send(event.getString("topic"), event.getString("key"), value)
+                        : traces.continued(envelope.traceparent(), "outbox " + envelope.type(),
+                                () -> kafka.send(event.getString("topic"), event.getString("key"), value));
             } catch (RuntimeException e) {
                 ack = CompletableFuture.failedFuture(e);
             }

@@ -87,6 +87,9 @@ class StaffEventsController {
         } catch (ServiceProblem problem) {
             Forms.reject(result, problem, EventForm::formField);
             return eventForm(null, model);
+        } catch (ServiceUnavailable unavailable) {
+            result.reject("service.unavailable");
+            return eventForm(null, model);
         }
     }
 
@@ -140,6 +143,9 @@ class StaffEventsController {
                 Forms.reject(result, problem, EventForm::formField);
             }
             return eventForm(event, model);
+        } catch (ServiceUnavailable unavailable) {
+            result.reject("service.unavailable");
+            return eventForm(event, model);
         }
     }
 
@@ -182,6 +188,9 @@ class StaffEventsController {
             return "redirect:/app/events/" + id;
         } catch (ServiceProblem problem) {
             Forms.reject(result, problem, PersonForm::formField);
+            return participantForm(event, model);
+        } catch (ServiceUnavailable unavailable) {
+            result.reject("service.unavailable");
             return participantForm(event, model);
         }
     }

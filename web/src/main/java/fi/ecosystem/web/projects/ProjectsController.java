@@ -123,6 +123,10 @@ class ProjectsController {
             Forms.reject(result, problem, form::formField, ProjectForm.FIELD_OF_RULE);
             form.withEmptyRows();
             return form(null, user, model);
+        } catch (ServiceUnavailable unavailable) {
+            result.reject("service.unavailable");
+            form.withEmptyRows();
+            return form(null, user, model);
         }
     }
 
@@ -154,6 +158,10 @@ class ProjectsController {
             return "redirect:/app/projects/" + id;
         } catch (ServiceProblem problem) {
             Forms.reject(result, problem, form::formField, ProjectForm.FIELD_OF_RULE);
+            form.withEmptyRows();
+            return form(project, user, model);
+        } catch (ServiceUnavailable unavailable) {
+            result.reject("service.unavailable");
             form.withEmptyRows();
             return form(project, user, model);
         }

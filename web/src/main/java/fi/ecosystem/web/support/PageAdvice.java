@@ -98,6 +98,8 @@ public class PageAdvice {
     String unavailable(ServiceUnavailable unavailable, HttpServletResponse response, Model model) {
         log.warn("{}", unavailable.getMessage(), unavailable.getCause());
         response.setStatus(503);
+        // a service restarting is back within seconds (the gateway's circuit breakers say the same)
+        response.setHeader("Retry-After", "5");
         model.addAttribute("status", 503);
         return "error/page";
     }

@@ -67,6 +67,27 @@ class ProjectPagesTest extends PageTest {
     }
 
     @Test
+    void aPageWhoseServiceIsAwayIsA503InTheUsersLanguageWithRetryAfter() throws Exception {
+        services.answer("GET /api/projects/hri", 503, "{\"status\": 503}");
+        mvc.perform(get("/app/projects/hri?lang=en").with(cityUser("hyvinkaa", "staff")))
+                .andExpect(status().is(503))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Retry-After", "5"))
+                .andExpect(content().string(allOf(containsString("lang=\"en\""), not(containsString("??")))));
+    }
+
+    @Test
+    void aSaveThatMeetsAServiceBrieflyAwayShowsTheFormAgainWithWhatWasTypedAndSaysSo() throws Exception {
+        services.answer("PUT /api/projects/hri", 503, "{\"status\": 503, \"code\": \"service-unavailable\"}");
+        mvc.perform(post("/app/projects/hri?lang=sv").with(cityUser("hyvinkaa", "staff", "project-manager"))
+                        .param("acronym", "HRI-2").param("nameFi", "Helsinki Ring of Industry").param("startDate", "2021-01-01")
+                        .param("leadCity", "hyvinkaa").param("participatingCities", "hyvinkaa, kerava").param("themes", "LOGISTICS"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Tjänsten svarar inte just nu"),
+                        containsString("value=\"HRI-2\""), not(containsString("??")))));
+        assertThat(services.last("PUT", "/api/projects/hri").body()).contains("\"acronym\":\"HRI-2\"");
+    }
+
+    @Test
     void anEditSendsEveryRowAndShowsTheServicesRuleNextToItsField() throws Exception {
         services.answer("PUT /api/projects/hri", 409, """
                 {"type": "https://ecosystem.example.org/problems/lead-not-participating", "status": 409, "code": "lead-not-participating",
