@@ -362,7 +362,7 @@ public class ContactService {
                 String previous = contact.email();
                 contact.takeAddress(address);
                 if (previous != null) {
-                    pointAddress(previous, contact.id());
+                    addresses.point(previous, contact.id());
                 }
             }
             return Map.of("scopes", List.copyOf(scopes));
