@@ -59,9 +59,10 @@ if [[ -n "$why" ]]; then
 fi
 
 # Keycloak imports a realm only into an empty database: say so when deploy/keycloak changed after the import
-realms_stamp=$data/.realms-imported
+# (the mark lives beside the jars, as --wipe empties the data folder)
+realms_stamp="$target/.realms-imported-into-${data//\//_}"
 if [[ " $* " == *" --wipe "* || ! -d "$data/keycloak" ]]; then
-  [[ "$starts" == true ]] && mkdir -p "$data" && touch "$realms_stamp"
+  [[ "$starts" == true ]] && touch "$realms_stamp"
 elif [[ -e "$realms_stamp" ]]; then
   changed=$(find deploy/keycloak -name '*.json' -newer "$realms_stamp" -print -quit)
   [[ -n "$changed" ]] && echo "NOTE: $changed changed after the realms were imported into $data; ./run-local.sh --wipe imports them again (and starts from empty data)."
