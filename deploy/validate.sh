@@ -5,31 +5,24 @@
 #     rendered Deployment (non-root, read-only root, no capabilities, probes, limits, HPA, PDB)
 #   - every ecosystem/* image has a Dockerfile (deploy/docker/check-images.sh)
 #   - compose and Kubernetes import only the production realm (deploy/keycloak/production-realm.py)
-# Installs what is missing from Debian's packages: docker-compose, and kubernetes-client for kubectl
-# (its kubectl 1.20 embeds kustomize v2.0.3, which is why the kustomizations keep to its features).
+#   - the Keycloak realm import generator
+# Installs what is missing from Debian's packages (deploy/local/preflight.sh, or says how to): docker-compose, and
+# kubernetes-client for kubectl (its kubectl 1.20 embeds kustomize v2.0.3, which is why the kustomizations keep to its
+# features).
 # Exits non-zero if any check fails.
 # shellcheck disable=SC2317  # the check functions are called through check()
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
-sudo=""
-if [[ $(id -u) -ne 0 ]]; then
-  sudo="sudo"
-fi
+. deploy/local/preflight.sh
 missing=()
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v kubectl >/dev/null || missing+=(kubernetes-client)
 # docker-compose depends on python3-yaml, which the manifest checks below use through Debian's python
 [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
 if ((${#missing[@]})); then
-  echo "installing: ${missing[*]}"
-  apt_log=$(mktemp)
-  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"; } >"$apt_log" 2>&1; then
-    cat "$apt_log"
-    echo "FAIL could not install ${missing[*]}"
-    exit 1
-  fi
-  rm -f "$apt_log"
+  # without docker-compose's recommended Docker engine, which no check here needs
+  install_debian_packages "The static checks of the Docker and Kubernetes files (deploy/validate.sh) need" --no-install-recommends "${missing[@]}"
 fi
 
 results=()

@@ -34,7 +34,7 @@ final class Chromium implements AutoCloseable {
     Chromium() {
         if (!Files.isExecutable(Path.of(BINARY)) || !Files.isExecutable(Path.of(DRIVER))) {
             throw new IllegalStateException("The browser tests need Chromium: apt-get install -y chromium chromium-driver"
-                    + " (.ci/run installs them); looked for " + BINARY + " and " + DRIVER);
+                    + " (./run-tests.sh installs them); looked for " + BINARY + " and " + DRIVER);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);

@@ -23,7 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisations of the five seed documents (shared/seeds) and fictitious people (example.org) in the
+ * The organisations of the five seed documents (docs/domain-sources.md) and fictitious people (example.org) in the
  * roles the documents name, linked to the demo projects of projects-service (same project ids). Loaded once:
  * fixed ids make a second run leave them alone. The seeds give no business IDs, so none is invented;
  * municipalities carry their official municipality numbers. The people are the project contacts of

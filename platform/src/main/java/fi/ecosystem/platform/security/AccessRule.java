@@ -5,7 +5,7 @@ import java.util.Collection;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The access rule of ARCHITECTURE.md, in one place: a city's staff see what their city takes part in
+ * The access rule (README, "Architecture"), in one place: a city's staff see what their city takes part in
  * (shared between the cities of a project, not siloed); anything else answers 404 so that existence is
  * not revealed. Writing additionally needs a role (city users) or a write scope (integrators) — a caller
  * who may see the thing but not change it gets 403.

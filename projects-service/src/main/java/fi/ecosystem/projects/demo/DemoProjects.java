@@ -30,7 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The projects of the five seed documents (shared/seeds), loaded once by the local stack: fixed ids make
+ * The projects of the five seed documents (docs/domain-sources.md), loaded once by the local stack: fixed ids make
  * a second run leave them alone. Facts are the documents'; people are fictitious (example.org). Their
  * events go out through the outbox like any other change, so the other services build their read models.
  */
