@@ -43,6 +43,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
@@ -189,8 +190,9 @@ public class GatewaySecurity {
      * for a published event; a cancellation needs the registrant's private link), so there is nothing to
      * forge, and a visitor whose browser keeps no cookies can still register.
      */
-    private static final ServerWebExchangeMatcher ACTS_WITHOUT_SESSION = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-            "/public/**", "/events/*/register", "/events/registrations/*/cancel");
+    private static final ServerWebExchangeMatcher ACTS_WITHOUT_SESSION = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers("/public/**"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/events/*/register", "/events/registrations/*/cancel"));
 
     /** Unsafe methods of the browser session need the CSRF token. */
     private static Mono<MatchResult> needsCsrfProtection(org.springframework.web.server.ServerWebExchange exchange) {
