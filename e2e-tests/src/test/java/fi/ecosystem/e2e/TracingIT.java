@@ -68,7 +68,7 @@ class TracingIT {
                                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&")))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(302);
-        assertThat(registered.headers().firstValue("Location").orElseThrow()).contains("/events/registrations/");
+        assertThat(registered.headers().firstValue("Location").orElseThrow()).contains("/events/" + event + "/received");
 
         // the event on Kafka carries the request's trace context in its envelope
         TopicProbe.awaitRecord(Stack.KAFKA, Topics.REGISTRATIONS, record -> record.value().contains("00-" + traceId + "-"),
