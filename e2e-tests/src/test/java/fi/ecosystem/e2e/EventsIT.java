@@ -27,8 +27,14 @@ class EventsIT {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * A member of the public calling the API. Each call comes from its own documentation address (the test stack
+     * trusts one proxy, as behind a load balancer), so the many tests of one run are not throttled as one visitor;
+     * the throttle itself is {@code PublicWriteLimitIT}'s.
+     */
     static HttpResponse<String> publicCall(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", "198.18." + VISITORS.nextInt(256) + "." + (1 + VISITORS.nextInt(254)));
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
@@ -59,6 +65,8 @@ class EventsIT {
         assertThat(link.find()).as("a private link in " + mail.get("text").asString()).isTrue();
         return link.group(1);
     }
+
+    private static final java.util.Random VISITORS = new java.util.Random();
 
     static final Pattern PRIVATE_LINK = Pattern.compile("/events/registrations/([A-Za-z0-9_-]{40,})");
 
