@@ -97,16 +97,16 @@ public class RegistrationLoad {
         long projectsAt = -1;
         long contactsAt = -1;
         while ((projectsAt < 0 || contactsAt < 0) && System.nanoTime() - loadEnded < 300_000_000_000L) {
-            if (projectsAt < 0 && number(get("/api/projects/" + project, token), "participantsReached") >= participantsBefore + places) {
+            if (projectsAt < 0 && numberOrNone(get("/api/projects/" + project, token), "participantsReached") >= participantsBefore + places) {
                 projectsAt = System.nanoTime();
             }
-            if (contactsAt < 0 && number(get("/api/contacts?size=1", token), "totalItems") >= contactsBefore + requests) {
+            if (contactsAt < 0 && numberOrNone(get("/api/contacts?size=1", token), "totalItems") >= contactsBefore + requests) {
                 contactsAt = System.nanoTime();
             }
             Thread.sleep(200);
         }
-        System.out.printf("  after the last response: projects showed +%d participants in %.1f s, contacts showed +%d people in %.1f s%n",
-                places, (projectsAt - loadEnded) / 1e9, requests, (contactsAt - loadEnded) / 1e9);
+        System.out.printf("  after the last response: projects showed +%d participants %s, contacts showed +%d people %s%n",
+                places, after(projectsAt, loadEnded), requests, after(contactsAt, loadEnded));
         // per event: from its creation in the events-service outbox to the end of its handling in the consumer
         propagation("projects", "http://localhost:8081", "participants-reached");
         propagation("contacts", "http://localhost:8082", "participation-history");
@@ -139,9 +139,26 @@ public class RegistrationLoad {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** A number field of an answer; an answer without it is a failed read, never a number. */
     static long number(String json, String field) {
         Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + (json.length() > 300 ? json.substring(0, 300) + "…" : json));
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The same, for polling: a failed read counts as "not yet". */
+    static long numberOrNone(String json, String field) {
+        try {
+            return number(json, field);
+        } catch (IllegalStateException notYet) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    static String after(long at, long since) {
+        return at < 0 ? "not within 300 s (a failure, not a time)" : String.format("in %.1f s", (at - since) / 1e9);
     }
 
     static String string(HttpResponse<String> response, String field) {

@@ -17,11 +17,24 @@ import io.netty.channel.Channel;
  * The H2 (MVStore) backend of mongo-java-server, made durable per write: the MVStore only auto-commits about once a
  * second, so a {@code kill -9} right after an acknowledged write lost it. Every command (OP_MSG and legacy OP_QUERY
  * both end in {@link #handleCommand}) that left unsaved changes is committed to the file before its reply is sent.
+ * Concurrent commands share one commit (group commit): a command that finishes while another's commit is being
+ * written waits for the next one, which then covers every command that finished meanwhile; each reply still
+ * goes out only after its own changes are on disk.
  * Its unique indexes are {@link OrderedUniqueIndex}es, which answer prefixes of {@code _id} from a key range.
  *
  * <p>Public for the benchmarks (bench/ContactsBench.java), which measure the store the local stack runs.
  */
 public final class DurableH2Backend extends H2Backend {
+
+    /** Commands handled and commits written, for the benchmarks' cost per operation (the stack console shows them). */
+    private final java.util.concurrent.atomic.AtomicLong commandCount = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong commitCount = new java.util.concurrent.atomic.AtomicLong();
+    private final Object commits = new Object();
+    /** Commands that asked for their changes to be committed, counted. */
+    private long requested;
+    /** Every request up to this number is committed. */
+    private long committed;
+    private boolean committing;
 
     public DurableH2Backend(MVStore store) {
         super(store);
@@ -60,8 +73,17 @@ public final class DurableH2Backend extends H2Backend {
      * snapshot of its map lazily, and with a commit after every command the chunks of that snapshot were otherwise
      * freed under a long scan ("Chunk … not found").
      */
+    public long commands() {
+        return commandCount.get();
+    }
+
+    public long commitsWritten() {
+        return commitCount.get();
+    }
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        commandCount.incrementAndGet();
         MVStore.TxCounter reading = getMvStore().registerVersionUsage();
         try {
             if ("hello".equals(command)) {
@@ -76,7 +98,50 @@ public final class DurableH2Backend extends H2Backend {
             MVStore store = getMvStore();
             store.deregisterVersionUsage(reading);
             if (store.hasUnsavedChanges() && !store.isClosed()) {
+                commitInGroup();
+            }
+        }
+    }
+
+    /**
+     * Returns once a commit that started after this command's changes has ended. The first waiting command
+     * writes the commit for all that asked before it started; the others wait for it instead of each
+     * writing one of their own.
+     */
+    private void commitInGroup() {
+        long mine;
+        long covered;
+        synchronized (commits) {
+            mine = ++requested;
+            while (committing && committed < mine) {
+                try {
+                    commits.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for a commit", e);
+                }
+            }
+            if (committed >= mine) {
+                return;
+            }
+            committing = true;
+            covered = requested;
+        }
+        boolean written = false;
+        try {
+            if (!getMvStore().isClosed()) {
                 commit();
+                commitCount.incrementAndGet();
+            }
+            written = true;
+        } finally {
+            synchronized (commits) {
+                committing = false;
+                if (written) {
+                    committed = Math.max(committed, covered);
+                }
+                // after a failed commit the next waiting command tries again, for itself and the others
+                commits.notifyAll();
             }
         }
     }

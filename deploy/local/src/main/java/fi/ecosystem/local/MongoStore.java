@@ -2,6 +2,7 @@ package fi.ecosystem.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -19,6 +20,10 @@ import de.bwaldvogel.mongo.MongoServer;
  * under {@code <data>/mongo/ecosystem.mv}. With {@code MONGODB_URI} set, nothing is started: that MongoDB is used.
  */
 final class MongoStore extends Component {
+
+    /** The running embedded store's backend (null with an external store), for its counters in the status. */
+    private volatile DurableH2Backend backend;
+
 
     private final Options options;
     private final String externalUri;
@@ -76,7 +81,8 @@ final class MongoStore extends Component {
             Ports.requireFree("mongo", options.mongoPort);
             Files.createDirectories(file().getParent());
             MVStore store = new MVStore.Builder().fileName(file().toString()).open();
-            MongoServer s = new MongoServer(new DurableH2Backend(store));
+            DurableH2Backend durable = new DurableH2Backend(store);
+            MongoServer s = new MongoServer(durable);
             try {
                 s.bind("localhost", options.mongoPort);
             } catch (RuntimeException e) {
@@ -84,6 +90,7 @@ final class MongoStore extends Component {
                 throw e;
             }
             server = s;
+            backend = durable;
             ping("mongodb://localhost:" + options.mongoPort, 10_000);
             state = State.HEALTHY;
             startMillis = System.currentTimeMillis() - t0;
@@ -91,6 +98,18 @@ final class MongoStore extends Component {
             state = State.FAILED;
             throw e;
         }
+    }
+
+    /** Also the commands the embedded store handled and the commits it wrote since it started. */
+    @Override
+    Map<String, Object> status() {
+        Map<String, Object> m = super.status();
+        DurableH2Backend running = backend;
+        if (running != null) {
+            m.put("commands", running.commands());
+            m.put("commits", running.commitsWritten());
+        }
+        return m;
     }
 
     /** Health: TCP connect and a ping through the official driver. */
@@ -113,6 +132,7 @@ final class MongoStore extends Component {
     void stop() {
         MongoServer s = server;
         server = null;
+        backend = null;
         if (s != null) {
             // closes the backend, which commits and closes the MVStore
             s.shutdownNow();

@@ -60,6 +60,48 @@ class MongoStoreDurabilityTest {
         }
     }
 
+    /**
+     * Many writers at once share commits (group commit): each acknowledgement still means the write is on disk,
+     * so every acknowledged document is there after kill -9, however the commits were grouped.
+     */
+    @Test
+    void concurrentAcknowledgedWritesSurviveKillMinus9() throws Exception {
+        int mongoPort = LauncherProcess.freePort();
+        int consolePort = LauncherProcess.freePort();
+        Path data = tmp.resolve("data");
+        String[] args = {"--only=mongo", "--data=" + data, "--mongo-port=" + mongoPort, "--console-port=" + consolePort};
+        int writers = 8;
+        int each = 40;
+
+        try (LauncherProcess first = LauncherProcess.start(tmp, args).awaitHealthy(Duration.ofSeconds(30));
+             MongoClient client = client(mongoPort)) {
+            MongoCollection<Document> things = client.getDatabase("durability").getCollection("grouped")
+                    .withWriteConcern(WriteConcern.ACKNOWLEDGED);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int writer = 0; writer < writers; writer++) {
+                int w = writer;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        things.insertOne(new Document("_id", w + "-" + i).append("writer", w));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> writes : done) {
+                writes.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            first.killHard();
+        }
+
+        try (LauncherProcess second = LauncherProcess.start(tmp, args).awaitHealthy(Duration.ofSeconds(30));
+             MongoClient client = client(mongoPort)) {
+            long kept = client.getDatabase("durability").getCollection("grouped").countDocuments();
+            assertEquals(writers * each, kept, "acknowledged documents lost by kill -9");
+            second.stop();
+        }
+    }
+
     private static MongoClient client(int port) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://localhost:" + port))

@@ -1,0 +1,256 @@
+"""Every benchmark of bench/ against one fresh local stack, and one table of the speed issue's figures from
+that run, side by side with their targets. Run by bench/all.sh (see there).
+
+A figure that cannot be read from a benchmark's output is printed as "not read" with the reason, never
+as a number; the benchmarks' own outputs are kept in target/bench-all/ for reading.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "target", "bench-all")
+CONSOLE = "http://localhost:8025/stack"
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def log(message):
+    print(message, flush=True)
+
+
+class NotRead(Exception):
+    """A figure the run did not give."""
+
+
+def run(name, command, timeout=1800):
+    """Runs one benchmark, keeps its output in target/bench-all/<name>.txt and returns it."""
+    log(f"--- {name}: {' '.join(command)}")
+    started = time.time()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    text = result.stdout + result.stderr
+    with open(os.path.join(OUT, name + ".txt"), "w") as out:
+        out.write(text)
+    for line in result.stdout.strip().splitlines()[-12:]:
+        log("    " + line)
+    log(f"    ({time.time() - started:.0f} s, exit {result.returncode})")
+    return text if result.returncode == 0 else text + f"\n[exit {result.returncode}]"
+
+
+def find(pattern, text, what):
+    match = re.search(pattern, text)
+    if not match:
+        raise NotRead(f"{what}: not in the output")
+    return match
+
+
+def all_2xx(non2xx, value):
+    if non2xx != "0":
+        raise NotRead(f"{non2xx} answers were not 2xx")
+    return value
+
+
+def stack():
+    with urllib.request.urlopen(CONSOLE, timeout=10) as response:
+        return json.load(response)
+
+
+def processes():
+    """name -> pid of every process of the stack: the launcher (which holds the embedded store) and its parts."""
+    status = stack()
+    found = {"launcher (store, SMTP)": status.get("launcherPid")}
+
+    def walk(value):
+        if isinstance(value, dict):
+            if value.get("pid") and value.get("name"):
+                found[value["name"]] = value["pid"]
+            for inner in value.values():
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(status)
+    return {name: pid for name, pid in found.items() if pid}
+
+
+def store_counters():
+    def walk(value):
+        if isinstance(value, dict):
+            if "commits" in value and "commands" in value:
+                return value
+            for inner in value.values():
+                hit = walk(inner)
+                if hit:
+                    return hit
+        elif isinstance(value, list):
+            for inner in value:
+                hit = walk(inner)
+                if hit:
+                    return hit
+        return None
+
+    return walk(stack())
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def resident_bytes(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    raise NotRead(f"no VmRSS for {pid}")
+
+
+def written_bytes(pid):
+    with open(f"/proc/{pid}/io") as io:
+        for line in io:
+            if line.startswith("write_bytes:"):
+                return int(line.split()[1])
+    raise NotRead(f"no write_bytes for {pid}")
+
+
+def snapshot(pids):
+    snap = {}
+    for name, pid in pids.items():
+        try:
+            snap[name] = cpu_seconds(pid)
+        except OSError:
+            pass
+    return snap
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    rows = []  # (figure, value or NotRead, target)
+
+    def figure(name, target, compute):
+        try:
+            rows.append((name, compute(), target))
+        except NotRead as reason:
+            rows.append((name, f"not read ({reason})", target))
+        except (OSError, ValueError, KeyError, IndexError) as error:
+            rows.append((name, f"not read ({type(error).__name__}: {error})", target))
+
+    pids = processes()
+    log("stack processes: " + ", ".join(f"{name} {pid}" for name, pid in pids.items()))
+    launcher = pids["launcher (store, SMTP)"]
+
+    # 1. the registration burst, with the CPU every process spent on it and what the store did for it
+    requests, clients, places = 5000, 200, 500
+    cpu_before = snapshot(pids)
+    store_before = store_counters()
+    written_before = written_bytes(launcher)
+    burst = run("registrations", ["bash", "bench/registrations.sh", str(requests), str(clients), str(places)])
+    cpu_after = snapshot(pids)
+    store_after = store_counters()
+    written_after = written_bytes(launcher)
+
+    figure("registrations/s (bench/registrations.sh 5000 200 500)", ">= 500",
+           lambda: find(r"(\d+) registrations/s", burst, "registrations/s").group(1))
+    figure("  latency p50 / p99", "p99 < 250 ms", lambda: "%s ms / %s ms" % find(
+        r"latency p50 ([\d.]+) ms, p99 ([\d.]+) ms", burst, "latency").groups())
+    figure("  stored exactly (500 confirmed, 4,500 waitlisted, counter exact)", "exactly right",
+           lambda: find(r"— (exactly right|WRONG)", burst, "the correctness line").group(1))
+    figure("  propagation p99 to projects", "< 1 s", lambda: find(
+        r"propagation to projects \(participants-reached\):.*?p99 ([\d.]+) s", burst, "projects' p99").group(1) + " s")
+    figure("  propagation p99 to contacts", "< 1 s", lambda: find(
+        r"propagation to contacts \(participation-history\):.*?p99 ([\d.]+) s", burst, "contacts' p99").group(1) + " s")
+    for name in pids:
+        if name in cpu_before and name in cpu_after:
+            figure(f"  CPU ms per registration: {name}", "(for reading)",
+                   lambda name=name: "%.2f" % ((cpu_after[name] - cpu_before[name]) * 1000 / requests))
+
+    def per_registration(key):
+        if not store_before or not store_after:
+            raise NotRead("the stack console shows no store counters (external store?)")
+        return "%.1f" % ((store_after[key] - store_before[key]) / requests)
+
+    figure("  store commands per registration (all services)", "(transfers to MongoDB)", lambda: per_registration("commands"))
+    figure("  store commits per registration (group commit)", "(embedded store only)", lambda: per_registration("commits"))
+    figure("  bytes written to disk by the store per registration", "(for reading)",
+           lambda: "%.0f" % ((written_after - written_before) / requests))
+
+    # 2. memory after the burst
+    figure("resident memory of the stack after the burst", "<= 3 GiB", lambda: "%.2f GiB" % (
+        sum(resident_bytes(pid) for pid in processes().values()) / 2 ** 30))
+
+    # 3. the staff home with the demo data and the 5,000-registration event
+    home = run("staff-home", ["bash", "bench/staff-home.sh", "20"])
+    figure("staff home median (bench/staff-home.sh 20)", "< 300 ms",
+           lambda: find(r"median (\d+) ms", home, "the median").group(1) + " ms")
+
+    # 4. one project straight from projects-service: requests/s and the service's CPU per request
+    project_pid = pids.get("projects-service")
+    token = subprocess.run(["bash", "-c", "curl -sf -d grant_type=client_credentials -d client_id=helsinki-bi "
+                            "-d client_secret=helsinki-bi-local-secret "
+                            "http://localhost:8180/realms/ecosystem/protocol/openid-connect/token"],
+                           capture_output=True, text=True).stdout
+    try:
+        bearer = json.loads(token)["access_token"]
+    except (ValueError, KeyError):
+        bearer = None
+    if bearer and project_pid:
+        url = "http://localhost:8081/api/projects/kasvun-ekosysteemit"
+        header = "Authorization: Bearer " + bearer
+        subprocess.run(["wrk", "-t2", "-c32", "-d5s", "-H", header, url], capture_output=True)  # warm-up
+        before = cpu_seconds(project_pid)
+        direct = subprocess.run(["wrk", "-t2", "-c32", "-d15s", "-H", header, url], capture_output=True, text=True).stdout
+        spent = cpu_seconds(project_pid) - before
+        with open(os.path.join(OUT, "project-direct.txt"), "w") as out:
+            out.write(direct)
+        figure("GET one project straight to projects-service, req/s", ">= 2,000",
+               lambda: find(r"Requests/sec:\s+([\d.]+)", direct, "Requests/sec").group(1))
+
+        def cpu_per_request():
+            served = int(find(r"(\d+) requests in", direct, "the request count").group(1))
+            non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", direct)
+            if non2xx:
+                raise NotRead(f"{non2xx.group(1)} answers were not 2xx")
+            return "%.2f ms" % (spent * 1000 / served)
+
+        figure("  projects-service CPU per request", "<= 0.5 ms", cpu_per_request)
+    else:
+        rows.append(("GET one project straight to projects-service", "not read (no token or no projects-service pid)", ">= 2,000"))
+
+    # 5. the gateway's cost on that GET
+    overhead = run("gateway-overhead", ["bash", "bench/gateway-overhead.sh", "--duration", "15s"])
+    figure("gateway ÷ direct, throughput (bench/gateway-overhead.sh)", ">= x0.8",
+           lambda: "x" + find(r"throughput x([\d.]+)", overhead, "the ratio").group(1))
+
+    # 6. the other benchmarks, for reading (their own tables are in target/bench-all/)
+    projects = run("projects-list", ["bash", "bench/projects-list.sh", "--duration", "10s"])
+    for row in re.finditer(r"^(\S.{35}) +([\d.]+) +([\d.]+) +([\d.]+) +(\d+)$", projects, re.M):
+        label, rps, p50, p99, non2xx = row.groups()
+        figure(f"projects: {label.strip()}, req/s (p99)", "(for reading)",
+               lambda rps=rps, p99=p99, non2xx=non2xx: all_2xx(non2xx, f"{rps} ({p99} ms)"))
+    if not re.search(r"^\S.{35} +[\d.]+ ", projects, re.M):
+        rows.append(("projects list (bench/projects-list.sh)", "not read (no table row in its output)", "(for reading)"))
+    erasure = run("gdpr-erasure", ["bash", "bench/gdpr-erasure.sh", "5"])
+    figure("GDPR erasure of one person, all services (bench/gdpr-erasure.sh 5)", "(for reading)",
+           lambda: "p50 %s ms, p95 %s ms" % find(r"services \(request → last service done\): p50 (\d+) ms, p95 (\d+) ms",
+                                                  erasure, "the services' line").groups())
+
+    width = max(len(name) for name, _, _ in rows)
+    log("")
+    log("One run of bench/all.sh on %d cores, %s" % (os.cpu_count(), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
+    log(f"| {'figure':{width}} | {'this run':>24} | target |")
+    log(f"| {'-' * width} | {'-' * 24} | --- |")
+    for name, value, target in rows:
+        log(f"| {name:{width}} | {str(value):>24} | {target} |")
+    log("Outputs of each benchmark: target/bench-all/")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit(130)
