@@ -176,7 +176,7 @@ public class RegistrationService {
     }
 
     /** After an event changed: a cancelled one cancels its registrations, a completed one marks no-shows, more room promotes. */
-    void eventChanged(String eventId) {
+    public void eventChanged(String eventId) {
         Event event = events.findIfExists(eventId);
         if (event == null) {
             return; // an event of a wiped test or demo store: nothing to do

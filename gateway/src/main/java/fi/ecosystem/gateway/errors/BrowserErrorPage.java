@@ -1,6 +1,5 @@
 package fi.ecosystem.gateway.errors;
 
-import fi.ecosystem.gateway.security.ProblemResponses;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fi.ecosystem.gateway.security;
 
+import fi.ecosystem.gateway.errors.ProblemResponses;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;

@@ -1,5 +1,6 @@
 package fi.ecosystem.gateway.security;
 
+import fi.ecosystem.gateway.errors.ProblemResponses;
 import fi.ecosystem.gateway.GatewayProperties;
 import fi.ecosystem.gateway.errors.BrowserErrorPage;
 import java.net.URI;

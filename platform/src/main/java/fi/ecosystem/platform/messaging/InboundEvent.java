@@ -37,6 +37,11 @@ public final class InboundEvent {
         return envelope.type();
     }
 
+    /** When the event happened at its source; events from before the envelope carried it count as now. */
+    public java.time.Instant occurredAt() {
+        return envelope.time() == null ? java.time.Instant.now() : envelope.time();
+    }
+
     public boolean is(String type) {
         return type.equals(envelope.type());
     }

@@ -66,6 +66,11 @@ public class Inbox {
         }
     }
 
+    /** A handler of the topic's events, declared as a bean (see {@link Subscription}). */
+    public Subscription.Builder subscribe(String topic) {
+        return Subscription.builder(this, topic);
+    }
+
     /** Reads the envelope; anything that is not one is poison and goes to the dead-letter topic. */
     public InboundEvent receive(ConsumerRecord<String, String> record) {
         if (record.value() == null) {

@@ -1,19 +1,14 @@
 package fi.ecosystem.events.registration.erasure;
 
 import fi.ecosystem.contracts.PersonalData;
-import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
-import fi.ecosystem.platform.messaging.InboundEvent;
-import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,37 +17,29 @@ import org.springframework.stereotype.Component;
  * the address and their answers to the event's questions are removed.
  */
 @Component
-class RegistrationErasure {
+public class RegistrationErasure {
 
     static final String ERASED = "–";
 
-    private final Inbox inbox;
     private final MongoTemplate mongo;
     private final PrivacyAudit audit;
     private final PersonalDataKeys keys;
 
-    RegistrationErasure(Inbox inbox, MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys) {
-        this.inbox = inbox;
+    RegistrationErasure(MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys) {
         this.mongo = mongo;
         this.audit = audit;
         this.keys = keys;
     }
 
-    @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}.erasure")
-    void on(ConsumerRecord<String, String> record) {
-        InboundEvent event = inbox.receive(record);
-        if (event.is(ContactErased.TYPE)) {
-            inbox.once("erasure", event, erased -> {
-                ContactErased person = erased.payload(ContactErased.class);
-                int count = 0;
-                for (String emailHash : person.allEmailHashes()) {
-                    count += anonymise(emailHash);
-                }
-                // again after anonymising: a registration event sealed meanwhile with a new key is unreadable too
-                keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailHashes()));
-                audit.erased(person.contactId(), erased.id(), java.util.Map.of("registrations", (long) count));
-            });
+    /** Forgets the person in every registration of every address they had, then shreds their keys. */
+    public void erase(ContactErased person, String eventId) {
+        int count = 0;
+        for (String emailHash : person.allEmailHashes()) {
+            count += anonymise(emailHash);
         }
+        // again after anonymising: a registration event sealed meanwhile with a new key is unreadable too
+        keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailHashes()));
+        audit.erased(person.contactId(), eventId, java.util.Map.of("registrations", (long) count));
     }
 
     /** Anonymises every registration of the address with this keyed hash; returns how many. Repeating it changes nothing more. */

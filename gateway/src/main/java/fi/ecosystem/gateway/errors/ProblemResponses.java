@@ -1,4 +1,4 @@
-package fi.ecosystem.gateway.security;
+package fi.ecosystem.gateway.errors;
 
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -16,7 +16,7 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static ServerAuthenticationEntryPoint unauthorized() {
+    public static ServerAuthenticationEntryPoint unauthorized() {
         return (exchange, exception) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer realm=\"ecosystem\"");
             boolean tokenSent = exchange.getRequest().getHeaders().getFirst("Authorization") != null;

@@ -1,0 +1,98 @@
+package fi.ecosystem.platform.messaging;
+
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.platform.PlatformProperties;
+import fi.ecosystem.platform.privacy.PersonalDataSeal;
+import fi.ecosystem.platform.privacy.PrivacyAutoConfiguration;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The messaging part of the platform: the outbox and its relay, the inbox and the {@link Subscription}s
+ * declared by a service, dead letters, the topics, and the trace context carried by events. The only part
+ * of the platform (and of any service) that touches Kafka. On in every service with a store; a module
+ * without Kafka and MongoDB on its class path (the web UI) gets none of it.
+ */
+@AutoConfiguration(after = PrivacyAutoConfiguration.class)
+@ConditionalOnClass({KafkaTemplate.class, MongoTemplate.class})
+@ConditionalOnProperty(name = "ecosystem.messaging.enabled", havingValue = "true", matchIfMissing = true)
+public class MessagingAutoConfiguration {
+
+    /** Consumers read envelopes tolerantly: unknown fields are how producers evolve within a version. */
+    @Bean
+    Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties,
+            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters, PersonalDataSeal seal) {
+        return new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
+                properties.inbox().retention(), meters.getIfAvailable(), seal);
+    }
+
+    @Bean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, JsonMapper json,
+            PlatformProperties properties, @Value("${spring.application.name}") String source, EventTracing tracing) {
+        PlatformProperties.Outbox outbox = properties.outbox();
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, json, outbox.collections() == null ? List.of() : outbox.collections(),
+                source, outbox.pollInterval(), outbox.sendTimeout(),
+                outbox.fullScanInterval() == null ? Duration.ofMinutes(2) : outbox.fullScanInterval());
+        relay.setTracing(tracing);
+        return relay;
+    }
+
+    /** Each event keeps the trace context of the request that caused it (see {@link EventTracing}). */
+    @Bean
+    Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, EventTracing tracing, PersonalDataSeal seal) {
+        return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake),
+                key -> relay.ifAvailable(available -> available.hint(key)), tracing::currentTraceparent, seal);
+    }
+
+    /**
+     * Retries a failing message a few times, then parks it on {@code <topic>.dlt} and carries on with
+     * the next one; poison (unreadable) messages are parked at once.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2));
+        handler.addNotRetryableExceptions(PoisonMessageException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(PlatformProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(TopicBuilder.name(topic).partitions(properties.kafka().partitions())
+                    .replicas(properties.kafka().replicationFactor()).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1)
+                    .replicas(properties.kafka().replicationFactor()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+}

@@ -1,0 +1,53 @@
+package fi.ecosystem.platform.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package and module rules of docs/architecture.md as checks, shared by every module's
+ * {@code ArchitectureTest}: features without cycles, web adapters that do not touch the store, Kafka only in
+ * the platform's messaging part, and no store access from the messaging or web adapters of a service.
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** The module's own production classes. */
+    public static JavaClasses classesOf(String rootPackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(rootPackage);
+    }
+
+    /** The features of a module (the packages right under its root) do not depend on each other in a circle. */
+    public static ArchRule featuresFreeOfCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** Every package of the module, at any depth, is free of cycles with its siblings. */
+    public static ArchRule packagesFreeOfCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(**)").should().beFreeOfCycles();
+    }
+
+    /** Controllers and their request/response types reach the store only through the feature's services. */
+    public static final ArchRule WEB_ADAPTERS_DO_NOT_TOUCH_THE_STORE = noClasses().that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..")
+            .as("web adapters do not touch the store");
+
+    /** Services declare Subscriptions and use the Outbox; only the platform's messaging part talks to Kafka. */
+    public static final ArchRule ONLY_MESSAGING_TOUCHES_KAFKA = noClasses().that()
+            .resideOutsideOfPackage("fi.ecosystem.platform.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+            .as("only the platform's messaging part touches Kafka");
+
+    /** A subscription hands the event to its feature, which writes its own collections. */
+    public static final ArchRule SUBSCRIPTIONS_DO_NOT_WRITE_THE_STORE = noClasses().that().resideInAPackage("..messaging..")
+            .and().resideOutsideOfPackage("fi.ecosystem.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..")
+            .as("a service's subscriptions leave the writing to its features");
+}

@@ -1,0 +1,52 @@
+package fi.ecosystem.projects.messaging;
+
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.contacts.ContactErased;
+import fi.ecosystem.contracts.events.EventChanged;
+import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.platform.messaging.Inbox;
+import fi.ecosystem.platform.messaging.Subscription;
+import fi.ecosystem.projects.gdpr.ProjectContactErasure;
+import fi.ecosystem.projects.project.ProjectService;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What projects-service takes from the other services' topics. */
+@Configuration(proxyBeanMethods = false)
+class ProjectsSubscriptions {
+
+    /** An event counts as held once it is published (open to the public) or completed. */
+    static final Set<String> HELD = Set.of("PUBLISHED", "COMPLETED");
+
+    /** Participants reached: each confirmed (or promoted) registration of a project's event. */
+    @Bean
+    Subscription participantsReachedSubscription(Inbox inbox, ProjectService projects) {
+        return inbox.subscribe(Topics.REGISTRATIONS).types(RegistrationChanged.CONFIRMED, RegistrationChanged.PROMOTED)
+                .once("participants-reached", confirmed -> {
+                    RegistrationChanged registration = confirmed.payload(RegistrationChanged.class);
+                    if (registration.projectId() != null) {
+                        projects.countParticipant(registration.projectId(), registration.registrationId());
+                    }
+                });
+    }
+
+    /** The "events held" indicator. */
+    @Bean
+    Subscription eventsHeldSubscription(Inbox inbox, ProjectService projects) {
+        return inbox.subscribe(Topics.EVENTS).types(EventChanged.TYPE)
+                .once("events-held", changed -> {
+                    EventChanged event = changed.payload(EventChanged.class);
+                    if (event.projectId() != null && HELD.contains(event.status())) {
+                        projects.countEventHeld(event.projectId(), event.eventId());
+                    }
+                });
+    }
+
+    /** Erased people leave the projects. */
+    @Bean
+    Subscription projectContactErasureSubscription(Inbox inbox, ProjectContactErasure erasure) {
+        return inbox.subscribe(Topics.CONTACTS).group("erasure").types(ContactErased.TYPE)
+                .once("erasure", erased -> erasure.erase(erased.payload(ContactErased.class), erased.id()));
+    }
+}
