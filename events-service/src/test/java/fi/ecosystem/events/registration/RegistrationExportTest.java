@@ -126,6 +126,32 @@ class RegistrationExportTest extends EventsApiTestSupport {
         assertThat(texts(sheet.getRow(5_001))).startsWith("On the waiting list", "Osallistuja", "N:o 5000");
     }
 
+    @Test
+    void anUploadNamesQuestionsByTheirTextAndAnswersInWords() throws Exception {
+        String event = JsonPath.read(mvc.perform(post("/api/events").with(organiser).contentType(MediaType.APPLICATION_JSON)
+                .content(PROGRAMME.replace("\"capacity\": 1", "\"capacity\": 5"))).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        String csv = "E-post;Förnamn;Efternamn;Språk;Bransch;kost;Jag vill ha nyhetsbrevet\n"
+                + "svensk@example.org;Sven;Svensson;svenska;Tjänster;vegan;ja\n"
+                + "suomi@example.org;Suvi;Suomalainen;suomi;teollisuus;;nej\n"
+                + "vaara@example.org;Väinö;Väärä;fi;Maatalous;;ehkä\n";
+        mvc.perform(post("/api/events/" + event + "/registrations/import").with(organiser)
+                        .contentType("text/csv").content(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(2))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.report[2].errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "answers.q5ad50571", "answers.news")));
+        Registration swedish = mongo.findOne(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("email").is("svensk@example.org")), Registration.class);
+        assertThat(swedish.answers()).containsEntry("q5ad50571", "2").containsEntry("diet", "vegan").containsEntry("news", "true");
+        assertThat(swedish.language()).isEqualTo("sv");
+        Registration finnish = mongo.findOne(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("email").is("suomi@example.org")), Registration.class);
+        assertThat(finnish.answers()).containsEntry("q5ad50571", "1").containsEntry("news", "false");
+        assertThat(finnish.language()).isEqualTo("fi");
+    }
+
     String register(String event, String email, String answers) throws Exception {
         return JsonPath.read(mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
                         .contentType(MediaType.APPLICATION_JSON).content(person(email).replace("}", ", \"answers\": " + answers + "}")))

@@ -144,8 +144,9 @@ class RegistrationController {
 
     @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Register participants from a CSV file, with a report per row",
-            description = "First line: the columns (email, firstName, lastName, organisation, language, and question ids "
-                    + "for answers), in fi/sv/en. Rows are registered in the file's order; a bad row is reported and "
+            description = "First line: the columns (email, firstName, lastName, organisation, language, and for answers each "
+                    + "question's text or id), in fi/sv/en; a choice may be answered by its option's text, a consent by yes/no "
+                    + "words — as the export writes them. Rows are registered in the file's order; a bad row is reported and "
                     + "skipped; an e-mail already registered is reported as existing. At most 5,000 rows")
     ImportReport importCsv(@Parameter(hidden = true) CityUser user, @PathVariable String eventId, @RequestBody String csv) {
         return ImportReport.of(registrations.importRows(user, eventId, RegistrationImport.parse(csv)));
