@@ -84,7 +84,8 @@ class GdprIT {
         assertThat(sources.get("projects-service").get("projectContacts").get(0).get("role").asString()).isEqualTo("CEO");
         assertThat(sources.get("projects-service").get("auditEntries").size()).isEqualTo(2);
         HttpResponse<String> readable = admin.get(Stack.GATEWAY + "/api/contacts/" + contactId + "/gdpr-export?format=html&lang=sv");
-        assertThat(readable.body()).contains("Uppgifter som vi har om dig", lastName, "Rekisteri Oy");
+        assertThat(readable.body()).contains("Uppgifter som vi har om dig", lastName, "Rekisteri Oy", "Bekräftad")
+                .doesNotContain(contactId, "indexedWords", "CONFIRMED", "emailHash", "contacts-service");
 
         int confirmedBefore = Keycloak.json(Api.get(Stack.GATEWAY + "/api/events/" + event, integrator).body())
                 .get("confirmedCount").asInt();

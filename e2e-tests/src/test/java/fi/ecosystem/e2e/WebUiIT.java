@@ -232,14 +232,16 @@ class WebUiIT {
     @Order(6)
     void aBulkUploadPassesTheGatewaysCsrfCheckAndReportsEachRow() throws Exception {
         open("/app/events/" + eventId);
-        // the event page names each question's CSV column; the consent question is the first
-        String consentColumn = driver.findElements(By.cssSelector("#questions code")).get(0).getText();
+        assertThat(text("#questions")).as("questions by their text, no column codes").doesNotContain("answer:");
+        // the import page names each question's column by its text; the consent question is the first
         open("/app/events/" + eventId + "/import");
+        String consentColumn = driver.findElements(By.cssSelector("#question-columns code")).get(0).getText();
+        assertThat(consentColumn).isNotBlank().doesNotContain("answer:");
         chromium.axe("bulk import form");
         Path csv = Files.createTempFile("registrations", ".csv");
         Files.writeString(csv, "email;firstName;lastName;organisation;language;" + consentColumn + "\n"
-                + "import." + RUN + "@example.org;Iida;Tuotu;Yritys Oy;fi;true\n"
-                + "not-an-address;Virhe;Rivi;;fi;true\n");
+                + "import." + RUN + "@example.org;Iida;Tuotu;Yritys Oy;fi;kyllä\n"
+                + "not-an-address;Virhe;Rivi;;fi;kyllä\n");
         driver.findElement(By.id("file")).sendKeys(csv.toString());
         navigate(driver.findElements(By.cssSelector("main form button[type=submit]")).get(0));
         wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-title, #form-errors")));

@@ -78,6 +78,33 @@ public class OtherServices {
         return reports;
     }
 
+    /** A city as projects-service names it: its alias and its name in fi/sv/en. */
+    public record City(String alias, fi.ecosystem.contracts.LocalizedText name) {
+    }
+
+    /**
+     * The names of the cities (alias → name), from projects-service, which keeps the list of cities that take part
+     * in projects. None when it does not answer: a document then names a city by its alias, which is better than none.
+     */
+    public Map<String, fi.ecosystem.contracts.LocalizedText> cityNames() {
+        RestClient projects = clients.get("projects-service");
+        Map<String, fi.ecosystem.contracts.LocalizedText> names = new LinkedHashMap<>();
+        if (projects == null) {
+            return names;
+        }
+        try {
+            City[] cities = projects.get().uri("/api/projects/cities").retrieve().body(City[].class);
+            for (City city : cities == null ? new City[0] : cities) {
+                if (city != null && city.alias() != null && city.name() != null) {
+                    names.put(city.alias(), city.name());
+                }
+            }
+        } catch (RestClientException | IllegalArgumentException e) {
+            // names only make the document nicer; its content is complete without them
+        }
+        return names;
+    }
+
     /** Each service's answer: done (when, how much) or not yet. */
     public Map<String, Optional<ErasureDone>> erasures(String contactId) {
         Map<String, Optional<ErasureDone>> states = new LinkedHashMap<>();

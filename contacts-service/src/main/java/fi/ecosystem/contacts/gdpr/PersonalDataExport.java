@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PersonalDataExport {
 
-    /** Search and sorting keys made from the name shown above: nothing of their own to show. */
-    static final List<String> DERIVED = List.of("searchTokens", "organisationTokens", "nameKey", "sortName");
+    /** Search and sorting keys made from the name shown above, and the ids of its word-index entries: nothing of their own to show. */
+    static final List<String> DERIVED = List.of("searchTokens", "organisationTokens", "nameKey", "nameKeys", "sortName",
+            "indexedWords");
 
     private final MongoTemplate mongo;
     private final OtherServices others;
@@ -39,16 +40,11 @@ public class PersonalDataExport {
     }
 
     /**
-     * @param language the language of the readable document: the person's own unless the caller chose
+     * @param language the language of the readable document: the person's own (Finnish when unknown) unless the caller chose
      * @param sources  what each service holds, contacts-service first
      */
     public record Export(String contactId, Instant generatedAt, Requester requestedBy, String language,
             List<PersonalDataReport> sources) {
-
-        /** The readable document, in {@link #language()}. */
-        public String html() {
-            return ExportDocument.html(this);
-        }
 
         public Map<String, Long> counts() {
             Map<String, Long> counts = new LinkedHashMap<>();

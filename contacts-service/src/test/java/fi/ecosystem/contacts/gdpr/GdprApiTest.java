@@ -73,7 +73,9 @@ class GdprApiTest {
                 QUERIES.add(String.valueOf(exchange.getRequestURI().getQuery()));
                 String path = exchange.getRequestURI().getPath();
                 String service = path.startsWith("/events") ? "events-service" : "projects-service";
-                String body = path.contains("/api/gdpr/people")
+                String body = path.endsWith("/api/projects/cities")
+                        ? "[{\"alias\": \"kerava\", \"name\": {\"fi\": \"Kerava\", \"sv\": \"Kervo\"}}]"
+                        : path.contains("/api/gdpr/people")
                         ? (service.equals("events-service")
                                 ? "{\"service\": \"events-service\", \"items\": {\"registrations\": [{\"id\": \"r-1\", \"status\": \"ATTENDED\", \"event\": {\"title\": {\"fi\": \"Kasvuwebinaari\"}}}]}}"
                                 : "{\"service\": \"projects-service\", \"items\": {\"projectContacts\": [{\"projectId\": \"hri\", \"role\": \"PROJECT_MANAGER\"}], \"auditEntries\": []}}")
@@ -211,7 +213,12 @@ class GdprApiTest {
                 .andExpect(content().string(containsString("Kasvuwebinaari")));
         mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").param("format", "html")
                         .with(cityUser("kerava", "admin")))
-                .andExpect(content().string(containsString("Uppgifter som vi har om dig")));
+                .andExpect(content().string(containsString("Uppgifter som vi har om dig")))
+                // in the person's own language, with the cities holding their data by name, no internals
+                .andExpect(content().string(containsString("Kervo")))
+                .andExpect(content().string(containsString("Deltog")))
+                .andExpect(content().string(not(containsString(contact.id()))))
+                .andExpect(content().string(not(containsString("ATTENDED"))));
 
         List<PrivacyAudit.Entry> audit = mongo.find(new Query(Criteria.where("contactId").is(contact.id())), PrivacyAudit.Entry.class);
         assertThat(audit).extracting(PrivacyAudit.Entry::action).containsOnly(PrivacyAudit.EXPORTED).hasSize(3);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What events-service holds about a person: their registrations (status, so also attendance, and whatever
- * else a registration stores, e.g. answers), each with its event. Only registrations of events whose
+ * else a registration stores, e.g. answers), each with its event — its title, time, sessions and questions, which say
+ * what the registration's session ids and answers mean. Only registrations of events whose
  * project a city of the caller takes part in: the access rule.
  */
 @Component
@@ -48,6 +49,22 @@ class PersonalDataInEvents implements PersonalDataSource {
             about.put("type", event.type());
             about.put("startsAt", event.startsAt());
             about.put("projectId", event.projectId());
+            // what the registration's session ids and answers mean, so the person's document can say it in words
+            about.put("sessions", event.sessions().stream().map(session -> {
+                Map<String, Object> named = new LinkedHashMap<>();
+                named.put("id", session.id());
+                named.put("title", session.title());
+                named.put("startsAt", session.startsAt());
+                return named;
+            }).toList());
+            about.put("questions", event.questions().stream().map(question -> {
+                Map<String, Object> asked = new LinkedHashMap<>();
+                asked.put("id", question.id());
+                asked.put("kind", question.kind());
+                asked.put("label", question.label());
+                asked.put("options", question.options());
+                return asked;
+            }).toList());
             line.put("event", about);
             registrations.add(line);
         }

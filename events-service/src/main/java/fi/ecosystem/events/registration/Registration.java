@@ -22,7 +22,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
     @CompoundIndex(name = "one_per_email", def = "{'eventId': 1, 'email': 1}", unique = true),
     // the waiting list in order (promotion, place in the queue) and its size per event (the staff home)
-    @CompoundIndex(name = "waiting_list", def = "{'eventId': 1, 'status': 1, 'createdAt': 1}")
+    @CompoundIndex(name = "waiting_list", def = "{'eventId': 1, 'status': 1, 'createdAt': 1}"),
+    // an event's registrations in the order they came: the list pages and the exports' cursor
+    @CompoundIndex(name = "in_order", def = "{'eventId': 1, 'createdAt': 1, '_id': 1}")
 })
 public class Registration {
 

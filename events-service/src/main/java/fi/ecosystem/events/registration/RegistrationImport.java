@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Reads an organiser's CSV upload of participants. The first line names the columns, in any order and in
  * Finnish, Swedish or English ({@code email;firstName;lastName;organisation;language}, {@code sähköposti;etunimi;…});
- * a column named after a question id (or {@code answer:<id>}) holds answers. Semicolons, commas or tabs; quotes
+ * any other column holds the answers to a question (named by its text or id, see {@code QuestionColumns}). Semicolons, commas or tabs; quotes
  * as in RFC 4180; a BOM is skipped. Each row is checked on its own, so one bad row never stops the others.
  */
 public final class RegistrationImport {
@@ -29,6 +29,10 @@ public final class RegistrationImport {
             Map.entry("organisaatio", "organisation"), Map.entry("organisationname", "organisation"),
             Map.entry("organizationname", "organisation"), Map.entry("organisation name", "organisation"), Map.entry("language", "language"), Map.entry("kieli", "language"),
             Map.entry("språk", "language"));
+
+    /** A language by its name in fi/sv/en, as the registrations download writes it, or by its code. */
+    private static final Map<String, String> LANGUAGES = Map.of("suomi", "fi", "finska", "fi", "finnish", "fi",
+            "ruotsi", "sv", "svenska", "sv", "swedish", "sv", "englanti", "en", "engelska", "en", "english", "en");
 
     /** One data row: its line number in the file, what it says, and what is wrong with it (empty when fine). */
     public record Row(int line, RegistrationChanged.Participant participant, Map<String, String> answers,
@@ -86,7 +90,8 @@ public final class RegistrationImport {
                         value.isEmpty() ? "must not be blank" : "at most 100 characters"));
             }
         }
-        String language = fields.getOrDefault("language", "").toLowerCase(Locale.ROOT);
+        String typed = fields.getOrDefault("language", "").toLowerCase(Locale.ROOT);
+        String language = LANGUAGES.getOrDefault(typed, typed);
         if (!language.isEmpty() && !List.of("fi", "sv", "en").contains(language)) {
             errors.add(new InvalidFields.FieldError("language", "language", "must be fi, sv or en"));
         }

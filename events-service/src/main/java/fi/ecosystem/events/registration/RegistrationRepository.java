@@ -13,6 +13,9 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Page<Registration> findByEventId(String eventId, Pageable pageable);
 
+    /** A cursor over the event's registrations: exports read them as they write. */
+    java.util.stream.Stream<Registration> streamByEventId(String eventId, org.springframework.data.domain.Sort sort);
+
     /** How many of the event's waitlisted registered before the given time. */
     @org.springframework.data.mongodb.repository.Query(value = "{ 'eventId': ?0, 'status': 'WAITLISTED', 'createdAt': { '$lt': ?1 } }", count = true)
     long countAhead(String eventId, java.time.Instant createdAt);

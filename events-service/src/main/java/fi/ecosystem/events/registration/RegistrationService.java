@@ -86,7 +86,8 @@ public class RegistrationService {
                 continue;
             }
             try {
-                report.add(new ImportedRow(row.line(), register(event, cities, row.participant(), row.answers(), user.subject()),
+                report.add(new ImportedRow(row.line(), register(event, cities, row.participant(),
+                        QuestionColumns.answers(event, row.answers()), user.subject()),
                         List.of()));
             } catch (InvalidFields invalid) {
                 report.add(new ImportedRow(row.line(), null, invalid.errors()));
@@ -190,14 +191,19 @@ public class RegistrationService {
     }
 
     /** An event with all its registrations in the order they came, for the organisers' download. */
-    public record Export(Event event, List<Registration> registrations) {
+    /** Writes an export of an event's registrations; the rows come from a cursor as they are read. */
+    @FunctionalInterface
+    public interface ExportWriter {
+        void write(Event event, Iterable<Registration> registrations) throws java.io.IOException;
     }
 
-    public Export export(CityUser user, String eventId) {
+    /** The event's registrations in the order they came, streamed to the writer: a big event is never read whole. */
+    public void export(CityUser user, String eventId, ExportWriter writer) throws java.io.IOException {
         Event event = events.get(user, eventId);
         ParticipantAccess.requireMayReadPeople(user, event, events.citiesOf(event));
-        return new Export(event, registrations.findByEventId(event.id(),
-                PageRequest.of(0, 100_000, Sort.by("createdAt", "_id"))).getContent());
+        try (java.util.stream.Stream<Registration> rows = registrations.streamByEventId(event.id(), Sort.by("createdAt", "_id"))) {
+            writer.write(event, rows::iterator);
+        }
     }
 
     /** The participant's own view through the private link. */

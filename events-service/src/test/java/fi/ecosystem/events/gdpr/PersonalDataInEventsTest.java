@@ -103,6 +103,10 @@ class PersonalDataInEventsTest {
                 .andExpect(jsonPath("$.items.registrations[0].lastName").value("Salassapito"))
                 .andExpect(jsonPath("$.items.registrations[0].status").value("CONFIRMED"))
                 .andExpect(jsonPath("$.items.registrations[0].event.id").value(helsinkiEvent))
+                .andExpect(jsonPath("$.items.registrations[0].event.title.fi").value("Seminaari"))
+                // what the session ids and answers mean, for the person's readable document
+                .andExpect(jsonPath("$.items.registrations[0].event.sessions[0].startsAt").exists())
+                .andExpect(jsonPath("$.items.registrations[0].event.questions").isArray())
                 .andExpect(jsonPath("$.items.registrations[0].privateToken").doesNotExist())
                 .andExpect(jsonPath("$.items.registrations[0].pendingEvents").doesNotExist());
         mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(cityUser("oulu", "staff")))

@@ -113,8 +113,9 @@ class ProgrammeApiTest extends EventsApiTestSupport {
         String csv = new String(mvc.perform(get("/api/events/" + event + "/registrations/export.csv").with(organiser))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         String[] lines = csv.split("\r?\n");
-        assertThat(lines[0]).endsWith(";session:kickoff;session:demo-day;session:pitch;answer:diet;answer:track;answer:news;completed");
-        assertThat(lines[1]).endsWith(";;x;;;export;;no");
+        assertThat(lines[0]).endsWith(";Läsnä: Aloitus 1.2.2027 klo 9.00;Läsnä: tilaisuus 2 15.2.2027 klo 9.00;"
+                + "Läsnä: tilaisuus 3 1.3.2027 klo 9.00;Ruokavalio;Polku;Haluan uutiskirjeen;Suoritti ohjelman");
+        assertThat(lines[1]).endsWith(";ei;kyllä;ei;;Vienti;;ei");
     }
 
     @Test

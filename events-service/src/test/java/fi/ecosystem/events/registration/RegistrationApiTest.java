@@ -361,24 +361,26 @@ class RegistrationApiTest extends EventsApiTestSupport {
 
         String csv = new String(mvc.perform(get("/api/events/" + event + "/registrations/export.csv").with(cityUser("helsinki", "staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFstatus;firstName;lastName;email").contains("ATTENDED;Maija;Meikäläinen;here@example.org",
-                "WAITLISTED;Maija;Meikäläinen;'=cmd@example.org");
+        assertThat(csv).startsWith("\uFEFFTila;Etunimi;Sukunimi;Sähköposti").contains("Osallistui;Maija;Meikäläinen;here@example.org",
+                "Jonossa;Maija;Meikäläinen;'=cmd@example.org");
         byte[] xlsx = mvc.perform(get("/api/events/" + event + "/registrations/export.xlsx").with(organiser))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         List<List<String>> sheet = rows(xlsx);
-        assertThat(sheet.get(0)).startsWith("status", "firstName", "lastName", "email", "organisation", "language",
-                "registeredAt", "registeredBy", "attendedSessions").endsWith("completed");
+        assertThat(sheet.get(0)).startsWith("Tila", "Etunimi", "Sukunimi", "Sähköposti", "Organisaatio", "Kieli",
+                "Ilmoittautui", "Ilmoittaja").endsWith("Suoritti ohjelman");
         assertThat(sheet).hasSize(3);
         List<String> header = sheet.get(0);
+        int session = header.indexOf("Läsnä: Boost your Business 1.12.2026 klo 10.00");
+        assertThat(session).as("the event's one session, by its title and Helsinki time").isPositive();
         List<String> attended = sheet.get(1);
         List<String> onTheList = sheet.get(2);
-        assertThat(attended.subList(0, 4)).containsExactly("ATTENDED", "Maija", "Meikäläinen", "here@example.org");
-        assertThat(attended.get(header.indexOf("registeredBy"))).isEqualTo("organiser");
-        assertThat(attended.get(header.indexOf("attendedSessions"))).isNotBlank();
-        assertThat(onTheList.get(0)).isEqualTo("WAITLISTED");
+        assertThat(attended.subList(0, 4)).containsExactly("Osallistui", "Maija", "Meikäläinen", "here@example.org");
+        assertThat(attended.get(header.indexOf("Ilmoittaja"))).isEqualTo("järjestäjä");
+        assertThat(attended.get(session)).isEqualTo("kyllä");
+        assertThat(onTheList.get(0)).isEqualTo("Jonossa");
         assertThat(onTheList.get(3)).as("a text cell, never a formula").endsWith("=cmd@example.org");
-        assertThat(onTheList.get(header.indexOf("attendedSessions"))).isEmpty();
-        assertThat(onTheList.get(header.indexOf("completed"))).isEqualTo("no");
+        assertThat(onTheList.get(session)).isEqualTo("ei");
+        assertThat(onTheList.get(header.indexOf("Suoritti ohjelman"))).isEqualTo("ei");
         mvc.perform(get("/api/events/" + event + "/registrations/export.csv").with(cityUser("oulu", "staff"))).andExpect(status().isNotFound());
     }
 

@@ -53,8 +53,8 @@ class ContactsController {
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
         String kind = "html".equals(format) ? "html" : "json";
         try {
-            ResponseEntity<byte[]> file = contacts.download("/api/contacts/{id}/gdpr-export?format={format}&lang={lang}", id, kind,
-                    fi.ecosystem.web.support.Formats.language());
+            // the document is for the person, so in their language (the service knows it), not the admin's
+            ResponseEntity<byte[]> file = contacts.download("/api/contacts/{id}/gdpr-export?format={format}", id, kind);
             MediaType type = file.getHeaders().getContentType() == null ? MediaType.APPLICATION_JSON : file.getHeaders().getContentType();
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(type);

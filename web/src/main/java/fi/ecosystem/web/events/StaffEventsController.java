@@ -291,14 +291,15 @@ class StaffEventsController {
         return "redirect:/app/events/" + id + "/check-in";
     }
 
+    /** The service's file in the page's language, passed on as it comes: a big event's list is never held here whole. */
     @GetMapping("/app/events/{id}/registrations.{format:csv|xlsx}")
-    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String format) {
-        ResponseEntity<byte[]> file = events.download("/api/events/{id}/registrations/export." + format, id);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(file.getHeaders().getContentType());
-        headers.setContentDisposition(org.springframework.http.ContentDisposition.attachment()
-                .filename("registrations-" + id + "." + format).build());
-        return ResponseEntity.ok().headers(headers).body(file.getBody());
+    void download(@PathVariable String id, @PathVariable String format, jakarta.servlet.http.HttpServletResponse response) {
+        events.stream((type, body) -> {
+            response.setContentType(type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                    .filename("registrations-" + id + "." + format).build().toString());
+            body.transferTo(response.getOutputStream());
+        }, "/api/events/{id}/registrations/export.{format}?lang={lang}", id, format, Formats.language());
     }
 
     private String eventForm(Map<String, Object> event, Model model) {

@@ -80,6 +80,26 @@ public class ServiceClient {
                 .toEntity(byte[].class));
     }
 
+    /** Where a streamed file goes: its type as the service said, and its bytes as they arrive. */
+    @FunctionalInterface
+    public interface FileSink {
+        void accept(MediaType type, InputStream body) throws IOException;
+    }
+
+    /**
+     * A file the service writes (a registrations export of thousands of rows), copied to the sink as it arrives,
+     * never held whole. A refusal is thrown before the sink sees anything, so the page can still answer it.
+     */
+    public void stream(FileSink sink, String uri, Object... variables) {
+        call(() -> client.get().uri(uri, variables).exchange((request, response) -> {
+            if (response.getStatusCode().isError()) {
+                problem(request, response);
+            }
+            sink.accept(response.getHeaders().getContentType(), response.getBody());
+            return null;
+        }));
+    }
+
     private Map<String, Object> send(RestClient.RequestBodyUriSpec method, Object body, String uri, Object... variables) {
         return call(() -> {
             RestClient.RequestBodySpec request = method.uri(uri, variables).contentType(MediaType.APPLICATION_JSON);

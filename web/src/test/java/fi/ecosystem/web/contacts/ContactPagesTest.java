@@ -78,6 +78,14 @@ class ContactPagesTest extends PageTest {
                 .andExpect(header().string("Content-Type", containsString("application/json")))
                 .andExpect(header().string("Content-Disposition", containsString("contact-c1.json")))
                 .andExpect(content().string(containsString("eeva@example.org")));
+        // the readable report is for the person: in their language, which the service knows, not the admin's page language
+        services.answer("GET /api/contacts/c1/gdpr-export", "text/html;charset=UTF-8",
+                "<html lang=\"sv\"><h1>Uppgifter som vi har om dig</h1></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(get("/app/contacts/c1/export").param("format", "html").param("lang", "en").with(cityUser("helsinki", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("contact-c1.html")))
+                .andExpect(content().string(containsString("Uppgifter som vi har om dig")));
+        assertThat(services.last("GET", "/api/contacts/c1/gdpr-export").path()).isEqualTo("/api/contacts/c1/gdpr-export?format=html");
         mvc.perform(get("/app/contacts/c1/erase").with(cityUser("helsinki", "staff")))
                 .andExpect(content().string(containsString("Kyllä, poista pysyvästi")));
         mvc.perform(post("/app/contacts/c1/erase").with(cityUser("helsinki", "staff")))

@@ -116,6 +116,22 @@ class StaffEventPagesTest extends PageTest {
             """;
 
     @Test
+    void questionsAreShownByTheirTextAndTheUploadNamesTheirColumnsSo() throws Exception {
+        services.answer("GET /api/events/ev-2", 200, PROGRAMME);
+        services.answer("GET /api/events/ev-2/registrations", 200, "{\"items\": [], \"page\": 0, \"size\": 50, \"totalItems\": 0, \"totalPages\": 0}");
+        mvc.perform(get("/app/events/ev-2").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Ruokavalio"), not(containsString("answer:")),
+                        not(containsString("CSV-tuonnin sarake")))));
+        mvc.perform(get("/app/events/ev-2/import").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"question-columns\""), containsString("<code>Ruokavalio</code>"),
+                        not(containsString("answer:")))));
+        mvc.perform(get("/app/events/ev-2/import").param("lang", "sv").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(content().string(allOf(containsString("med frågans text som rubrik"), containsString("<code>Ruokavalio</code>"))));
+    }
+
+    @Test
     void aProgrammesSessionsAndQuestionsComeBackWithTheirIdsWhenEdited() throws Exception {
         services.answer("GET /api/events/ev-2", 200, PROGRAMME);
         services.answer("PUT /api/events/ev-2", 200, PROGRAMME);
@@ -199,6 +215,18 @@ class StaffEventPagesTest extends PageTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("registrations-ev-1.csv")))
                 .andExpect(content().string("status;firstName\nCONFIRMED;Aino\n"));
+        assertThat(services.last("GET", "/api/events/ev-1/registrations/export.csv").path()).endsWith("?lang=fi");
+        services.answer("GET /api/events/ev-1/registrations/export.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                new byte[] {'P', 'K', 3, 4});
+        mvc.perform(get("/app/events/ev-1/registrations.xlsx").param("lang", "sv").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("spreadsheetml")))
+                .andExpect(header().string("Content-Disposition", containsString("registrations-ev-1.xlsx")))
+                .andExpect(content().bytes(new byte[] {'P', 'K', 3, 4}));
+        assertThat(services.last("GET", "/api/events/ev-1/registrations/export.xlsx").path())
+                .as("the file in the organiser's own language").endsWith("?lang=sv");
+        mvc.perform(get("/app/events/ev-2/registrations.csv").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -5,6 +5,7 @@ import fi.ecosystem.contacts.contact.ContactService;
 import fi.ecosystem.contacts.gdpr.ErasureState;
 import fi.ecosystem.contacts.gdpr.OtherServices;
 import fi.ecosystem.contacts.gdpr.PersonErasure;
+import fi.ecosystem.contacts.gdpr.PersonalDataDocument;
 import fi.ecosystem.contacts.gdpr.PersonalDataExport;
 import fi.ecosystem.contacts.gdpr.PrivacyNotices;
 import fi.ecosystem.platform.security.CityUser;
@@ -41,21 +42,28 @@ class GdprController {
 
     private final ContactService contacts;
     private final PersonalDataExport export;
+    private final PersonalDataDocument document;
+    private final OtherServices others;
     private final PersonErasure erasure;
     private final ErasureState erasureState;
     private final PrivacyNotices notices;
 
-    GdprController(ContactService contacts, PersonalDataExport export, PersonErasure erasure, ErasureState erasureState,
-            PrivacyNotices notices) {
+    GdprController(ContactService contacts, PersonalDataExport export, PersonalDataDocument document, OtherServices others,
+            PersonErasure erasure, ErasureState erasureState, PrivacyNotices notices) {
         this.contacts = contacts;
         this.export = export;
+        this.document = document;
+        this.others = others;
         this.erasure = erasure;
         this.erasureState = erasureState;
         this.notices = notices;
     }
 
     @GetMapping("/{id}/gdpr-export")
-    @Operation(summary = "Everything every service holds about the person, as JSON or as a readable HTML document (fi/sv/en)")
+    @Operation(summary = "Everything every service holds about the person, as JSON or as a readable HTML document (fi/sv/en)",
+            description = "The JSON is machine-readable and holds everything as stored. The HTML is the document for the "
+                    + "person: in their own language (lang chooses another), words and Helsinki times, no internal ids or codes; "
+                    + "printable")
     ResponseEntity<?> export(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @RequestParam(defaultValue = "json") @Pattern(regexp = "json|html", message = "must be json or html") String format,
             @RequestParam(required = false) @Pattern(regexp = "fi|sv|en", message = "must be fi, sv or en") String lang) {
@@ -66,7 +74,7 @@ class GdprController {
         if (format.equals("html")) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Disposition", "inline; filename=\"gdpr-export-" + id + ".html\"")
-                    .body(result.html());
+                    .body(document.html(result, contacts.citiesOf(contact), others.cityNames()));
         }
         return ResponseEntity.ok(result);
     }

@@ -19,8 +19,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import fi.ecosystem.events.event.Event;
-import fi.ecosystem.events.event.Question;
-import fi.ecosystem.events.event.Session;
 import fi.ecosystem.events.registration.RegistrationImport;
 import fi.ecosystem.platform.web.InvalidFields;
 import fi.ecosystem.platform.web.Spreadsheet;
@@ -28,7 +26,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +144,9 @@ class RegistrationController {
 
     @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Register participants from a CSV file, with a report per row",
-            description = "First line: the columns (email, firstName, lastName, organisation, language, and question ids "
-                    + "for answers), in fi/sv/en. Rows are registered in the file's order; a bad row is reported and "
+            description = "First line: the columns (email, firstName, lastName, organisation, language, and for answers each "
+                    + "question's text or id), in fi/sv/en; a choice may be answered by its option's text, a consent by yes/no "
+                    + "words — as the export writes them. Rows are registered in the file's order; a bad row is reported and "
                     + "skipped; an e-mail already registered is reported as existing. At most 5,000 rows")
     ImportReport importCsv(@Parameter(hidden = true) CityUser user, @PathVariable String eventId, @RequestBody String csv) {
         return ImportReport.of(registrations.importRows(user, eventId, RegistrationImport.parse(csv)));
@@ -162,50 +160,24 @@ class RegistrationController {
                 RegistrationImport.parse(new String(file.getBytes(), StandardCharsets.UTF_8))));
     }
 
-    static final Spreadsheet<Registration> EXPORT = new Spreadsheet<>(
-            "Registrations", List.of(
-                    new Spreadsheet.Column<>("status", registration -> registration.status().name()),
-                    new Spreadsheet.Column<>("firstName", Registration::firstName),
-                    new Spreadsheet.Column<>("lastName", Registration::lastName),
-                    new Spreadsheet.Column<>("email", Registration::email),
-                    new Spreadsheet.Column<>("organisation", Registration::organisationName),
-                    new Spreadsheet.Column<>("language", Registration::language),
-                    new Spreadsheet.Column<>("registeredAt", registration -> String.valueOf(registration.createdAt())),
-                    new Spreadsheet.Column<>("registeredBy", registration ->
-                            "self".equals(registration.registeredBy()) ? "self" : "organiser"),
-                    new Spreadsheet.Column<>("attendedSessions", registration ->
-                            String.join(" ", registration.attendedSessions()))));
-
-    /** The fixed columns, then one per session (attended x) and one per question (the answer), then completion. */
-    private static Spreadsheet<Registration> sheet(Event event) {
-        List<Spreadsheet.Column<Registration>> columns = new ArrayList<>();
-        for (Session session : event.sessions()) {
-            columns.add(new Spreadsheet.Column<>("session:" + session.id(),
-                    registration -> registration.attendedSessions().contains(session.id()) ? "x" : ""));
-        }
-        for (Question question : event.questions()) {
-            columns.add(new Spreadsheet.Column<>("answer:" + question.id(),
-                    registration -> registration.answers().getOrDefault(question.id(), "")));
-        }
-        columns.add(new Spreadsheet.Column<>("completed",
-                registration -> event.completedBy(registration.attendedSessions()) ? "yes" : "no"));
-        return EXPORT.with(columns);
-    }
-
     @GetMapping(value = "/export.csv", produces = "text/csv")
-    @Operation(summary = "The registrations as CSV (semicolons, UTF-8 with BOM), in the order they came")
+    @Operation(summary = "The registrations as CSV (semicolons, UTF-8 with BOM), in the order they came",
+            description = "Headers, statuses and answers in the chosen language; a column per session (attended) and per "
+                    + "question (its text; a choice's option text); times in Helsinki as yyyy-MM-dd HH:mm")
     void exportCsv(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en", message = "must be fi, sv or en") String lang,
             HttpServletResponse response) throws IOException {
-        RegistrationService.Export export = registrations.export(user, eventId);
-        sheet(export.event()).csv(export.registrations(), response, "registrations");
+        registrations.export(user, eventId, (event, rows) ->
+                RegistrationExport.of(event, lang).csv(rows, response, "registrations"));
     }
 
     @GetMapping(value = "/export.xlsx", produces = Spreadsheet.XLSX)
-    @Operation(summary = "The registrations as an Excel workbook")
+    @Operation(summary = "The registrations as an Excel workbook", description = "As the CSV; times are date cells")
     void exportXlsx(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en", message = "must be fi, sv or en") String lang,
             HttpServletResponse response) throws IOException {
-        RegistrationService.Export export = registrations.export(user, eventId);
-        sheet(export.event()).xlsx(export.registrations(), response, "registrations");
+        registrations.export(user, eventId, (event, rows) ->
+                RegistrationExport.of(event, lang).xlsx(rows, response, "registrations"));
     }
 
     @GetMapping
