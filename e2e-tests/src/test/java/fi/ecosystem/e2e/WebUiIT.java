@@ -81,7 +81,7 @@ class WebUiIT {
 
         navigate(driver.findElement(By.linkText("Henkilöstön kirjautuminen")));
         wait(ExpectedConditions.urlContains("/sign-in"));
-        chromium.axeReportOnly("gateway sign-in page");
+        chromium.axe("gateway sign-in page");
         chromium.screenshot("sign-in");
         driver.get(Stack.GATEWAY + "/oauth2/authorization/keycloak?city=helsinki");
         wait(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
