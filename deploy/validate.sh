@@ -3,7 +3,7 @@
 #   - docker-compose config of deploy/compose with the example .env
 #   - kubectl kustomize of deploy/k8s base, overlays and operator examples, and the hardening of every
 #     rendered Deployment (non-root, read-only root, no capabilities, probes, limits, HPA, PDB)
-#   - every ecosystem/* image has a Dockerfile (deploy/docker/check-images.sh)
+#   - every ecosystem/* image is built by the one Dockerfile (deploy/docker/check-images.sh)
 #   - compose and Kubernetes import only the production realm (deploy/keycloak/production-realm.py)
 #   - the Keycloak realm import generator
 # Installs what is missing from Debian's packages (deploy/local/preflight.sh, or says how to): docker-compose, and
@@ -132,7 +132,7 @@ done
 for overlay in dev prod; do
   check "hardening: overlays/$overlay" hardened "$rendered/$overlay.yaml"
 done
-check "images: every ecosystem/* image has a Dockerfile" deploy/docker/check-images.sh
+check "images: every ecosystem/* image is built by deploy/docker/Dockerfile" deploy/docker/check-images.sh
 check "keycloak: the Kubernetes realm import is the production realm" realm_imports
 check "keycloak: compose imports the production realm, generated from deploy/keycloak" compose_realm
 if command -v node >/dev/null; then

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# The one command that builds every image: the runnable jars with Maven, then one image per module that
-# has a Dockerfile, tagged ecosystem/<module>:<project version>. Run from anywhere:
+# The one command that builds every image: the runnable jars with Maven, then one image per module listed in
+# deploy/docker/images, from the one deploy/docker/Dockerfile, tagged ecosystem/<module>:<project version>.
+# Run from anywhere:
 #   deploy/docker/build-images.sh
 #   TAG=1.4.0 REGISTRY=registry.example.fi/ PUSH=1 deploy/docker/build-images.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 modules=()
-for dockerfile in */Dockerfile; do
-  modules+=("${dockerfile%/Dockerfile}")
-done
+declare -A ports
+while read -r module port; do
+  [[ -z "${module}" || "${module}" == \#* ]] && continue
+  modules+=("${module}")
+  ports[${module}]=${port}
+done < deploy/docker/images
 tag=${TAG:-$(./mvnw -q -N help:evaluate -Dexpression=project.version -DforceStdout)}
 
 # -am builds platform and contracts too; the tests run in CI, not here
@@ -18,7 +22,8 @@ tag=${TAG:-$(./mvnw -q -N help:evaluate -Dexpression=project.version -DforceStdo
 for module in "${modules[@]}"; do
   image="${REGISTRY:-}ecosystem/${module}:${tag}"
   echo "==> ${image}"
-  docker build --pull -t "${image}" "${module}"
+  docker build --pull -f deploy/docker/Dockerfile --build-arg "MODULE=${module}" --build-arg "PORT=${ports[${module}]}" \
+    -t "${image}" "${module}"
   if [[ -n "${PUSH:-}" ]]; then
     docker push "${image}"
   fi

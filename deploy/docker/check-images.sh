@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every image ecosystem/<module> named in the compose and Kubernetes files must be built from
-# <module>/Dockerfile, and that module must build the runnable jar the Dockerfile copies.
+# Every image ecosystem/<module> named in the compose and Kubernetes files must be listed with its port in
+# deploy/docker/images (built from deploy/docker/Dockerfile), the module must build the runnable jar the
+# Dockerfile copies, and its .dockerignore must let that jar in.
 # Static: needs no Docker engine (runs in CI).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,17 +17,21 @@ fi
 failed=0
 for ref in ${refs}; do
   module=${ref#ecosystem/}
-  if [[ ! -f "${module}/Dockerfile" ]]; then
-    echo "MISSING ${ref}: no ${module}/Dockerfile" >&2
+  if ! grep -qE "^${module}[[:space:]]+[0-9]+$" deploy/docker/images; then
+    echo "MISSING ${ref}: ${module} and its port are not in deploy/docker/images" >&2
     failed=1
-  elif ! grep -q 'target/\*-exec.jar' "${module}/Dockerfile"; then
-    echo "BROKEN  ${ref}: ${module}/Dockerfile does not copy target/*-exec.jar" >&2
+  elif ! grep -qxF '!target/*-exec.jar' "${module}/.dockerignore" 2>/dev/null; then
+    echo "BROKEN  ${ref}: ${module}/.dockerignore does not let target/*-exec.jar in" >&2
     failed=1
   elif ! grep -q '<artifactId>spring-boot-maven-plugin</artifactId>' "${module}/pom.xml"; then
     echo "BROKEN  ${ref}: ${module}/pom.xml does not declare spring-boot-maven-plugin (no exec jar)" >&2
     failed=1
   else
-    echo "ok      ${ref} <- ${module}/Dockerfile"
+    echo "ok      ${ref} <- deploy/docker/Dockerfile (${module})"
   fi
 done
+if ! grep -q 'COPY target/\*-exec.jar' deploy/docker/Dockerfile; then
+  echo "BROKEN  deploy/docker/Dockerfile does not copy target/*-exec.jar" >&2
+  failed=1
+fi
 exit ${failed}

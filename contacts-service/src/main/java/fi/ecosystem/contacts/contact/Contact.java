@@ -1,5 +1,6 @@
 package fi.ecosystem.contacts.contact;
 
+import fi.ecosystem.platform.search.SearchWords;
 import fi.ecosystem.contracts.contacts.ContactChanged;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;

@@ -1,5 +1,6 @@
 package fi.ecosystem.contacts.contact;
 
+import fi.ecosystem.platform.search.SearchWords;
 import fi.ecosystem.contacts.access.ContactsAccess;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactChanged;

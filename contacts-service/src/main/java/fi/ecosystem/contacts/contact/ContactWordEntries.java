@@ -1,5 +1,6 @@
 package fi.ecosystem.contacts.contact;
 
+import fi.ecosystem.platform.search.SearchWords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

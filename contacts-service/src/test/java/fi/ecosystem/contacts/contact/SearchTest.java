@@ -1,5 +1,6 @@
 package fi.ecosystem.contacts.contact;
 
+import fi.ecosystem.platform.search.SearchWords;
 import static fi.ecosystem.platform.testing.Callers.cityUser;
 import static fi.ecosystem.platform.testing.Callers.integrator;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package fi.ecosystem.projects.project;
 
+import fi.ecosystem.platform.search.SearchWords;
 import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.platform.messaging.OutboxEvent;
@@ -123,7 +124,7 @@ public class Project {
         themes = new TreeSet<>(details.themes());
         contacts = new ArrayList<>(details.contacts());
         publications = new ArrayList<>(details.publications());
-        searchTokens = SearchTokens.of(acronym, name);
+        searchTokens = searchWords(acronym, name);
         updatedAt = Instant.now();
     }
 
@@ -360,5 +361,14 @@ public class Project {
 
     public List<OutboxEvent> pendingEvents() {
         return List.copyOf(pendingEvents);
+    }
+
+    /** The words the project is found by: its acronym and its name in every language. */
+    static Set<String> searchWords(String acronym, LocalizedText name) {
+        return name == null ? SearchWords.of(acronym) : SearchWords.of(acronym, name.fi(), name.sv(), name.en());
+    }
+
+    Set<String> searchWords() {
+        return java.util.Collections.unmodifiableSet(searchTokens);
     }
 }

@@ -1,5 +1,6 @@
 package fi.ecosystem.projects.project;
 
+import fi.ecosystem.platform.search.SearchWords;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public record ProjectFilter(Set<ProjectStatus> statuses, String city, Theme them
             conditions.add(new Criteria().orOperator(Criteria.where("startDate").lte(to), Criteria.where("startDate").is(null)));
         }
         if (text != null) {
-            for (String word : SearchTokens.words(text)) {
+            for (String word : SearchWords.words(text)) {
                 conditions.add(Criteria.where("searchTokens").regex("^" + Pattern.quote(word)));
             }
         }

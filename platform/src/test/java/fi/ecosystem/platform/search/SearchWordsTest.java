@@ -1,4 +1,4 @@
-package fi.ecosystem.contacts.contact;
+package fi.ecosystem.platform.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,5 +11,12 @@ class SearchWordsTest {
         assertThat(SearchWords.of("Järvinen-Öström", "Åsa")).containsExactlyInAnyOrder("jarvinen", "ostrom", "asa");
         assertThat(SearchWords.words("JÄRV  öst")).containsExactly("jarv", "ost");
         assertThat(SearchWords.words(null)).isEmpty();
+    }
+
+    @Test
+    void projectNamesInEveryLanguageAreFoundWithoutTheirAccents() {
+        assertThat(SearchWords.of("HRI", "Kasvun ekosysteemit", "Tillväxtekosystem", "Growth Ecosystems"))
+                .containsExactly("ecosystems", "ekosysteemit", "growth", "hri", "kasvun", "tillvaxtekosystem");
+        assertThat(SearchWords.words("  Kasvun  EKO ")).containsExactly("eko", "kasvun");
     }
 }

@@ -1,4 +1,4 @@
-package fi.ecosystem.contacts.contact;
+package fi.ecosystem.platform.search;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -8,9 +8,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The words a person is found by, folded so that a search ignores case and diacritics ("jarvi" finds
- * Järvinen, "ostrom" Öström). Stored with the person and indexed: a prefix search is an index range scan
- * on MongoDB (the same idea as projects' SearchTokens, plus the folding).
+ * The words a person or a project is found by, folded so that a search ignores case and diacritics ("jarvi"
+ * finds Järvinen, "ostrom" Öström, "tillvaxt" Tillväxt). Stored with what is searched and indexed, so a prefix
+ * search is an index range scan on MongoDB; the words of a query are folded the same way. One tokenizer for
+ * every service, so that a search behaves alike everywhere.
  */
 public final class SearchWords {
 
