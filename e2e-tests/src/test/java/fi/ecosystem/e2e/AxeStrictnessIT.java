@@ -47,5 +47,11 @@ class AxeStrictnessIT {
             assertThat(templates).hasSize((int) files.filter(file -> file.toString().endsWith(".html")
                     && !file.toString().contains("fragments")).count());
         }
+        // a run that reached every template passes; one that missed a template (a new page without a visit) fails
+        AccessibilityIT.assertEveryTemplateVisited(templates);
+        Set<String> missingOne = new java.util.TreeSet<>(templates);
+        missingOne.remove("app/events/participant");
+        assertThatThrownBy(() -> AccessibilityIT.assertEveryTemplateVisited(missingOne)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("app/events/participant");
     }
 }
