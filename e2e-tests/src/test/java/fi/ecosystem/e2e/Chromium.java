@@ -10,13 +10,18 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} with its {@code chromium-driver}), with axe-core
@@ -71,6 +76,45 @@ final class Chromium implements AutoCloseable {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         checked.add(String.format("%-34s %s  %d violations (not ours: %s)", page, driver.getCurrentUrl().replaceAll("\\?.*", ""),
                 results.getViolations().size(), results.getViolations().stream().map(Rule::getId).toList()));
+    }
+
+    /** Signs in through the gateway for the city: the gateway's sign-in redirect, then Keycloak's login pages. */
+    void signIn(String city, String username, String password) {
+        driver.get(Stack.GATEWAY + "/oauth2/authorization/keycloak?city=" + city);
+        signInAtKeycloak(username, password);
+    }
+
+    /**
+     * Keycloak's identity-first login, from its first page on: the username page, then the password page (or both on
+     * one), until the browser is back at the gateway. Each click waits for the page it leaves to go, so a slow first
+     * answer never has the form sent twice (a second callback finds its authorization request spent: /login?error).
+     */
+    void signInAtKeycloak(String username, String password) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        for (int step = 0; step < 3 && !driver.getCurrentUrl().startsWith(Stack.GATEWAY); step++) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+            for (WebElement field : driver.findElements(By.id("username"))) {
+                if (field.isDisplayed() && field.isEnabled()) {
+                    field.clear();
+                    field.sendKeys(username);
+                }
+            }
+            for (WebElement field : driver.findElements(By.id("password"))) {
+                if (field.isDisplayed()) {
+                    field.sendKeys(password);
+                }
+            }
+            WebElement page = driver.findElement(By.tagName("html"));
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.stalenessOf(page));
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        }
+        String landed = driver.getCurrentUrl();
+        if (!landed.startsWith(Stack.GATEWAY) || landed.contains("/login?error")) {
+            String error = driver.findElements(By.cssSelector("#input-error, .kc-feedback-text, .alert-error")).stream()
+                    .map(WebElement::getText).findFirst().orElse("");
+            throw new AssertionError("Sign-in of " + username + " did not come back to the gateway: " + landed + " " + error);
+        }
     }
 
     /** A screenshot of the whole page for the README (docs/screenshots/NAME.png). */

@@ -56,8 +56,7 @@ class FirstVisitIT {
             WebDriver driver = chromium.driver;
             driver.get(Stack.GATEWAY + "/app/projects/" + MessagingIT.PROJECT);
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/sign-in"));
-            driver.get(Stack.GATEWAY + "/oauth2/authorization/keycloak?city=helsinki");
-            signIn(driver, "aino.virtanen", "demo");
+            chromium.signIn("helsinki", "aino.virtanen", "demo");
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/app/projects/" + MessagingIT.PROJECT));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
             assertThat(driver.findElement(By.cssSelector("form.signout input[name=_csrf]")).getAttribute("value")).isNotBlank();
@@ -77,27 +76,5 @@ class FirstVisitIT {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    /** Keycloak's identity-first login: the username page, then the password page (or both on one). */
-    static void signIn(WebDriver driver, String username, String password) {
-        for (int step = 0; step < 3 && !driver.getCurrentUrl().startsWith(Stack.GATEWAY); step++) {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
-            for (WebElement field : driver.findElements(By.id("username"))) {
-                if (field.isDisplayed() && field.isEnabled()) {
-                    field.clear();
-                    field.sendKeys(username);
-                }
-            }
-            for (WebElement field : driver.findElements(By.id("password"))) {
-                if (field.isDisplayed()) {
-                    field.sendKeys(password);
-                }
-            }
-            driver.findElement(By.id("kc-login")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(Stack.GATEWAY)
-                    || !d.findElements(By.id("password")).isEmpty());
-        }
-        assertThat(driver.getCurrentUrl()).startsWith(Stack.GATEWAY);
     }
 }

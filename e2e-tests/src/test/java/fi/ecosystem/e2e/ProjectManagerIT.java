@@ -72,8 +72,7 @@ class ProjectManagerIT {
     void fromADirectLinkSheSignsInAndSavesTheDemoProjectUnchanged() {
         driver.get(Stack.GATEWAY + DEMO);
         wait(ExpectedConditions.urlContains("/sign-in"));
-        driver.get(Stack.GATEWAY + "/oauth2/authorization/keycloak?city=helsinki");
-        FirstVisitIT.signIn(driver, "aino.virtanen", "demo");
+        chromium.signIn("helsinki", "aino.virtanen", "demo");
         wait(ExpectedConditions.urlContains(DEMO));
         assertThat(text("#lead-city")).isEqualTo("Helsinki");
         assertThat(text("#participating-cities")).contains("Helsinki", "Espoo", "Vantaa").doesNotContain("helsinki");

@@ -1,5 +1,7 @@
 package fi.ecosystem.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,6 +87,31 @@ public final class Stack implements BeforeAllCallback {
             }
             Thread.sleep(1000);
         }
+        awaitSignIn();
+    }
+
+    /**
+     * The launcher calls Keycloak healthy when the realm's OIDC discovery answers, and the gateway healthy when it is
+     * UP; neither proves that a person can sign in yet. So the stack is ready when what a sign-in needs works end to
+     * end: the realm's discovery at the address the gateway calls names the issuer the gateway expects, the realm
+     * issues a token, and a demo user's authorization-code sign-in through the gateway comes back signed in (the
+     * gateway's token, key and user-info calls to Keycloak, and its session store).
+     */
+    private static void awaitSignIn() {
+        String realm = KEYCLOAK + "/realms/ecosystem";
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+            HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(realm + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (discovery.statusCode() != 200 || !Keycloak.json(discovery.body()).get("issuer").asString().equals(realm)) {
+                throw new IllegalStateException("discovery: " + discovery.statusCode() + " " + discovery.body());
+            }
+            Keycloak.clientCredentials("ecosystem", "helsinki-bi", "helsinki-bi-local-secret");
+            HttpResponse<String> home = new Browser().signIn("helsinki", "aino.virtanen", "demo");
+            if (home.statusCode() != 200 || home.uri().toString().contains("error")) {
+                throw new IllegalStateException("sign-in through the gateway landed on " + home.uri() + " (" + home.statusCode() + ")");
+            }
+        });
     }
 
     /** Healthy when the launcher has printed its summary (every component passed its own health check). */

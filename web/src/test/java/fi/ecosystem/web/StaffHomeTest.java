@@ -85,4 +85,10 @@ class StaffHomeTest extends PageTest {
                 .andExpect(content().string(allOf(containsString("lang=\"fi\""), containsString("Henkilöstön kirjautuminen"),
                         containsString("href=\"/?lang=sv\""), not(containsString("??")))));
     }
+
+    @Test
+    void everyPageNamesTheTemplateThatMadeIt() throws Exception {
+        // what the accessibility test (e2e AccessibilityIT) reads to know that it has checked every template
+        mvc.perform(get("/")).andExpect(content().string(containsString("<meta name=\"template\" content=\"index\">")));
+    }
 }

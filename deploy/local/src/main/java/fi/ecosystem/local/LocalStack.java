@@ -33,6 +33,7 @@ public final class LocalStack {
     private MongoStore mongo;
     private KeycloakServer keycloak;
     private MailServer mail;
+    private MailErasure mailErasure;
     private ZipkinServer zipkin;
     private StackConsole console;
 
@@ -127,6 +128,11 @@ public final class LocalStack {
             }
             System.out.printf("  %-17s %-8s %6.1f s   %s%n", c.name(),
                     c.state() == Component.State.EXTERNAL ? "external" : "healthy", c.startMillis / 1000.0, c.url());
+        }
+        if (infrastructure.contains(mail) && infrastructure.contains(kafka) && !stopping.get()) {
+            mailErasure = new MailErasure(mail, "localhost:" + options.kafkaPort,
+                    options.env.getOrDefault("PERSONAL_DATA_HASH_KEY", Services.LOCAL_PERSONAL_DATA_HASH_KEY));
+            mailErasure.start();
         }
         startServices();
         if (infrastructure.contains(zipkin) && !stopping.get()) {
@@ -382,6 +388,9 @@ public final class LocalStack {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (mailErasure != null) {
+            mailErasure.close();
         }
         for (Component c : List.of(zipkin, keycloak, mail, mongo, kafka)) {
             if (c != null && infrastructure.contains(c)) {

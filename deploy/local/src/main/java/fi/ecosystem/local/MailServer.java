@@ -150,6 +150,61 @@ final class MailServer extends Component {
         return null;
     }
 
+    /**
+     * Deletes every message held for or addressed to one of the erased people, named by the keyed hashes of their
+     * addresses (as {@code contact.erased} names them): the mailbox of such an address goes whole, and a message to
+     * several people goes from every mailbox that holds a copy. Returns how many stored copies went.
+     */
+    int erase(Set<String> emailHashes, java.util.function.UnaryOperator<String> emailHash) throws FolderException, MessagingException {
+        GreenMail gm = greenMail;
+        if (gm == null || emailHashes.isEmpty()) {
+            return 0;
+        }
+        ImapHostManager imap = gm.getManagers().getImapHostManager();
+        int erased = 0;
+        for (GreenMailUser user : List.copyOf(gm.getUserManager().listUser())) {
+            com.icegreen.greenmail.store.MailFolder inbox;
+            try {
+                inbox = imap.getInbox(user);
+            } catch (FolderException e) {
+                continue;
+            }
+            if (emailHashes.contains(emailHash.apply(user.getEmail()))) {
+                erased += inbox.getMessages().size();
+                inbox.deleteAllMessages();
+                gm.getUserManager().deleteUser(user);
+                continue;
+            }
+            boolean marked = false;
+            for (StoredMessage stored : inbox.getMessages()) {
+                if (addressedToAny(stored.getMimeMessage(), emailHashes, emailHash)) {
+                    inbox.setFlags(new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true, stored.getUid(), null, false);
+                    marked = true;
+                    erased++;
+                }
+            }
+            if (marked) {
+                inbox.expunge();
+            }
+        }
+        return erased;
+    }
+
+    private static boolean addressedToAny(MimeMessage message, Set<String> emailHashes, java.util.function.UnaryOperator<String> emailHash)
+            throws MessagingException {
+        Address[] recipients = message.getAllRecipients();
+        if (recipients != null) {
+            for (Address recipient : recipients) {
+                String address = recipient instanceof jakarta.mail.internet.InternetAddress internet ? internet.getAddress()
+                        : recipient.toString();
+                if (address != null && emailHashes.contains(emailHash.apply(address))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     void clear() throws FolderException {
         GreenMail gm = greenMail;
         if (gm != null) {
