@@ -18,10 +18,11 @@ import tools.jackson.databind.JsonNode;
  * Shared people, per-city visibility (docs/architecture.md), through the gateway with the real Keycloak, Kafka and
  * store. A person known only to a Helsinki project — with a phone, the project's role and a registration — is
  * linked by Tampere through every path there is: a project's contact list, a staff entry, an organiser's
- * registration, a public registration, a CSV import and a merge. After each, Tampere's reads (the list, the
- * search, the e-mail lookup, the person, the CSV export, the audit trail) show only what Tampere supplied — never
- * Helsinki's phone, name, project or history — and the staff entry answers exactly as for an unknown address;
- * Helsinki's view is unchanged by Tampere's entries. A member of Helsinki without a role reads nothing personal,
+ * registration, a public registration, a CSV import and a merge (Tampere's, and Helsinki's of a person only Helsinki
+ * knew). After each, Tampere's reads (the list, the search, the e-mail lookup, the person, the CSV export, the audit
+ * trail) show only what Tampere supplied — never Helsinki's phone, name, project or history — and the staff entry
+ * answers exactly as for an unknown address; Turku, never linked, finds the person by no path and every answer it
+ * gets is the one for nobody; Helsinki's view is unchanged by Tampere's entries. A member of Helsinki without a role reads nothing personal,
  * and an erasure by Helsinki's admin is told to Tampere's admin.
  */
 @ExtendWith(Stack.class)
@@ -39,6 +40,7 @@ class PersonVisibilityIT {
         Browser mikko = signedIn("tampere", "mikko.laaksonen");
         Browser jari = signedIn("tampere", "jari.salminen");
         Browser hanna = signedIn("tampere", "hanna.lehtonen");
+        Browser elina = signedIn("turku", "elina.aaltonen"); // Turku: never linked, must never see the person
 
         // Helsinki: a Helsinki-only project names the person, its staff add the phone, they register on its event
         String helsinkiProject = project(integrator, null, "helsinki", "HKI-" + run, "Helmi " + secretName, email);
@@ -67,6 +69,7 @@ class PersonVisibilityIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> byEmail(mikko, email).size() == 1);
         assertThat(byEmail(mikko, email).get(0).get("id").asString()).as("one person, linked").isEqualTo(personId);
         tampereSeesOnlyItsOwn(mikko, personId, email, phone, secretName, helsinkiProject, "project contact");
+        outsiderSeesNothing(elina, personId, email, "project contact", secretName, "Tamperelainen");
         assertThat(person(mikko, personId).get("lastName").asString()).isEqualTo("Tamperelainen");
 
         // path 2: a staff entry with the address answers exactly as an entry with an unknown address does
@@ -103,6 +106,7 @@ class PersonVisibilityIT {
                 .isEqualTo(shape(freshAgain.body()).replace("toinen." + unknownAddress, "ADDRESS"));
         assertThat(Keycloak.json(linkedUnseen.body()).get("id").asString()).isEqualTo(secondId);
         tampereSeesOnlyItsOwn(jari, secondId, helsinkiOnly, phone, secretName, secondProject, "staff entry");
+        outsiderSeesNothing(elina, secondId, helsinkiOnly, "staff entry", secretName, "Henna", "Taisto");
 
         // paths 3–5: an organiser's registration, a public registration, a CSV import — each on its own Tampere event
         String organised = tampereEvent(hanna, tampereProject, run + "-o");
@@ -126,6 +130,7 @@ class PersonVisibilityIT {
         List<String> events = new ArrayList<>();
         seenByTampere.get("participations").forEach(line -> events.add(line.get("eventId").asString()));
         assertThat(events).containsExactlyInAnyOrder(organised, published, imported).doesNotContain(helsinkiEvent);
+        outsiderSeesNothing(elina, personId, email, "registrations", "Organisoitu", "Julkinen", "Tuotu", "Tre Oy");
 
         // path 6: Tampere merges its own person into the linked one; the merged person still follows the rule
         HttpResponse<String> merged = jari.send("POST", Stack.GATEWAY + "/api/contacts/" + personId + "/merge",
@@ -133,6 +138,8 @@ class PersonVisibilityIT {
         assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
         assertThat(merged.body()).doesNotContain(phone, secretName, helsinkiProject, helsinkiEvent);
         tampereSeesOnlyItsOwn(jari, personId, email, phone, secretName, helsinkiProject, "merge");
+        outsiderSeesNothing(elina, personId, email, "merge by Tampere", secretName, "Tamperelainen");
+
 
         // Helsinki's view is its own: its phone, project and registration, none of Tampere's entries
         JsonNode seenByHelsinki = person(aino, personId);
@@ -140,6 +147,42 @@ class PersonVisibilityIT {
         assertThat(seenByHelsinki.get("lastName").asString()).isEqualTo(secretName);
         assertThat(seenByHelsinki.toString()).contains(helsinkiProject, helsinkiEvent)
                 .doesNotContain(tampereProject, "Tamperelainen", "Organisoitu", "Julkinen", "Tuotu", organised);
+
+        // path 6, the other way: Helsinki merges a person only Helsinki knows (another address, another phone, a Helsinki-only
+        // project) into the shared one. Tampere can neither merge that person (404, as for an id that does not exist)
+        // nor, afterwards, see anything the merged-in person brought
+        String twinEmail = "helmi.kaksonen." + run + "@example.org";
+        String twinPhone = "+358409876" + (100 + Math.abs(run.hashCode() % 900));
+        HttpResponse<String> twinEntered = aino.send("POST", Stack.GATEWAY + "/api/contacts?allowDuplicate=true", """
+                {"firstName": "Helmi", "lastName": "Kaksonen%s", "email": "%s", "phone": "%s", "language": "fi", "projectIds": ["%s"]}
+                """.formatted(run, twinEmail, twinPhone, secondProject));
+        assertThat(twinEntered.statusCode()).as(twinEntered.body()).isEqualTo(201);
+        String twinId = Keycloak.json(twinEntered.body()).get("id").asString();
+        String nobody = UUID.randomUUID().toString();
+        HttpResponse<String> unseenMerge = jari.send("POST", Stack.GATEWAY + "/api/contacts/" + personId + "/merge",
+                "{\"duplicateId\": \"" + twinId + "\"}");
+        HttpResponse<String> nobodyMerge = jari.send("POST", Stack.GATEWAY + "/api/contacts/" + personId + "/merge",
+                "{\"duplicateId\": \"" + nobody + "\"}");
+        assertThat(unseenMerge.statusCode()).as(unseenMerge.body()).isEqualTo(404);
+        assertThat(unseenMerge.body().replace(twinId, "ID")).as("as for nobody").isEqualTo(nobodyMerge.body().replace(nobody, "ID"));
+        HttpResponse<String> helsinkiMerged = aino.send("POST", Stack.GATEWAY + "/api/contacts/" + personId + "/merge",
+                "{\"duplicateId\": \"" + twinId + "\"}");
+        assertThat(helsinkiMerged.statusCode()).as(helsinkiMerged.body()).isEqualTo(200);
+        assertThat(search(aino, "q=Kaksonen" + run).toString()).as("Helsinki finds the merged person by the twin's name")
+                .contains(personId);
+        assertThat(byEmail(aino, twinEmail)).as("and by the twin's address").hasSize(1);
+        String[] twinFacts = {twinEmail, twinPhone, twinPhone.replace("+358", "0"), "Kaksonen", secondProject};
+        for (Browser tampere : List.of(jari, mikko)) {
+            assertThat(tampere.get(Stack.GATEWAY + "/api/contacts/" + personId).body()).as("merge by Helsinki")
+                    .doesNotContain(twinFacts);
+            assertThat(byEmail(tampere, twinEmail)).as("merge by Helsinki: the twin's address").isEmpty();
+            assertThat(search(tampere, "q=Kaksonen" + run)).as("merge by Helsinki: the twin's name").isEmpty();
+            assertThat(tampere.get(Stack.GATEWAY + "/api/contacts/export.csv").body()).doesNotContain(twinFacts);
+            assertThat(tampere.get(Stack.GATEWAY + "/api/contacts/" + personId + "/audit").body()).doesNotContain(twinFacts)
+                    .doesNotContain(twinId);
+        }
+        tampereSeesOnlyItsOwn(jari, personId, email, phone, secretName, helsinkiProject, "merge by Helsinki");
+        outsiderSeesNothing(elina, personId, twinEmail, "merge by Helsinki", "Kaksonen" + run, secretName);
 
         // a member of Helsinki's organisation without a role reads nothing personal
         Browser member = signedIn("helsinki", "kalle.jasen");
@@ -173,6 +216,23 @@ class PersonVisibilityIT {
         assertThat(notices.toString()).doesNotContain(email, secretName);
         assertThat(ville.get(Stack.GATEWAY + "/api/contacts/notices").body()).doesNotContain(personId);
         assertThat(jari.get(Stack.GATEWAY + "/api/contacts/notices").statusCode()).as("notices are the admins'").isEqualTo(403);
+        // Tampere's admin reads it in the staff UI — what happened, when, which city's admin did it, no raw ids — and marks
+        // it read; Tampere's staff have no such page
+        String noticeId = notice.get("id").asString();
+        HttpResponse<String> noticesPage = tuula.get(Stack.GATEWAY + "/app/privacy-notices");
+        assertThat(noticesPage.statusCode()).isEqualTo(200);
+        assertThat(noticesPage.body()).contains("href=\"/app/privacy-notices\"", "href=\"/app/contacts/" + personId + "\"");
+        assertThat(noticesPage.body().replaceAll("<[^>]*>", " "))
+                .contains("Henkilön tiedot poistettiin kaikista palveluista", "Ville Nieminen, Helsinki", "Merkitse luetuksi")
+                .doesNotContain(personId, noticeId, email, secretName);
+        HttpResponse<String> refusedPage = jari.get(Stack.GATEWAY + "/app/privacy-notices");
+        assertThat(refusedPage.statusCode()).isEqualTo(403);
+        assertThat(refusedPage.body()).contains("pääkäyttäjän rooli").doesNotContain("href=\"/app/privacy-notices\"");
+        HttpResponse<String> markedRead = tuula.send("POST", Stack.GATEWAY + "/api/contacts/notices/" + noticeId + "/read", "");
+        assertThat(markedRead.statusCode()).as(markedRead.body()).isEqualTo(200);
+        assertThat(Keycloak.json(markedRead.body()).get("readBy").asString()).contains("Tuula");
+        assertThat(ville.send("POST", Stack.GATEWAY + "/api/contacts/notices/" + noticeId + "/read", "").statusCode())
+                .as("another city's notice").isEqualTo(404);
         await().atMost(Duration.ofSeconds(60)).until(() -> person(mikko, personId).get("anonymised").asBoolean());
         assertThat(mikko.get(Stack.GATEWAY + "/api/contacts/" + personId).body()).doesNotContain(email, "Tamperelainen");
     }
@@ -199,6 +259,32 @@ class PersonVisibilityIT {
         HttpResponse<String> audit = tampere.get(Stack.GATEWAY + "/api/contacts/" + personId + "/audit");
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).as(path + ": audit trail").doesNotContain(helsinkiFacts).doesNotContain("Aino Virtanen");
+    }
+
+    /**
+     * A city with no link to the person finds them by no path — address, names, id, the CSV export, the audit trail,
+     * a merge — and each answer is the one for someone who does not exist.
+     */
+    private static void outsiderSeesNothing(Browser outsider, String personId, String email, String path, String... names)
+            throws Exception {
+        assertThat(byEmail(outsider, email)).as(path + ": outsider by address").isEmpty();
+        for (String name : names) {
+            assertThat(search(outsider, "q=" + enc(name)).toString()).as(path + ": outsider by " + name).doesNotContain(personId);
+        }
+        String nobody = UUID.randomUUID().toString();
+        for (String what : List.of("", "/audit", "/gdpr-export")) {
+            HttpResponse<String> theirs = outsider.get(Stack.GATEWAY + "/api/contacts/" + personId + what);
+            HttpResponse<String> none = outsider.get(Stack.GATEWAY + "/api/contacts/" + nobody + what);
+            assertThat(theirs.statusCode()).as(path + ": outsider reads " + what).isEqualTo(none.statusCode()).isIn(403, 404);
+            assertThat(theirs.body().replace(personId, "ID")).as(path + ": as for nobody " + what)
+                    .isEqualTo(none.body().replace(nobody, "ID"));
+        }
+        HttpResponse<String> merged = outsider.send("POST", Stack.GATEWAY + "/api/contacts/" + personId + "/merge",
+                "{\"duplicateId\": \"" + nobody + "\"}");
+        assertThat(merged.statusCode()).as(path + ": outsider merges").isEqualTo(404);
+        HttpResponse<String> all = outsider.get(Stack.GATEWAY + "/api/contacts/export.csv");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).as(path + ": outsider's CSV export").doesNotContain(personId, email);
     }
 
     private static Browser signedIn(String city, String username) throws Exception {

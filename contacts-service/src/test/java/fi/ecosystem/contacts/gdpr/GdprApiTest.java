@@ -183,8 +183,12 @@ class GdprApiTest {
         AUTHORIZATIONS.clear();
         QUERIES.clear();
 
-        mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").with(cityUser("kerava", "staff")))
-                .andExpect(status().isForbidden()); // everything from every source: the admin's only
+        mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").with(cityUser("kerava", "staff", "project-manager")))
+                .andExpect(status().isForbidden()) // everything from every source: the admin's only
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("admin-needed"))
+                .andExpect(content().string(not(containsString(contact.email()))));
+        assertThat(AUTHORIZATIONS).as("a refused export asks no other service").isEmpty();
         mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").with(cityUser("kerava", "admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.contactId").value(contact.id()))
@@ -233,8 +237,45 @@ class GdprApiTest {
         mvc.perform(get("/api/contacts/notices").with(cityUser("kerava", "admin")))
                 .andExpect(jsonPath("$.items[?(@.contactId == '" + contact.id() + "' && @.byCities[0] == 'kerava')]").isEmpty())
                 .andExpect(jsonPath("$.items[?(@.contactId == '" + contact.id() + "' && @.byCities[0] == 'hyvinkaa')]").isNotEmpty());
-        mvc.perform(get("/api/contacts/notices").with(cityUser("hyvinkaa", "staff"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/contacts/notices").with(cityUser("hyvinkaa", "staff"))).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("admin-needed"));
         assertThat(mongo.findAll(Document.class, "privacy_notices").toString()).doesNotContain(contact.email(), "Vientinen");
+    }
+
+    @Test
+    void aCitysAdminMarksItsNoticeReadOnceAndTheReadingIsAudited() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Contact contact = person("lukija." + run + "@example.org", "Lukija" + run);
+        mvc.perform(get("/api/contacts/" + contact.id() + "/gdpr-export").with(cityUser("kerava", "admin")))
+                .andExpect(status().isOk());
+        Document notice = mongo.findOne(new Query(Criteria.where("contactId").is(contact.id()).and("city").is("hyvinkaa")),
+                Document.class, "privacy_notices");
+        assertThat(notice).isNotNull();
+        assertThat(notice.get("readAt")).isNull();
+        String read = "/api/contacts/notices/" + notice.getObjectId("_id").toHexString() + "/read";
+
+        // not the city's notice, not an admin: as if there were none, and a coded refusal
+        mvc.perform(post(read).with(cityUser("kerava", "admin"))).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post(read).with(cityUser("hyvinkaa", "staff", "project-manager"))).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("admin-needed"));
+        mvc.perform(post(read).with(integrator("hyvinkaa", "contacts:write"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/contacts/notices/nothing-such/read").with(cityUser("hyvinkaa", "admin")))
+                .andExpect(status().isNotFound());
+
+        String first = mvc.perform(post(read).with(cityUser("hyvinkaa", "admin"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAt").isNotEmpty())
+                .andExpect(jsonPath("$.contactId").value(contact.id()))
+                .andReturn().getResponse().getContentAsString();
+        String readAt = com.jayway.jsonpath.JsonPath.read(first, "$.readAt");
+        mvc.perform(post(read).with(cityUser("hyvinkaa", "staff", "admin"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAt").value(readAt));
+        mvc.perform(get("/api/contacts/notices").with(cityUser("hyvinkaa", "admin")))
+                .andExpect(jsonPath("$.items[?(@.contactId == '" + contact.id() + "')].readAt").value(org.hamcrest.Matchers.hasItem(readAt)));
+        List<PrivacyAudit.Entry> audit = mongo.find(new Query(Criteria.where("contactId").is(contact.id())
+                .and("action").is(PrivacyAudit.NOTICE_READ)), PrivacyAudit.Entry.class);
+        assertThat(audit).as("read once, audited once").hasSize(1);
+        assertThat(audit.get(0).actorCities()).containsExactly("hyvinkaa");
     }
 
     @Test

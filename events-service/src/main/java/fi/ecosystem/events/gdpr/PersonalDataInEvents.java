@@ -1,10 +1,8 @@
 package fi.ecosystem.events.gdpr;
 
 import fi.ecosystem.events.event.Event;
-import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
 import fi.ecosystem.platform.privacy.PersonalDataSource;
-import fi.ecosystem.platform.security.CityUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,30 +17,30 @@ import org.springframework.stereotype.Component;
 /**
  * What events-service holds about a person: their registrations (status, so also attendance, and whatever
  * else a registration stores, e.g. answers), each with its event — its title, time, sessions and questions, which say
- * what the registration's session ids and answers mean. Only registrations of events whose
- * project a city of the caller takes part in: the access rule.
+ * what the registration's session ids and answers mean — of every city's events, as the export is made for the
+ * person ({@link PersonalDataSource}).
  */
 @Component
 class PersonalDataInEvents implements PersonalDataSource {
 
     private final MongoTemplate mongo;
-    private final EventService events;
 
-    PersonalDataInEvents(MongoTemplate mongo, EventService events) {
+    PersonalDataInEvents(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.events = events;
     }
 
     @Override
-    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailHash) {
+    public Map<String, List<Map<String, Object>>> find(String emailHash) {
         List<Map<String, Object>> registrations = new ArrayList<>();
         Query byPerson = new Query(Criteria.where("emailHash").is(emailHash)).with(Sort.by("createdAt", "_id"));
         for (Document registration : mongo.find(byPerson, Document.class, "registrations")) {
             Event event = mongo.findById(registration.getString("eventId"), Event.class);
-            if (event == null || !user.sharesCityWith(events.citiesOf(event))) {
+            Map<String, Object> line = new LinkedHashMap<>(PersonalDataReport.plain(registration));
+            if (event == null) { // events are not deleted; were one missing, the registration is still the person's
+                line.put("event", Map.of("id", String.valueOf(registration.get("eventId"))));
+                registrations.add(line);
                 continue;
             }
-            Map<String, Object> line = new LinkedHashMap<>(PersonalDataReport.plain(registration));
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("id", event.id());
             about.put("title", event.title());

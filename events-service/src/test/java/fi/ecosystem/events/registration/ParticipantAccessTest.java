@@ -83,13 +83,16 @@ class ParticipantAccessTest extends EventsApiTestSupport {
     }
 
     @Test
-    void theGdprPeopleEndpointNeedsARoleToo() throws Exception {
+    void theGdprPeopleEndpointIsTheAdminsOnly() throws Exception {
         eventWithOnePerson();
         String hash = emailHash.of("salainen@example.org");
         mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(cityUser("helsinki")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(cityUser("helsinki", "staff")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("admin-needed"));
+        mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(cityUser("helsinki", "admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.registrations[0].email").value("salainen@example.org"));
     }

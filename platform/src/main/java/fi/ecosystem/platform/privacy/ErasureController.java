@@ -32,7 +32,7 @@ public class ErasureController {
     @GetMapping("/{contactId}")
     @Operation(summary = "When this service finished anonymising the person (404 while it has not)")
     ErasureDone get(@Parameter(hidden = true) CityUser user, @PathVariable String contactId) {
-        PersonalDataAccess.requireMayExport(user);
+        PersonalDataAccess.requireAdmin(user);
         PrivacyAudit.Entry done = audit.erasureOf(contactId)
                 .orElseThrow(() -> new NotFoundException("Erasure of " + contactId));
         return new ErasureDone(done.service(), contactId, done.at(), done.items());

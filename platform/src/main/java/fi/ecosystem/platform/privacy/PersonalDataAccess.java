@@ -1,36 +1,23 @@
 package fi.ecosystem.platform.privacy;
 
 import fi.ecosystem.platform.security.CityUser;
-import org.springframework.security.access.AccessDeniedException;
+import fi.ecosystem.platform.web.CodedAccessDenied;
 
 /**
- * Who may act on a person's rights, checked the same way in every service (the caller's token is relayed):
- * <ul>
- * <li>export (and the state of an erasure): city staff or admins; integrators with {@code contacts:write}
- * (a city's CRM answering requests) — what each service gives is then limited by the access rule;</li>
- * <li>erasure: a city's admin only — it is irreversible and removes data that other cities' projects use too;
- * no integrator may erase.</li>
- * </ul>
+ * Who may act on a person's own rights, checked the same way in every service (the caller's token is relayed):
+ * a city's admin only, for the export made for the person and for the erasure and its state. The export shows
+ * what every city supplied and the erasure removes it everywhere, so neither is staff work nor an integrator's
+ * (docs/architecture.md, "The person's own rights").
  */
 public final class PersonalDataAccess {
-
-    static final String EXPORT_SCOPE = "contacts:write";
 
     private PersonalDataAccess() {
     }
 
-    public static void requireMayExport(CityUser user) {
-        boolean may = user.integrator() ? user.scopes().contains(EXPORT_SCOPE)
-                : !user.cities().isEmpty() && (user.roles().contains(CityUser.STAFF) || user.roles().contains(CityUser.ADMIN));
-        if (!may) {
-            throw new AccessDeniedException(user.integrator() ? "The client lacks the scope " + EXPORT_SCOPE
-                    : "The role staff or admin of a participating city is needed");
-        }
-    }
-
-    public static void requireMayErase(CityUser user) {
+    /** 403 problem+json with the code {@code admin-needed} unless the caller is an admin of a city. */
+    public static void requireAdmin(CityUser user) {
         if (user.integrator() || user.cities().isEmpty() || !user.roles().contains(CityUser.ADMIN)) {
-            throw new AccessDeniedException("Only a city's admin may erase a person");
+            throw new CodedAccessDenied("admin-needed", "Only a city's admin may export a person's data for them or erase them");
         }
     }
 }

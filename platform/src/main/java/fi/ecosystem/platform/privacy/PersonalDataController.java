@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every service's part of a GDPR export; contacts-service asks each with the caller's own token. */
+/**
+ * Every service's part of the export made for a person; contacts-service asks each with the caller's own token
+ * once it has checked that the caller's city sees the person. A city's admin only; every answer is audited here.
+ */
 @RestController
 @RequestMapping("/api/gdpr/people")
 @Tag(name = "GDPR", description = "Export and erasure of a person's data")
@@ -34,13 +37,13 @@ public class PersonalDataController {
      * query strings end up in access logs, and only holders of the platform's hash key can tell whose it is.
      */
     @GetMapping
-    @Operation(summary = "What this service holds about a person in the caller's cities, by the keyed hash of their e-mail")
+    @Operation(summary = "What this service holds about a person, by the keyed hash of their e-mail (a city's admin only)")
     public PersonalDataReport get(@Parameter(hidden = true) CityUser user,
             @RequestParam @Pattern(regexp = "[0-9a-f]{64}",
                     message = "must be the keyed hash (HMAC-SHA256, hex) of the lower-cased e-mail") String emailHash,
             @RequestParam(required = false) @Size(max = 100) String contactId) {
-        PersonalDataAccess.requireMayExport(user);
-        PersonalDataReport report = new PersonalDataReport(service, source.find(user, emailHash));
+        PersonalDataAccess.requireAdmin(user);
+        PersonalDataReport report = new PersonalDataReport(service, source.find(emailHash));
         audit.exported(user, contactId, report.counts());
         return report;
     }

@@ -24,6 +24,8 @@ public class PrivacyAudit {
     public static final String EXPORTED = "exported";
     public static final String ERASURE_REQUESTED = "erasure-requested";
     public static final String ERASED = "erased";
+    /** An admin of another city read the notice (GDPR art. 19) of an export or erasure of the person. */
+    public static final String NOTICE_READ = "notice-read";
 
     private final MongoTemplate mongo;
     private final String service;
@@ -51,6 +53,11 @@ public class PrivacyAudit {
     public Entry erasureRequested(CityUser actor, String contactId) {
         return mongo.insert(new Entry(null, Instant.now(), service, ERASURE_REQUESTED, contactId, actor.subject(),
                 actor.displayName(), actor.cities(), Map.of()));
+    }
+
+    public Entry noticeRead(CityUser reader, String contactId) {
+        return mongo.insert(new Entry(null, Instant.now(), service, NOTICE_READ, contactId, reader.subject(),
+                reader.displayName(), reader.cities(), Map.of()));
     }
 
     /** This service has anonymised what it held of the person (on {@code contact.erased} {@code eventId}). */

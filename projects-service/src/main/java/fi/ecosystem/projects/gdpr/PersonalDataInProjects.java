@@ -3,7 +3,6 @@ package fi.ecosystem.projects.gdpr;
 import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
 import fi.ecosystem.platform.privacy.PersonalDataSource;
-import fi.ecosystem.platform.security.CityUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * What projects-service holds about a person: their roles as a project's contact person, and the audit
  * entries whose pictures of the contact list show them (only their own line of it: the other contact
- * persons are other people's data). Only projects a city of the caller takes part in.
+ * persons are other people's data) — of every city's projects, as the export is made for the person
+ * ({@link PersonalDataSource}).
  */
 @Component
 class PersonalDataInProjects implements PersonalDataSource {
@@ -32,14 +32,14 @@ class PersonalDataInProjects implements PersonalDataSource {
     }
 
     @Override
-    public Map<String, List<Map<String, Object>>> find(CityUser user, String emailHash) {
+    public Map<String, List<Map<String, Object>>> find(String emailHash) {
         PersonInProjects.Wanted person = new PersonInProjects.Wanted(emailHash, hashing);
-        Query visible = new Query(Criteria.where("participatingCities").in(user.cities()));
-        visible.fields().include("_id").include("acronym").include("name").include("contacts");
-        List<Object> projectIds = new ArrayList<>();
+        // as the erasure does (ProjectContactErasure): addresses are compared by their keyed hash, so every project
+        // with a contact list is read
+        Query withContacts = new Query(Criteria.where("contacts.0").exists(true));
+        withContacts.fields().include("_id").include("acronym").include("name").include("contacts");
         List<Map<String, Object>> roles = new ArrayList<>();
-        for (Document project : mongo.find(visible, Document.class, ProjectContactErasure.PROJECTS)) {
-            projectIds.add(project.get("_id"));
+        for (Document project : mongo.find(withContacts, Document.class, ProjectContactErasure.PROJECTS)) {
             for (Map<?, ?> contact : PersonInProjects.in(project.get("contacts"), person)) {
                 Map<String, Object> role = new LinkedHashMap<>();
                 role.put("projectId", project.get("_id"));
@@ -54,8 +54,8 @@ class PersonalDataInProjects implements PersonalDataSource {
             }
         }
         List<Map<String, Object>> entries = new ArrayList<>();
-        Query mentioning = new Query(Criteria.where("changes.field").is("contacts").and("projectId").in(projectIds))
-                .with(Sort.by("at"));
+        // also projects whose list no longer names anyone: their audit trail still may
+        Query mentioning = new Query(Criteria.where("changes.field").is("contacts")).with(Sort.by("at"));
         for (Document entry : mongo.find(mentioning, Document.class, ProjectContactErasure.AUDIT)) {
             for (Document change : PersonInProjects.contactChanges(entry, person)) {
                 Map<String, Object> line = new LinkedHashMap<>();

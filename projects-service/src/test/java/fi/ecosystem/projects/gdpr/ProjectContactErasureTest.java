@@ -17,6 +17,7 @@ import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.platform.testing.EmbeddedStore;
 import fi.ecosystem.platform.testing.TopicProbe;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -76,38 +77,49 @@ class ProjectContactErasureTest {
     }
 
     @Test
-    void theExportShowsTheirRolesAndAuditLinesOnlyInTheCallersProjects() throws Exception {
+    void theExportForThePersonShowsTheirRolesAndAuditLinesInEveryProjectToACitysAdminOnly() throws Exception {
         String email = "pirjo." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String hash = emailHash.of(email);
         String helsinki = plan("HKI", "helsinki", email);
         mvc.perform(put("/api/projects/" + helsinki).with(cityUser("helsinki", "staff", "project-manager"))
                         .contentType(MediaType.APPLICATION_JSON).content(body("HKI", "helsinki", email, "CEO")))
                 .andExpect(status().isOk());
-        plan("OULU", "oulu", email);
+        String oulu = plan("OULU", "oulu", email);
 
-        mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(cityUser("helsinki", "staff")))
+        // made for the person: every project's list that names them, whichever city's (contacts-service checked that
+        // the admin's city sees the person before it handed out the keyed hash)
+        mvc.perform(get("/api/gdpr/people").param("emailHash", hash).param("contactId", "c-pirjo")
+                        .with(cityUser("helsinki", "staff", "admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.service").value("projects-service"))
-                .andExpect(jsonPath("$.items.projectContacts.length()").value(1))
+                .andExpect(jsonPath("$.items.projectContacts.length()").value(2))
                 .andExpect(jsonPath("$.items.projectContacts[0].projectId").value(helsinki))
                 .andExpect(jsonPath("$.items.projectContacts[0].role").value("CEO"))
                 .andExpect(jsonPath("$.items.projectContacts[0].email").value(email))
-                .andExpect(jsonPath("$.items.auditEntries.length()").value(2))
+                .andExpect(jsonPath("$.items.projectContacts[1].projectId").value(oulu))
+                .andExpect(jsonPath("$.items.auditEntries.length()").value(3))
                 .andExpect(jsonPath("$.items.auditEntries[1].before[0].role").value("PROJECT_MANAGER"))
                 .andExpect(jsonPath("$.items.auditEntries[1].after[0].role").value("CEO"))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Olli"))));
-        mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(cityUser("oulu", "staff")))
-                .andExpect(jsonPath("$.items.projectContacts.length()").value(1));
+        Document audited = mongo.findOne(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("contactId").is("c-pirjo")), Document.class, "privacy_audit");
+        assertThat(audited).isNotNull();
+        assertThat(audited.getString("action")).isEqualTo("exported");
+        assertThat(audited.get("items", Document.class).get("projectContacts")).isEqualTo(2L);
         // the plain SHA-256 of the address, which anyone can compute, names nobody
-        mvc.perform(get("/api/gdpr/people").param("emailHash", EmailHash.legacySha256(email)).with(cityUser("helsinki", "staff")))
+        mvc.perform(get("/api/gdpr/people").param("emailHash", EmailHash.legacySha256(email)).with(cityUser("helsinki", "admin")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items.projectContacts.length()").value(0));
-        mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(cityUser("tampere", "staff")))
-                .andExpect(jsonPath("$.items.projectContacts.length()").value(0))
-                .andExpect(jsonPath("$.items.auditEntries.length()").value(0));
+        // staff and project managers of the very cities, and integrators, get a coded refusal and nothing of the person
+        for (var caller : List.of(cityUser("helsinki", "staff", "project-manager"), cityUser("oulu", "staff"),
+                integrator("helsinki", "projects:read", "contacts:write"))) {
+            mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(caller))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("admin-needed"))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(email))));
+        }
         mvc.perform(get("/api/gdpr/people").param("emailHash", hash)).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/gdpr/people").param("emailHash", hash).with(integrator("helsinki", "projects:read")))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/api/gdpr/people").param("emailHash", "ABC").with(cityUser("helsinki", "staff")))
+        mvc.perform(get("/api/gdpr/people").param("emailHash", "ABC").with(cityUser("helsinki", "admin")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -129,8 +141,10 @@ class ProjectContactErasureTest {
         TopicProbe.send(kafka.getBrokersAsString(), Topics.CONTACTS, contactId, erased);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> mvc.perform(get("/api/gdpr/erasures/" + contactId)
-                .with(cityUser("helsinki", "staff"))).andReturn().getResponse().getStatus() == 200);
+                .with(cityUser("helsinki", "admin"))).andReturn().getResponse().getStatus() == 200);
         mvc.perform(get("/api/gdpr/erasures/" + contactId).with(cityUser("helsinki", "staff")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("admin-needed"));
+        mvc.perform(get("/api/gdpr/erasures/" + contactId).with(cityUser("helsinki", "admin")))
                 .andExpect(jsonPath("$.items.projectContacts").value(1))
                 .andExpect(jsonPath("$.items.auditEntries").value(2));
 

@@ -28,6 +28,7 @@ class ServiceErrorCodesTest {
 
     static final Pattern RULE = Pattern.compile("new DomainRuleViolation\\(\\s*\"([a-z0-9-]+)\"");
     static final Pattern PROBLEM = Pattern.compile("Problems\\.(?:of|write)\\(\\s*(?:\\w+,\\s*)?HttpStatus\\.\\w+,\\s*\"([a-z0-9-]+)\"");
+    static final Pattern CODED_REFUSAL = Pattern.compile("new CodedAccessDenied\\(\\s*\"([a-z0-9-]+)\"");
     static final Pattern CODE_PROPERTY = Pattern.compile("String code = [^;]*?\"([a-z0-9-]+)\"\\s*:\\s*\"([a-z0-9-]+)\"");
     static final Pattern FIELD = Pattern.compile("(?:FieldError|InvalidFields\\.of)\\([^;]*?,\\s*\"([A-Za-z0-9-]+)\",");
     static final Pattern FIELD_CHOICE = Pattern.compile("FieldError\\([^;]*?\\?\\s*\"([A-Z][A-Za-z]+)\"\\s*:\\s*\"([A-Z][A-Za-z]+)\"");
@@ -40,6 +41,7 @@ class ServiceErrorCodesTest {
             collect(RULE, source, "problem.", keys);
             collect(PROBLEM, source, "problem.", keys);
             collect(CODE_PROPERTY, source, "problem.", keys);
+            collect(CODED_REFUSAL, source, "problem.", keys);
             collect(CONSTRAINT, source, "", keys);
             Matcher field = FIELD.matcher(source);
             while (field.find()) {
@@ -49,6 +51,7 @@ class ServiceErrorCodesTest {
         });
         // the scan found what is known to be there: a scan that reads nothing would pass every time
         assertThat(keys).contains("problem.own-city-missing", "problem.possible-duplicates", "problem.validation",
+                "problem.admin-needed", "problem.lead-city-only",
                 "field.choice-options", "field.consent-purpose", "NotBlank", "Size", "Email");
         assertThat(keys).hasSizeGreaterThan(80);
         for (String language : new String[] {"fi", "sv", "en"}) {

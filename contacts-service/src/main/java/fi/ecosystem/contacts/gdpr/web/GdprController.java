@@ -8,6 +8,7 @@ import fi.ecosystem.contacts.gdpr.PersonErasure;
 import fi.ecosystem.contacts.gdpr.PersonalDataDocument;
 import fi.ecosystem.contacts.gdpr.PersonalDataExport;
 import fi.ecosystem.contacts.gdpr.PrivacyNotices;
+import fi.ecosystem.platform.privacy.PersonalDataAccess;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A person's rights, the guarded exception to the per-city view of people: the export of everything the
  * platform holds about them, from every source, and erasure everywhere — both a city's admin only, for a
- * person the admin's city sees (404 otherwise, as everywhere). Both are audited and told to the admins of
+ * person the admin's city sees (404 otherwise, as everywhere; 403 {@code admin-needed} for anyone else, the same rule
+ * every other service applies to its part, {@link PersonalDataAccess}). Both are audited and told to the admins of
  * the other cities that could see the person ({@link PrivacyNotices}, GDPR art. 19).
  */
 @RestController
@@ -67,7 +69,7 @@ class GdprController {
     ResponseEntity<?> export(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @RequestParam(defaultValue = "json") @Pattern(regexp = "json|html", message = "must be json or html") String format,
             @RequestParam(required = false) @Pattern(regexp = "fi|sv|en", message = "must be fi, sv or en") String lang) {
-        requireAdmin(user);
+        PersonalDataAccess.requireAdmin(user);
         Contact contact = contacts.get(user, id);
         PersonalDataExport.Export result = export.of(user, contact, lang);
         notices.tell(contacts.citiesOf(contact), user, PrivacyNotices.EXPORTED, contact.id());
@@ -82,7 +84,7 @@ class GdprController {
     @PostMapping("/{id}/erasure")
     @Operation(summary = "Erase (anonymise) the person in every service; answers at once, the state shows when all are done")
     ResponseEntity<ErasureState.State> erase(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        requireAdmin(user);
+        PersonalDataAccess.requireAdmin(user);
         Contact contact = contacts.get(user, id);
         if (contact.anonymisedAt() == null) { // told once: asking again for an erased person changes nothing
             notices.tell(contacts.citiesOf(contact), user, PrivacyNotices.ERASED, contact.id());
@@ -95,7 +97,7 @@ class GdprController {
     @GetMapping("/{id}/erasure")
     @Operation(summary = "How far the person's erasure is: when each service finished")
     ErasureState.State erasureState(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        requireAdmin(user);
+        PersonalDataAccess.requireAdmin(user);
         contacts.get(user, id);
         return erasureState.of(id, true);
     }
@@ -106,20 +108,18 @@ class GdprController {
     fi.ecosystem.platform.web.PageResponse<PrivacyNotices.Notice> notices(@Parameter(hidden = true) CityUser user,
             @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
             @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
-        requireAdmin(user);
+        PersonalDataAccess.requireAdmin(user);
         return fi.ecosystem.platform.web.PageResponse.of(notices.of(user.cities(),
                 org.springframework.data.domain.PageRequest.of(page, size)), notice -> notice);
     }
 
-    /**
-     * 403 unless a city's admin: the export for the person shows what every city supplied and the erasure removes it
-     * everywhere, so neither is staff work nor an integrator's (the other services' endpoints are reached with this
-     * admin's token).
-     */
-    private static void requireAdmin(CityUser user) {
-        if (user.integrator() || user.cities().isEmpty() || !user.roles().contains(CityUser.ADMIN)) {
-            throw new org.springframework.security.access.AccessDeniedException("Only a city's admin may do this");
-        }
+    @PostMapping("/notices/{noticeId}/read")
+    @Operation(summary = "Mark a notice to the caller's city as read (by whom and when; audited)",
+            description = "For admins of the city; 404 for a notice to another city. Marking again keeps the first reading.")
+    PrivacyNotices.Notice read(@Parameter(hidden = true) CityUser user,
+            @PathVariable @jakarta.validation.constraints.Size(max = 64) String noticeId) {
+        PersonalDataAccess.requireAdmin(user);
+        return notices.markRead(user, noticeId);
     }
 
     @ExceptionHandler(OtherServices.Unavailable.class)
