@@ -34,6 +34,8 @@ class GatewayResilienceTest {
     static final HttpServer events = startEvents();
     static final AtomicInteger calls = new AtomicInteger();
     static final AtomicInteger failuresToGive = new AtomicInteger();
+    static final int BURST = 60;
+    static final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(BURST);
 
     static HttpServer startEvents() {
         try {
@@ -41,6 +43,15 @@ class GatewayResilienceTest {
             server.createContext("/", exchange -> {
                 calls.incrementAndGet();
                 exchange.getRequestBody().readAllBytes();
+                if (exchange.getRequestURI().getPath().endsWith("/hold")) {
+                    // answers only once the whole burst is in flight at the same time (or after 20 s)
+                    held.countDown();
+                    try {
+                        held.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (exchange.getRequestURI().getPath().endsWith("/crash")) {
                     exchange.close(); // no answer at all: the connection drops, as when the process dies mid-request
                     return;
@@ -59,7 +70,7 @@ class GatewayResilienceTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.start();
             return server;
         } catch (IOException e) {
@@ -168,5 +179,22 @@ class GatewayResilienceTest {
         client.get().uri("/public/events").exchange().expectStatus().isOk();
         assertThat(breakers.circuitBreaker("events-service").getState())
                 .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** A burst of callers at once (above resilience4j's default bulkhead of 25 calls in flight) all get through. */
+    @Test
+    void aBurstOfConcurrentCallsIsAllForwardedNotRefused() {
+        org.springframework.web.reactive.function.client.WebClient web =
+                org.springframework.web.reactive.function.client.WebClient.create("http://127.0.0.1:" + port);
+        java.util.List<Integer> statuses = reactor.core.publisher.Flux.range(0, BURST)
+                .flatMap(i -> web.get().uri("/public/events/hold").exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value())), BURST)
+                .collectList().block(java.time.Duration.ofSeconds(60));
+
+        assertThat(held.getCount()).as("every call of the burst reached the service at the same time").isZero();
+        assertThat(statuses).hasSize(BURST).containsOnly(200);
     }
 }
