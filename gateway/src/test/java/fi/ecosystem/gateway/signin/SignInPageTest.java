@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.ecosystem.gateway.GatewayProperties;
 import java.util.List;
+import fi.ecosystem.platform.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The sign-in page takes its texts from the gateway's bundle, in the language every gateway page uses. */
@@ -14,7 +14,7 @@ class SignInPageTest {
     private final WebTestClient client = WebTestClient.bindToRouterFunction(new SignInPage().signInRoute(
             new GatewayProperties(null, null, null, null, null, null,
                     List.of(new GatewayProperties.City("helsinki", "Helsinki", null), new GatewayProperties.City("espoo", "Espoo", "espoo")),
-                    null, null, 1, null, null), bundle())).build();
+                    null, null, 1, null, null), MessageBundles.source("i18n/messages"))).build();
 
     @Test
     void aSwedishBrowserGetsTheSignInPageInSwedish() {
@@ -36,13 +36,5 @@ class SignInPageTest {
 
     private static String page(WebTestClient.RequestHeadersSpec<?> request) {
         return request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    static ResourceBundleMessageSource bundle() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

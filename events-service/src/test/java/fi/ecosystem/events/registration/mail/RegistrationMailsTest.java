@@ -19,9 +19,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import fi.ecosystem.platform.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /** A mail is written from the message bundle in the registrant's language, with Helsinki times as that language writes them. */
@@ -33,7 +33,7 @@ class RegistrationMailsTest {
             null, List.of(), null, null, null, OrganiserContact.of("Olli Organisaattori", "olli@example.org", "+358 40 123 4567")));
 
     private final JavaMailSender sender = mock(JavaMailSender.class);
-    private final RegistrationMails mails = new RegistrationMails(sender, bundle(), "Tapahtumat <tapahtumat@example.org>",
+    private final RegistrationMails mails = new RegistrationMails(sender, MessageBundles.source("i18n/messages"), "Tapahtumat <tapahtumat@example.org>",
             "https://ecosystem.example.org", "/events/registrations/");
 
     @Test
@@ -76,13 +76,5 @@ class RegistrationMailsTest {
             content = parts.getBodyPart(0).getContent();
         }
         return String.valueOf(content);
-    }
-
-    static ResourceBundleMessageSource bundle() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }
