@@ -1,6 +1,7 @@
 package fi.ecosystem.events.calendar;
 
 import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.event.Session;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +20,13 @@ public final class Calendar {
     }
 
     public static String of(List<Event> events, String language, String method) {
+        return of(events, language, method, null);
+    }
+
+    /**
+     * @param pageUrl the public page of the events, before their id (e.g. {@code https://…/events/}); null: no URL
+     */
+    public static String of(List<Event> events, String language, String method, String pageUrl) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
@@ -42,6 +50,15 @@ public final class Calendar {
                 line(ics, "SUMMARY:" + text(summary));
                 if (event.venue() != null && !event.venue().isBlank()) {
                     line(ics, "LOCATION:" + text(event.venue()));
+                }
+                if (pageUrl != null) {
+                    line(ics, "URL:" + pageUrl + event.id());
+                }
+                OrganiserContact contact = event.contact();
+                if (contact != null && contact.email() != null) {
+                    // CN is a parameter value: quoted, and a quote cannot appear inside (RFC 5545 3.2)
+                    String name = contact.name() == null ? "" : ";CN=\"" + contact.name().replace("\"", "'") + "\"";
+                    line(ics, "ORGANIZER" + name + ":mailto:" + contact.email());
                 }
                 line(ics, "STATUS:" + ("CANCELLED".equals(event.status().name()) ? "CANCELLED" : "CONFIRMED"));
                 line(ics, "END:VEVENT");

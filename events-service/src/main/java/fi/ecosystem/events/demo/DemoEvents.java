@@ -6,6 +6,7 @@ import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventDetails;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.EventType;
+import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.event.Question;
 import fi.ecosystem.events.event.Session;
 import fi.ecosystem.events.registration.Registration;
@@ -192,6 +193,9 @@ class DemoEvents implements ApplicationRunner {
 
     private void regionalTownsSeminars() {
         CityUser savonlinna = organiser("savonlinna");
+        // whom participants ask: a fictitious project coordinator
+        OrganiserContact contact = OrganiserContact.of("Sari Seutukoordinaattori", "sari.seutukoordinaattori@example.org",
+                "015 123 4567");
         Question newsletter = new Question("uutiskirje", Question.Kind.CONSENT,
                 LocalizedText.of("Haluan verkoston uutiskirjeen", "Jag vill ha nätverkets nyhetsbrev", "I want the network's newsletter"),
                 false, List.of(), "https://ecosystem.example.org/tietosuoja", "2026-01", "NEWSLETTER");
@@ -210,7 +214,7 @@ class DemoEvents implements ApplicationRunner {
                         "The network's ecosystems present themselves, with examples from elsewhere in the world."),
                 "Savonlinnan hankekehitys Oy", null, "https://meet.example.org/seutukaupungit", 100,
                 List.of(new Session("main", null, at("2027-01-20T13:00"), at("2027-01-20T14:30"))), null,
-                List.of(organisationType, newsletter), null, null));
+                List.of(organisationType, newsletter), null, null, null, contact));
         if (webinar != null) {
             events.publish(savonlinna, webinar.id());
             register(savonlinna, webinar, 18, 60, Map.of("tausta", "kunta", "uutiskirje", "true"));
@@ -223,7 +227,7 @@ class DemoEvents implements ApplicationRunner {
                         "Benchmarking university towns: ways of working and experiences."),
                 "Savonlinnan hankekehitys Oy", "Kylpylaitos, Kylpylaitoksentie, Savonlinna", null, 20,
                 List.of(new Session("main", null, at("2027-02-10T09:00"), at("2027-02-10T15:00"))), null,
-                List.of(organisationType), null, null));
+                List.of(organisationType), null, null, null, contact));
         if (seminar != null) {
             events.publish(savonlinna, seminar.id());
             register(savonlinna, seminar, 24, 90, Map.of("tausta", "yritys")); // 20 places: four on the waiting list
@@ -231,6 +235,7 @@ class DemoEvents implements ApplicationRunner {
         draftOnce(savonlinna, REGIONAL_TOWNS, new EventDetails(EventType.WEBINAR,
                 LocalizedText.of("Webinaari: Invest in -työkalu", "Webbinarium: Invest in-verktyget", "Webinar: the Invest-in tool"),
                 null, "Savonlinnan hankekehitys Oy", null, "https://meet.example.org/invest-in", 200,
-                List.of(new Session("main", null, at("2027-03-17T13:00"), at("2027-03-17T14:00"))), null, List.of(), null, null));
+                List.of(new Session("main", null, at("2027-03-17T13:00"), at("2027-03-17T14:00"))), null, List.of(), null, null,
+                null, contact));
     }
 }

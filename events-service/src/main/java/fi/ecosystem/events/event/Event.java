@@ -62,6 +62,8 @@ public class Event {
     private Instant registrationClosesAt;
     /** Public self-registrations one client address may make (null: no cap); see {@code RegistrationsPerAddress}. */
     private Integer maxRegistrationsPerAddress;
+    /** Whom participants ask about the event, shown on the public pages and in the mails (null: nobody named). */
+    private OrganiserContact contact;
     private EventStatus status;
     private Instant createdAt;
     @Version
@@ -120,6 +122,9 @@ public class Event {
                 && !details.registrationClosesAt().isAfter(details.registrationOpensAt())) {
             errors.add(new InvalidFields.FieldError("registrationClosesAt", "closes-before-opens", "Registration closes after it opens"));
         }
+        if (details.contact() != null) {
+            details.contact().check(errors);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidFields(errors);
         }
@@ -138,6 +143,7 @@ public class Event {
         registrationOpensAt = details.registrationOpensAt();
         registrationClosesAt = details.registrationClosesAt();
         maxRegistrationsPerAddress = details.maxRegistrationsPerAddress();
+        contact = details.contact();
     }
 
     private static List<Session> sessions(List<Session> given, List<InvalidFields.FieldError> errors) {
@@ -414,6 +420,10 @@ public class Event {
 
     public Integer maxRegistrationsPerAddress() {
         return maxRegistrationsPerAddress;
+    }
+
+    public OrganiserContact contact() {
+        return contact;
     }
 
     public EventStatus status() {

@@ -8,7 +8,8 @@ import java.util.List;
  * What organisers write of an event, for the draft and every edit. Sessions and questions without an id
  * get one; ids sent back on an edit keep attendance and answers attached to their session or question.
  * {@code maxRegistrationsPerAddress} caps the public self-registrations that one client address (an IPv6 /64
- * counts as one) may make for the event; null leaves them uncapped.
+ * counts as one) may make for the event; null leaves them uncapped. {@code contact} is whom participants ask
+ * about the event (null: nobody named).
  */
 public record EventDetails(
         EventType type,
@@ -23,14 +24,23 @@ public record EventDetails(
         List<Question> questions,
         Instant registrationOpensAt,
         Instant registrationClosesAt,
-        Integer maxRegistrationsPerAddress) {
+        Integer maxRegistrationsPerAddress,
+        OrganiserContact contact) {
+
+    /** Details without an organiser contact. */
+    public EventDetails(EventType type, LocalizedText title, LocalizedText description, String organisation, String venue,
+            String onlineUrl, int capacity, List<Session> sessions, Integer sessionsToComplete, List<Question> questions,
+            Instant registrationOpensAt, Instant registrationClosesAt, Integer maxRegistrationsPerAddress) {
+        this(type, title, description, organisation, venue, onlineUrl, capacity, sessions, sessionsToComplete, questions,
+                registrationOpensAt, registrationClosesAt, maxRegistrationsPerAddress, null);
+    }
 
     /** Details without a cap on public registrations per client address (the default: no cap). */
     public EventDetails(EventType type, LocalizedText title, LocalizedText description, String organisation, String venue,
             String onlineUrl, int capacity, List<Session> sessions, Integer sessionsToComplete, List<Question> questions,
             Instant registrationOpensAt, Instant registrationClosesAt) {
         this(type, title, description, organisation, venue, onlineUrl, capacity, sessions, sessionsToComplete, questions,
-                registrationOpensAt, registrationClosesAt, null);
+                registrationOpensAt, registrationClosesAt, null, null);
     }
 
     public List<Session> sessions() {

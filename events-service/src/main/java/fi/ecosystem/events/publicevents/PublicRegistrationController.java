@@ -3,6 +3,7 @@ package fi.ecosystem.events.publicevents;
 import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.registration.Registration;
 import fi.ecosystem.events.registration.RegistrationService;
 import fi.ecosystem.events.registration.RegistrationStatus;
@@ -57,14 +58,16 @@ class PublicRegistrationController {
     /** What the participant sees of their registration; the online link only while they have a place. */
     record PrivateView(String eventId, LocalizedText eventTitle, Instant startsAt, Instant endsAt, String venue,
             String onlineUrl, List<Session> sessions, RegistrationStatus status, long waitingListPosition, String firstName,
-            String lastName, String email, String language, Map<String, String> answers, String privateToken) {
+            String lastName, String email, String language, Map<String, String> answers, String privateToken,
+            String organisingCity, String organisation, OrganiserContact contact) {
 
         static PrivateView of(Registration registration, Event event, long position) {
             return new PrivateView(event.id(), event.title(), event.startsAt(), event.endsAt(), event.venue(),
                     registration.status() == RegistrationStatus.CONFIRMED || registration.status() == RegistrationStatus.ATTENDED
                             ? event.onlineUrl() : null,
                     event.sessions(), registration.status(), position, registration.firstName(), registration.lastName(),
-                    registration.email(), registration.language(), registration.answers(), registration.privateToken());
+                    registration.email(), registration.language(), registration.answers(), registration.privateToken(),
+                    event.organisingCity(), event.organisation(), event.contact());
         }
     }
 

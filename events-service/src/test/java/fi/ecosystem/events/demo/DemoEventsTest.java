@@ -50,6 +50,7 @@ class DemoEventsTest extends EventsApiTestSupport {
 
         Event seminar = byTitle(loaded, "Seminar: working with universities");
         assertThat(seminar.organisingCity()).isEqualTo("savonlinna");
+        assertThat(seminar.contact().email()).endsWith("@example.org"); // the public pages name whom to ask
         assertThat(count(seminar, RegistrationStatus.CONFIRMED)).isEqualTo(20);
         assertThat(count(seminar, RegistrationStatus.WAITLISTED)).isEqualTo(4);
         assertThat(mongo.find(new Query(), Registration.class)).allSatisfy(registration ->

@@ -54,22 +54,43 @@ public class BrowserErrorPage {
         if (!wantsPage(exchange)) {
             return ProblemResponses.write(response, status, code, text(code, status, "text", Locale.ENGLISH));
         }
+        return writePage(exchange, status, code);
+    }
+
+    /**
+     * Writes the page for {@code status} whatever the request accepts: for routes whose callers are browsers (the
+     * web UI's), where a script that sends no Accept header still stands for a person's page.
+     */
+    public Mono<Void> writePage(ServerWebExchange exchange, HttpStatus status, String code) {
+        ServerHttpResponse response = exchange.getResponse();
+        Page page = page(exchange, status, code);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        response.getHeaders().setContentLanguage(page.locale());
+        DataBuffer buffer = response.bufferFactory().wrap(page.html().getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /** An error page in the user's language: the HTML and the language it is in. */
+    public record Page(Locale locale, String html) {
+    }
+
+    public Page page(ServerWebExchange exchange, HttpStatus status, String code) {
         Locale locale = Locale.forLanguageTag(language(exchange));
         String title = text(code, status, "title", locale);
+        // the inline rules keep the page readable when the web UI, which serves the stylesheet, is the one away
         String html = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + " – " + escape(messages.getMessage("app.name", null, locale)) + "</title>"
+                + "<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}"
+                + "a{color:#0b4f9c}a:focus{outline:3px solid #f5a623}</style>"
                 + "<link rel=\"stylesheet\" href=\"/assets/site.css\">"
                 + "</head><body><main id=\"main\"><h1>" + escape(title) + "</h1>"
                 + "<p>" + escape(text(code, status, "text", locale)) + "</p>"
                 + "<p><a href=\"" + escape(backLink(exchange)) + "\">" + escape(messages.getMessage("error.back", null, locale))
                 + "</a> · <a href=\"/\">" + escape(messages.getMessage("error.home", null, locale)) + "</a></p>"
                 + "</main></body></html>";
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-        response.getHeaders().setContentLanguage(locale);
-        DataBuffer buffer = response.bufferFactory().wrap(html.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
+        return new Page(locale, html);
     }
 
     private String text(String code, HttpStatus status, String part, Locale locale) {
@@ -77,13 +98,20 @@ public class BrowserErrorPage {
         return specific != null ? specific : messages.getMessage("error." + status.value() + "." + part, null, locale);
     }
 
-    /** The page the user came from, on this site: only its path is kept, so the link never leads elsewhere. */
-    private static String backLink(ServerWebExchange exchange) {
-        String referer = exchange.getRequest().getHeaders().getFirst("Referer");
+    /**
+     * The page the user came from (a form, with what they typed), if it was on this site; else the front page. Only
+     * its path is kept, so the link never leads elsewhere.
+     */
+    static String backLink(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        String referer = request.getHeaders().getFirst("Referer");
         if (referer != null) {
             try {
                 URI from = URI.create(referer);
-                if (from.getRawPath() != null && from.getRawPath().startsWith("/") && !from.getRawPath().startsWith("//")) {
+                String host = request.getHeaders().getFirst("Host");
+                host = host == null ? request.getURI().getHost() : host.replaceFirst(":\\d+$", "");
+                boolean ours = from.getHost() == null || from.getHost().equalsIgnoreCase(host);
+                if (ours && from.getRawPath() != null && from.getRawPath().startsWith("/") && !from.getRawPath().startsWith("//")) {
                     return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
                 }
             } catch (IllegalArgumentException notAnAddress) {
@@ -93,7 +121,10 @@ public class BrowserErrorPage {
         return "/";
     }
 
-    /** The language the user chose ({@code lang} parameter or cookie, as the web UI keeps it), else the browser's. */
+    /**
+     * The language of every page the gateway writes (sign-in, errors, 503): the one the user chose ({@code lang}
+     * parameter or cookie, as the web UI keeps it), else the browser's first of fi/sv/en, else Finnish.
+     */
     public static String language(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         String chosen = request.getQueryParams().getFirst("lang");

@@ -139,7 +139,9 @@ class GatewayResilienceTest {
                 .expectHeader().valueEquals("Retry-After", "5")
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(swedish).contains("lang=\"sv\"", "Tjänsten svarar inte just nu", "href=\"/events/abc\"");
+        // the gateway's one error page (BrowserErrorPage) with its bundle's texts, the same as for a 404 or 403
+        assertThat(swedish).contains("lang=\"sv\"", "<h1>Tjänsten svarar inte just nu</h1>", "href=\"/events/abc\"",
+                "– Innovationsekosystem</title>", "<main id=\"main\">", "href=\"/assets/site.css\"", ">Tillbaka</a>");
 
         String english = client.get().uri("/events/abc").cookie("lang", "en").header("Accept-Language", "fi")
                 .header("Referer", "https://elsewhere.example.org/phish").exchange()

@@ -2,6 +2,7 @@ package fi.ecosystem.web.events;
 
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Texts;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -45,6 +46,14 @@ public class EventForm {
     private String onlineUrl;
     @Size(max = 200)
     private String organisation;
+    /** whom participants ask: shown on the public pages and in the mails */
+    @Size(max = 200)
+    private String contactName;
+    @Size(max = 254)
+    @Email
+    private String contactEmail;
+    @Size(max = 40)
+    private String contactPhone;
     @NotNull
     @Min(1)
     @Max(100_000)
@@ -129,6 +138,10 @@ public class EventForm {
         form.venue = (String) event.get("venue");
         form.onlineUrl = (String) event.get("onlineUrl");
         form.organisation = (String) event.get("organisation");
+        Map<?, ?> contact = event.get("contact") instanceof Map<?, ?> map ? map : Map.of();
+        form.contactName = (String) contact.get("name");
+        form.contactEmail = (String) contact.get("email");
+        form.contactPhone = (String) contact.get("phone");
         form.capacity = event.get("capacity") instanceof Number number ? number.intValue() : null;
         form.maxRegistrationsPerAddress = event.get("maxRegistrationsPerAddress") instanceof Number cap ? cap.intValue() : null;
         List<Map<?, ?>> sessions = maps(event.get("sessions"));
@@ -191,6 +204,13 @@ public class EventForm {
         body.put("organisation", Texts.trimmed(organisation));
         body.put("venue", Texts.trimmed(venue));
         body.put("onlineUrl", Texts.trimmed(onlineUrl));
+        if (Texts.filled(contactName) || Texts.filled(contactEmail) || Texts.filled(contactPhone)) {
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("name", Texts.trimmed(contactName));
+            contact.put("email", Texts.trimmed(contactEmail));
+            contact.put("phone", Texts.trimmed(contactPhone));
+            body.put("contact", contact);
+        }
         body.put("capacity", capacity);
         body.put("maxRegistrationsPerAddress", maxRegistrationsPerAddress);
         List<Map<String, Object>> given = new ArrayList<>();
@@ -280,6 +300,9 @@ public class EventForm {
             case "description.fi", "description" -> "descriptionFi";
             case "description.sv" -> "descriptionSv";
             case "description.en" -> "descriptionEn";
+            case "contact.name", "contact" -> "contactName";
+            case "contact.email" -> "contactEmail";
+            case "contact.phone" -> "contactPhone";
             default -> serviceField(field);
         };
     }
@@ -330,6 +353,12 @@ public class EventForm {
     public void setSessionsToComplete(Integer sessionsToComplete) { this.sessionsToComplete = sessionsToComplete; }
     public List<QuestionRow> getQuestions() { return questions; }
     public void setQuestions(List<QuestionRow> questions) { this.questions = questions; }
+    public String getContactName() { return contactName; }
+    public void setContactName(String contactName) { this.contactName = contactName; }
+    public String getContactEmail() { return contactEmail; }
+    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
+    public String getContactPhone() { return contactPhone; }
+    public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
     public Integer getCapacity() { return capacity; }
     public Integer getMaxRegistrationsPerAddress() { return maxRegistrationsPerAddress; }
     public void setMaxRegistrationsPerAddress(Integer maxRegistrationsPerAddress) { this.maxRegistrationsPerAddress = maxRegistrationsPerAddress; }

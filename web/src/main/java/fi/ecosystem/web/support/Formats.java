@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,26 @@ import org.springframework.stereotype.Component;
  */
 @Component("fmt")
 public class Formats {
+
+    private final MessageSource messages;
+
+    @Autowired
+    Formats(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Outside Spring (tests, helpers that format without a context): the same bundle, read directly. */
+    public Formats() {
+        this(bundle());
+    }
+
+    private static MessageSource bundle() {
+        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+        bundle.setBasename("i18n/messages");
+        bundle.setDefaultEncoding("UTF-8");
+        bundle.setFallbackToSystemLocale(false);
+        return bundle;
+    }
 
     public static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
@@ -89,6 +112,29 @@ public class Formats {
         return start.toLocalDate().equals(end.toLocalDate())
                 ? DATE.format(start) + " " + TIME.format(start) + "–" + TIME.format(end)
                 : dateTime(from) + " – " + dateTime(to);
+    }
+
+    /**
+     * From–to of two instants in Helsinki time as the page's language writes it, for the public pages (the mails
+     * write the same): "1.6.2027 klo 9.00–10.30", "1.6.2027 kl. 9.00–10.30", "1 June 2027 at 9:00–10:30". The
+     * patterns are texts of the bundle ({@code format.day}, {@code format.clock}, {@code format.time}).
+     */
+    public String when(Object from, Object to) {
+        ZonedDateTime start = zoned(from);
+        if (start == null) {
+            return "";
+        }
+        Locale locale = locale();
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(messages.getMessage("format.day", null, locale), locale);
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern(messages.getMessage("format.clock", null, locale), locale);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(messages.getMessage("format.time", null, locale), locale);
+        ZonedDateTime end = zoned(to);
+        String starts = day.format(start) + " " + clock.format(start);
+        if (end == null) {
+            return starts;
+        }
+        return start.toLocalDate().equals(end.toLocalDate()) ? starts + "–" + time.format(end)
+                : starts + " – " + day.format(end) + " " + clock.format(end);
     }
 
     /** The value of a datetime-local input for an instant. */

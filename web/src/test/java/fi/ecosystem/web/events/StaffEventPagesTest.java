@@ -105,6 +105,36 @@ class StaffEventPagesTest extends PageTest {
                 .doesNotContain("description", "sessions");
     }
 
+    @Test
+    void theOrganisersContactIsSentWithTheEventAndTheServicesCodesForItAreShownAtItsFieldsInTheUsersLanguage() throws Exception {
+        services.answer("POST /api/events", 400, """
+                {"type": "https://ecosystem.example.org/problems/validation", "status": 400, "detail": "The request has invalid fields",
+                 "errors": [{"field": "contact.phone", "code": "contact-phone-invalid", "message": "A phone number has 6–15 digits"},
+                            {"field": "contact.name", "code": "contact-name-missing", "message": "A contact needs a name"}]}
+                """);
+        mvc.perform(post("/app/events?lang=sv").with(cityUser("helsinki", "staff", "event-organiser"))
+                        .param("projectId", "kasvun-ekosysteemit").param("type", "SEMINAR").param("titleFi", "Kasvuseminaari")
+                        .param("capacity", "20").param("startsAt", "2027-06-01T09:00")
+                        .param("contactEmail", "olli@example.org").param("contactPhone", "12"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Kontaktperson för deltagarna"),
+                        containsString("id=\"contactPhone-error\""), containsString("Ange telefonnumret med siffror"),
+                        containsString("id=\"contactName-error\""), containsString("Ange kontaktpersonens namn."),
+                        containsString("value=\"12\""), not(containsString("A contact needs a name")))));
+        assertThat(services.last("POST", "/api/events").body())
+                .contains("\"contact\":{\"name\":null,\"email\":\"olli@example.org\",\"phone\":\"12\"}");
+    }
+
+    @Test
+    void theEditFormShowsTheContactTheEventHas() throws Exception {
+        services.answer("GET /api/events/ev-1", 200, EVENT.replace("\"status\": \"PUBLISHED\"",
+                "\"status\": \"PUBLISHED\", \"contact\": {\"name\": \"Olli Organisaattori\", \"phone\": \"040 123 4567\"}"));
+        mvc.perform(get("/app/events/ev-1/edit").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"Olli Organisaattori\""), containsString("type=\"tel\""),
+                        containsString("value=\"040 123 4567\""))));
+    }
+
     static final String PROGRAMME = """
             {"id": "ev-2", "projectId": "kasvun-ekosysteemit", "type": "GROWTH_PROGRAMME", "title": {"fi": "Kasvuohjelma"},
              "organisingCity": "helsinki", "capacity": 20, "confirmedCount": 0, "status": "DRAFT", "sessionsToComplete": 2,

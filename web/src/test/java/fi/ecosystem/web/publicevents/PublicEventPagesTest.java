@@ -38,7 +38,7 @@ class PublicEventPagesTest extends PageTest {
         mvc.perform(get("/events"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("lang=\"fi\""), containsString("Kasvupaja"),
-                        containsString("1.2.2027 9.00–12.00"), containsString("Paikkoja jäljellä: 1\u00a0234"),
+                        containsString("1.2.2027 klo 9.00–12.00"), containsString("Paikkoja jäljellä: 1\u00a0234"),
                         containsString("Siirry sisältöön"), not(containsString("??")))));
     }
 
@@ -172,5 +172,60 @@ class PublicEventPagesTest extends PageTest {
         services.reset();
         services.answer("GET /public/events", 200, "{\"items\": [" + EVENT + "], \"page\": 0, \"size\": 100, \"totalItems\": 1, \"totalPages\": 1}");
         mvc.perform(get("/events/ev-1")).andExpect(status().isOk()).andExpect(content().string(containsString("Kasvupaja")));
+    }
+
+    static final String EVENT_WITH_CONTACT = """
+            {"id": "ev-2", "type": "WEBINAR", "title": {"fi": "Kasvuwebinaari", "sv": "Tillväxtwebbinarium", "en": "Growth webinar"},
+             "organisingCity": "helsinki", "organisation": "Business Helsinki", "venue": "Kansakoulukatu 3",
+             "startsAt": "2027-06-01T06:00:00Z", "endsAt": "2027-06-01T07:30:00Z", "placesLeft": 5,
+             "sessions": [{"id": "main", "startsAt": "2027-06-01T06:00:00Z", "endsAt": "2027-06-01T07:30:00Z"}],
+             "contact": {"name": "Olli Organisaattori", "email": "olli@example.org", "phone": "+358 40 123 4567"}, "questions": []}
+            """;
+
+    @Test
+    void theEventPageNamesTheOrganisersContactTheCitysPrivacyNoticeAndAddsTheEventToACalendarInSwedish() throws Exception {
+        services.answer("GET /public/events/ev-2", 200, EVENT_WITH_CONTACT);
+        mvc.perform(get("/events/ev-2?lang=sv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("lang=\"sv\""), containsString(">Arrangör</h2>"),
+                        containsString("Business Helsinki"), containsString("id=\"organiser-name\">Olli Organisaattori<"),
+                        containsString("href=\"mailto:olli@example.org\""), containsString("href=\"tel:+358401234567\">+358 40 123 4567<"),
+                        // Helsinki's own notice in Swedish, from configuration
+                        containsString("href=\"https://helsinki.example.org/sv/dataskydd/evenemangsanmalningar\""),
+                        containsString("Dataskyddsbeskrivning"),
+                        containsString("href=\"/public/events/ev-2/calendar.ics?lang=sv\""), containsString("Lägg till i kalendern"),
+                        // Google Calendar gets the times in UTC: 9.00–10.30 in Helsinki summer time
+                        containsString("dates=20270601T060000Z/20270601T073000Z"), containsString("ctz=Europe/Helsinki"),
+                        containsString("1.6.2027 kl. 9.00–10.30"), not(containsString("??")))));
+    }
+
+    @Test
+    void anEventOfACityWithoutItsOwnNoticeLinksThePlatformsNoticeAndShowsNoEmptyContact() throws Exception {
+        mvc.perform(get("/events/ev-1?lang=en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("href=\"https://ecosystem.example.org/en/privacy\""),
+                        containsString("Privacy notice"), containsString(">Organiser</h2>"),
+                        not(containsString("id=\"organiser-name\"")), not(containsString("mailto:")))));
+    }
+
+    @Test
+    void theReceivedPageThePrivatePageAndTheCancelPageCarryTheOrganisersContact() throws Exception {
+        services.answer("GET /public/events/ev-2", 200, EVENT_WITH_CONTACT);
+        services.answer("GET /public/registrations/tok-9", 200, """
+                {"eventId": "ev-2", "eventTitle": {"fi": "Kasvuwebinaari", "sv": "Tillväxtwebbinarium"},
+                 "startsAt": "2027-06-01T06:00:00Z", "endsAt": "2027-06-01T07:30:00Z", "status": "CONFIRMED",
+                 "firstName": "Sven", "lastName": "Svensson", "email": "sven@example.org", "privateToken": "tok-9",
+                 "organisingCity": "helsinki", "organisation": "Business Helsinki",
+                 "contact": {"name": "Olli Organisaattori", "email": "olli@example.org"}}
+                """);
+        mvc.perform(get("/events/ev-2/received?lang=sv"))
+                .andExpect(content().string(allOf(containsString("Kolla din e-post"), containsString("Olli Organisaattori"),
+                        containsString("mailto:olli@example.org"), containsString("Dataskyddsbeskrivning"))));
+        mvc.perform(get("/events/registrations/tok-9?lang=sv"))
+                .andExpect(content().string(allOf(containsString("Bekräftad"), containsString("Olli Organisaattori"),
+                        containsString("mailto:olli@example.org"), containsString("/public/events/ev-2/calendar.ics?lang=sv"),
+                        containsString("https://helsinki.example.org/sv/dataskydd/evenemangsanmalningar"), not(containsString("tel:")))));
+        mvc.perform(get("/events/registrations/tok-9/cancel?lang=sv"))
+                .andExpect(content().string(allOf(containsString("Olli Organisaattori"), containsString("Dataskyddsbeskrivning"))));
     }
 }

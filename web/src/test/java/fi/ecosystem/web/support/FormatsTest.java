@@ -29,6 +29,19 @@ class FormatsTest {
     }
 
     @Test
+    void thePublicPagesTimesAreHelsinkiTimeAsEachLanguageWritesIt() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("fi"));
+        assertThat(fmt.when("2027-06-01T06:00:00Z", "2027-06-01T07:30:00Z")).isEqualTo("1.6.2027 klo 9.00–10.30");
+        assertThat(fmt.when("2027-01-15T07:00:00Z", "2027-01-16T14:00:00Z")).isEqualTo("15.1.2027 klo 9.00 – 16.1.2027 klo 16.00");
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("sv"));
+        assertThat(fmt.when("2027-06-01T06:00:00Z", "2027-06-01T07:30:00Z")).isEqualTo("1.6.2027 kl. 9.00–10.30");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.when("2027-06-01T06:00:00Z", "2027-06-01T07:30:00Z")).isEqualTo("1 June 2027 at 9:00–10:30");
+        assertThat(fmt.when("2027-06-01T06:00:00Z", null)).isEqualTo("1 June 2027 at 9:00");
+        assertThat(fmt.when(null, null)).isEmpty();
+    }
+
+    @Test
     void numbersHaveASpaceBetweenThousandsInFinnishAndSwedish() {
         LocaleContextHolder.setLocale(Locale.forLanguageTag("fi"));
         assertThat(fmt.number(185000L)).isEqualTo("185\u00a0000");

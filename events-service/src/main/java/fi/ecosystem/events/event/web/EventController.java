@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import fi.ecosystem.events.event.EventDetails;
+import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.event.Question;
 import fi.ecosystem.events.event.Session;
 import fi.ecosystem.platform.web.InvalidFields;
@@ -79,6 +81,10 @@ class EventController {
             @Size(max = 40) String policyVersion, @Pattern(regexp = "NEWSLETTER|EVENT_COMMUNICATION|RESEARCH") String consentPurpose) {
     }
 
+    /** Whom participants ask about the event: a name, and an e-mail address or a phone number (or both). */
+    record ContactRequest(@Size(max = 200) String name, @Email @Size(max = 254) String email, @Size(max = 40) String phone) {
+    }
+
     /**
      * An event as organisers write it. A one-off event may give {@code startsAt}/{@code endsAt} instead of
      * sessions; a growth programme lists its sessions.
@@ -99,7 +105,8 @@ class EventController {
             @Size(max = 50) List<@Valid QuestionRequest> questions,
             Instant registrationOpensAt,
             Instant registrationClosesAt,
-            @Min(1) @Max(100_000) Integer maxRegistrationsPerAddress) {
+            @Min(1) @Max(100_000) Integer maxRegistrationsPerAddress,
+            @Valid ContactRequest contact) {
 
         EventDetails details() {
             List<Session> given = sessions == null || sessions.isEmpty()
@@ -114,7 +121,8 @@ class EventController {
             return new EventDetails(type, title.localized(),
                     description == null ? null : new LocalizedText(description.fi(), description.sv(), description.en()),
                     organisation, venue, onlineUrl, capacity, given, sessionsToComplete, asked, registrationOpensAt,
-                    registrationClosesAt, maxRegistrationsPerAddress);
+                    registrationClosesAt, maxRegistrationsPerAddress,
+                    contact == null ? null : OrganiserContact.of(contact.name(), contact.email(), contact.phone()));
         }
     }
 
@@ -123,7 +131,7 @@ class EventController {
             String organisingCity, String organisation, String venue, String onlineUrl, boolean online, int capacity,
             int confirmedCount, int placesLeft, Instant startsAt, Instant endsAt, List<Session> sessions,
             int sessionsToComplete, List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt,
-            Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount) {
+            Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount, OrganiserContact contact) {
 
         static EventResponse of(Event event, boolean withOnlineUrl) {
             return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.description(),
@@ -131,7 +139,8 @@ class EventController {
                     event.onlineUrl() != null, event.capacity(), event.confirmedCount(),
                     Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(), event.endsAt(), event.sessions(),
                     event.sessionsNeededToComplete(), event.questions(), event.registrationOpensAt(),
-                    event.registrationClosesAt(), event.maxRegistrationsPerAddress(), event.status(), event.waitlistedCount());
+                    event.registrationClosesAt(), event.maxRegistrationsPerAddress(), event.status(), event.waitlistedCount(),
+                    event.contact());
         }
     }
 
