@@ -58,10 +58,16 @@ class ContactsController {
     }
 
     @GetMapping("/app/contacts")
-    String list(@RequestParam(required = false) String q, Model model) {
-        List<Map<String, Object>> people = q == null || q.isBlank() ? contacts.items("/api/contacts?size=200")
-                : contacts.items("/api/contacts?size=200&q={q}", q.trim());
-        model.addAttribute("people", people);
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        Map<String, Object> found = q == null || q.isBlank()
+                ? contacts.get("/api/contacts?size={size}&page={page}", Pager.SIZE, Math.max(0, page))
+                : contacts.get("/api/contacts?size={size}&page={page}&q={q}", Pager.SIZE, Math.max(0, page), q.trim());
+        model.addAttribute("people", found.getOrDefault("items", List.of()));
+        UriComponentsBuilder here = UriComponentsBuilder.fromPath("/app/contacts");
+        if (q != null && !q.isBlank()) {
+            here.queryParam("q", q.trim());
+        }
+        model.addAttribute("pager", Pager.of(found, here));
         model.addAttribute("q", q);
         List<Map<String, Object>> organisations = contacts.items("/api/organisations?size=200");
         model.addAttribute("organisations", q == null || q.isBlank() ? organisations
