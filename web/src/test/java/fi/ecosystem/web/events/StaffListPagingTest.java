@@ -51,11 +51,15 @@ class StaffListPagingTest extends PageTest {
     void anEventsRegistrationsPageWithTheEventsOwnCountsWhenTheyDoNotFitOnOnePage() throws Exception {
         services.answer("GET /api/events/ev-1", 200, EVENT.replace("\"confirmedCount\": 2", "\"confirmedCount\": 120, \"waitlistedCount\": 7"));
         services.answer("GET /api/events/ev-1/registrations", 200, registrations(2, 27, 127));
+        services.answer("GET /api/projects/cities", 200, fi.ecosystem.web.projects.Cities.JSON);
         String page = page("/app/events/ev-1?page=2");
         assertThat(page).contains("101–127 / 127", "href=\"/app/events/ev-1?page=1#registrations\"", "Vahvistettu: 120",
                 "Jonossa: 7", "p126@example.org").doesNotContain("?page=3");
         assertThat(services.last("GET", "/api/events/ev-1/registrations").path()).contains("size=50", "page=2");
         assertThat(page.replaceAll("\\s+", " ")).contains("<div class=\"table-wrap\" tabindex=\"0\"> <table id=\"registrations-table\">");
+        // the organising city by its name, not its alias
+        assertThat(page).contains("<dd id=\"organising-city\">Helsinki</dd>");
+        assertThat(page("/app/events/ev-1?lang=sv")).contains("<dd id=\"organising-city\">Helsingfors</dd>");
     }
 
     @Test
