@@ -85,4 +85,12 @@ class StaffListPagingTest extends PageTest {
         assertThat(page("/app/events/ev-1/check-in?page=1")).contains("101–150 / 150", "Saapui: Pia P149").doesNotContain("Saapui: Pia P000");
         assertThat(services.last("GET", "/api/events/ev-1/registrations").path()).contains("size=500", "page=0");
     }
+
+    @Test
+    void aProgrammesPageOffersTheCheckInOfEachSession() throws Exception {
+        services.answer("GET /api/events/ev-2", 200, StaffEventPagesTest.PROGRAMME);
+        services.answer("GET /api/events/ev-2/registrations", 200, registrations(0, 1, 1));
+        assertThat(page("/app/events/ev-2")).contains("href=\"/app/events/ev-2/check-in?session=s1\"",
+                "href=\"/app/events/ev-2/check-in?session=s2\"", "p0@example.org");
+    }
 }
