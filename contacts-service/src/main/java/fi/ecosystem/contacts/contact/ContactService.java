@@ -299,34 +299,64 @@ public class ContactService {
     }
 
     private void checkDuplicates(Visibility visibility, Contact entered, boolean allowDuplicate) {
+        List<PossibleDuplicates.Candidate> candidates = alike(visibility, entered.email(), entered.phone(),
+                entered.firstName(), entered.lastName(), null);
+        boolean sameEmail = candidates.stream().anyMatch(candidate -> candidate.matchedOn().contains("email"));
+        if (sameEmail || (!candidates.isEmpty() && !allowDuplicate)) {
+            throw new PossibleDuplicates(candidates, sameEmail);
+        }
+    }
+
+    /**
+     * People who may be the same as this person, so that staff can merge them: the same e-mail, phone or name,
+     * each compared with what the caller sees of both (the candidates' other cities' facts neither match nor show).
+     */
+    public List<PossibleDuplicates.Candidate> duplicatesOf(CityUser user, String id) {
+        Visibility visibility = visibility(user);
+        PersonView person = get(user, id).viewFor(visibility);
+        List<PossibleDuplicates.Candidate> candidates = new ArrayList<>();
+        for (PersonEntry entry : person.entries()) {
+            for (PossibleDuplicates.Candidate candidate : alike(visibility, Contact.normalise(entry.email()), entry.phone(),
+                    entry.firstName(), entry.lastName(), person.id())) {
+                if (candidates.stream().noneMatch(known -> known.id().equals(candidate.id()))) {
+                    candidates.add(candidate);
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private List<PossibleDuplicates.Candidate> alike(Visibility visibility, String email, String phone, String firstName,
+            String lastName, String excludedId) {
         List<Criteria> alike = new ArrayList<>();
-        if (entered.email() != null) {
-            alike.add(Criteria.where("email").is(entered.email()));
-            alike.add(Criteria.where("otherEmails").is(entered.email()));
-            alike.add(Criteria.where("entries.email").is(entered.email()));
+        if (email != null) {
+            alike.add(Criteria.where("email").is(email));
+            alike.add(Criteria.where("otherEmails").is(email));
+            alike.add(Criteria.where("entries.email").is(email));
         }
-        if (entered.phone() != null) {
-            alike.add(Criteria.where("entries.phone").is(entered.phone()));
+        if (phone != null) {
+            alike.add(Criteria.where("entries.phone").is(phone));
         }
-        String nameKey = Contact.nameKeyOf(entered.firstName(), entered.lastName());
+        String nameKey = Contact.nameKeyOf(firstName, lastName);
         if (!nameKey.isBlank()) {
             alike.add(Criteria.where("nameKeys").is(nameKey));
         }
+        List<PossibleDuplicates.Candidate> candidates = new ArrayList<>();
+        if (alike.isEmpty()) {
+            return candidates;
+        }
         Query query = new Query(new Criteria().andOperator(Criteria.where("mergedInto").is(null),
                 Criteria.where("links").in(visibility.scopes()), new Criteria().orOperator(alike))).limit(50);
-        List<PossibleDuplicates.Candidate> candidates = new ArrayList<>();
-        boolean sameEmail = false;
         for (Contact other : mongo.find(query, Contact.class)) {
             PersonView seen = other.viewFor(visibility);
-            if (seen.scopes().isEmpty() || seen.anonymised()) {
+            if (seen.scopes().isEmpty() || seen.anonymised() || seen.id().equals(excludedId)) {
                 continue;
             }
             List<String> matchedOn = new ArrayList<>();
-            if (entered.email() != null && (entered.email().equals(seen.email()) || seen.otherEmails().contains(entered.email()))) {
+            if (email != null && (email.equals(seen.email()) || seen.otherEmails().contains(email))) {
                 matchedOn.add("email");
-                sameEmail = true;
             }
-            if (entered.phone() != null && seen.entries().stream().anyMatch(entry -> entered.phone().equals(entry.phone()))) {
+            if (phone != null && seen.entries().stream().anyMatch(entry -> phone.equals(entry.phone()))) {
                 matchedOn.add("phone");
             }
             if (!nameKey.isBlank() && seen.entries().stream().anyMatch(entry ->
@@ -338,9 +368,7 @@ public class ContactService {
                         seen.organisationName(), seen.email(), seen.phone(), matchedOn));
             }
         }
-        if (sameEmail || (!candidates.isEmpty() && !allowDuplicate)) {
-            throw new PossibleDuplicates(candidates, sameEmail);
-        }
+        return candidates;
     }
 
     /**

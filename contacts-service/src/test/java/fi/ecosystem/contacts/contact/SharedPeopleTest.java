@@ -95,6 +95,26 @@ class SharedPeopleTest extends ContactsApiTestBase {
     }
 
     @Test
+    void aPersonsDuplicatesAreThePeopleTheCallerSeesAlikeAsTheCallerSeesThem() throws Exception {
+        String oulus = ouluPerson();
+        hriListsThem("olli@example.org");
+        String keravas = enter(cityUser("kerava", "staff"), person("Hilkka", "Hyvinkääläinen", "hilkka@example.org", null, HRI));
+        String ouluOnly = enter(cityUser("oulu", "staff"), person("Hilkka", "Hyvinkääläinen", "h2@example.org", null, OULU));
+        // Kerava sees Oulu's person only by the name HRI gave: that name makes them a candidate, without Oulu's phone
+        mvc.perform(get("/api/contacts/" + keravas + "/duplicates").with(cityUser("kerava", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].id").value(oulus))
+                .andExpect(jsonPath("$[0].matchedOn").value(org.hamcrest.Matchers.contains("name")))
+                .andExpect(jsonPath("$[0].phone").doesNotExist());
+        // Oulu sees both Oulu people by name, but not Kerava's entry of the same name
+        mvc.perform(get("/api/contacts/" + ouluOnly + "/duplicates").with(cityUser("oulu", "staff")))
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/contacts/" + keravas + "/duplicates").with(cityUser("oulu", "staff")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void readingPeopleNeedsARoleAndOrganisersSeeThePeopleOfTheirEvents() throws Exception {
         String id = ouluPerson();
         String registered = enterInHri("Reija", "Rekisteröity", "reija@example.org");

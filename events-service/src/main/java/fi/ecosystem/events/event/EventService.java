@@ -39,6 +39,15 @@ public class EventService {
         return events.findByProjectIdIn(projects.projectsOf(user.cities()), pageable);
     }
 
+    /** The events of one project, if it is one of the caller's cities' projects (otherwise none). */
+    public Page<Event> ofProject(CityUser user, String projectId, Pageable pageable) {
+        AccessRule.requireMayRead(user, AREA);
+        if (!projects.projectsOf(user.cities()).contains(projectId)) {
+            return Page.empty(pageable);
+        }
+        return events.findByProjectIdIn(Set.of(projectId), pageable);
+    }
+
     /** Events not yet started (from the given time on) in the given states, e.g. what is coming up and not cancelled. */
     public Page<Event> upcoming(CityUser user, Instant from, Set<EventStatus> statuses, Pageable pageable) {
         AccessRule.requireMayRead(user, AREA);

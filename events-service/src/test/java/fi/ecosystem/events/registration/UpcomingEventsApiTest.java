@@ -54,4 +54,22 @@ class UpcomingEventsApiTest extends EventsApiTestSupport {
                 .andExpect(jsonPath("$.confirmedCount").value(1));
         mvc.perform(get("/api/events?from=tomorrow").with(cityUser("helsinki", "staff"))).andExpect(status().isBadRequest());
     }
+
+    @Test
+    void aProjectsEventsPageForItsCitiesAndNoneForOthers() throws Exception {
+        String first = draft(1);
+        String second = draft(2);
+        mvc.perform(get("/api/events?projectId=" + PROJECT + "&size=1").with(cityUser("helsinki", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.totalPages").value(2))
+                .andExpect(jsonPath("$.items.length()").value(1));
+        mvc.perform(get("/api/events?projectId=" + PROJECT + "&size=1&page=1").with(cityUser("helsinki", "staff")))
+                .andExpect(jsonPath("$.items[0].id").value(org.hamcrest.Matchers.oneOf(first, second)));
+        mvc.perform(get("/api/events?projectId=" + PROJECT).with(cityUser("oulu", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/events?projectId=another-project").with(cityUser("helsinki", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(0));
+    }
 }

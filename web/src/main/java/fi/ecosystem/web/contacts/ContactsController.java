@@ -1,9 +1,24 @@
 package fi.ecosystem.web.contacts;
 
+import fi.ecosystem.platform.security.CityUser;
+import fi.ecosystem.web.support.Forms;
+import fi.ecosystem.web.support.Pager;
 import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
+import fi.ecosystem.web.support.ServiceUnavailable;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,24 +33,41 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * People and organisations: search, a person with their participation history and consents, and the
- * GDPR actions — export their data, erase them (after a confirmation page). The GDPR endpoints may be
+ * People and organisations: search, a person with their participation history and consents, editing them,
+ * recording and withdrawing consents, merging a duplicate after a side-by-side preview, an organisation with its
+ * people and projects, and the GDPR actions — export their data, erase them (after a confirmation page). The GDPR endpoints may be
  * missing from an older contacts service: the page then says so.
  */
 @Controller
 class ContactsController {
 
-    private final ServiceClient contacts;
+    /** Who may change people: the roles contacts-service lets write (event organisers only read). */
+    static final Set<String> WRITERS = Set.of(CityUser.STAFF, CityUser.PROJECT_MANAGER, CityUser.ADMIN);
 
-    ContactsController(@Qualifier("contactsService") ServiceClient contacts) {
+    private final ServiceClient contacts;
+    private final ServiceClient events;
+    private final ServiceClient projects;
+    private final MessageSource messages;
+
+    ContactsController(@Qualifier("contactsService") ServiceClient contacts, @Qualifier("eventsService") ServiceClient events,
+            @Qualifier("projectsService") ServiceClient projects, MessageSource messages) {
         this.contacts = contacts;
+        this.events = events;
+        this.projects = projects;
+        this.messages = messages;
     }
 
     @GetMapping("/app/contacts")
-    String list(@RequestParam(required = false) String q, Model model) {
-        List<Map<String, Object>> people = q == null || q.isBlank() ? contacts.items("/api/contacts?size=200")
-                : contacts.items("/api/contacts?size=200&q={q}", q.trim());
-        model.addAttribute("people", people);
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        Map<String, Object> found = q == null || q.isBlank()
+                ? contacts.get("/api/contacts?size={size}&page={page}", Pager.SIZE, Math.max(0, page))
+                : contacts.get("/api/contacts?size={size}&page={page}&q={q}", Pager.SIZE, Math.max(0, page), q.trim());
+        model.addAttribute("people", found.getOrDefault("items", List.of()));
+        UriComponentsBuilder here = UriComponentsBuilder.fromPath("/app/contacts");
+        if (q != null && !q.isBlank()) {
+            here.queryParam("q", q.trim());
+        }
+        model.addAttribute("pager", Pager.of(found, here));
         model.addAttribute("q", q);
         List<Map<String, Object>> organisations = contacts.items("/api/organisations?size=200");
         model.addAttribute("organisations", q == null || q.isBlank() ? organisations
@@ -44,9 +76,175 @@ class ContactsController {
     }
 
     @GetMapping("/app/contacts/{id}")
-    String person(@PathVariable String id, Model model) {
-        model.addAttribute("person", contacts.get("/api/contacts/{id}", id));
+    String person(@PathVariable String id, CityUser user, Model model) {
+        Map<String, Object> person = contacts.get("/api/contacts/{id}", id);
+        if (!id.equals(person.get("id"))) {
+            return "redirect:/app/contacts/" + person.get("id"); // a merged duplicate's old address
+        }
+        return personPage(person, user, new ConsentForm(), model);
+    }
+
+    private String personPage(Map<String, Object> person, CityUser user, ConsentForm consentForm, Model model) {
+        model.addAttribute("person", person);
+        model.addAttribute("mayWrite", mayWrite(user));
+        model.addAttribute("consentForm", consentForm);
+        model.addAttribute("purposes", texts("consentPurpose.", ConsentForm.PURPOSES));
+        model.addAttribute("legalBases", texts("legalBasis.", ConsentForm.LEGAL_BASES));
+        model.addAttribute("sources", texts("consentSource.", ConsentForm.SOURCES));
+        Set<String> eventIds = new LinkedHashSet<>();
+        Set<String> projectIds = new LinkedHashSet<>();
+        if (person.get("participations") instanceof List<?> participations) {
+            for (Object item : participations) {
+                if (item instanceof Map<?, ?> participation) {
+                    addIfText(eventIds, participation.get("eventId"));
+                    addIfText(projectIds, participation.get("projectId"));
+                }
+            }
+        }
+        if (person.get("roles") instanceof List<?> roles) {
+            roles.forEach(role -> addIfText(projectIds, role instanceof Map<?, ?> map ? map.get("projectId") : null));
+        }
+        model.addAttribute("eventTitles", names(eventIds, events, "/api/events/{id}", "title"));
+        model.addAttribute("projectNames", names(projectIds, projects, "/api/projects/{id}", "name"));
         return "app/contacts/person";
+    }
+
+    @GetMapping("/app/contacts/{id}/edit")
+    String editPerson(@PathVariable String id, Model model) {
+        Map<String, Object> person = contacts.get("/api/contacts/{id}", id);
+        model.addAttribute("person", person);
+        model.addAttribute("form", PersonEditForm.of(person));
+        return "app/contacts/edit";
+    }
+
+    @PostMapping("/app/contacts/{id}")
+    String savePerson(@PathVariable String id, @Valid @ModelAttribute("form") PersonEditForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        Map<String, Object> person = contacts.get("/api/contacts/{id}", id);
+        model.addAttribute("person", person);
+        if (result.hasErrors()) {
+            return "app/contacts/edit";
+        }
+        try {
+            contacts.put(form.toRequest(person), "/api/contacts/{id}", id);
+        } catch (ServiceProblem problem) {
+            Forms.reject(result, problem, PersonEditForm::formField);
+            return "app/contacts/edit";
+        } catch (ServiceUnavailable unavailable) {
+            result.reject("service.unavailable");
+            return "app/contacts/edit";
+        }
+        redirect.addFlashAttribute("flash", "contact.saved");
+        return "redirect:/app/contacts/" + id;
+    }
+
+    @PostMapping("/app/contacts/{id}/consents")
+    String giveConsent(@PathVariable String id, @Valid @ModelAttribute("consentForm") ConsentForm form, BindingResult result,
+            CityUser user, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                contacts.post(form.toRequest(), "/api/contacts/{id}/consents", id);
+                redirect.addFlashAttribute("flash", "consent.recorded");
+                return "redirect:/app/contacts/" + id + "#consents";
+            } catch (ServiceProblem problem) {
+                Forms.reject(result, problem);
+            } catch (ServiceUnavailable unavailable) {
+                result.reject("service.unavailable");
+            }
+        }
+        model.addAttribute("consentOpen", true);
+        return personPage(contacts.get("/api/contacts/{id}", id), user, form, model);
+    }
+
+    @PostMapping("/app/contacts/{id}/consents/{consentId}/withdraw")
+    String withdrawConsent(@PathVariable String id, @PathVariable String consentId, RedirectAttributes redirect) {
+        try {
+            contacts.post(null, "/api/contacts/{id}/consents/{consentId}/withdrawal", id, consentId);
+            redirect.addFlashAttribute("flash", "consent.withdrawnNow");
+        } catch (ServiceProblem problem) {
+            if (problem.status() >= 500) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("problem", "problem." + problem.code());
+        }
+        return "redirect:/app/contacts/" + id + "#consents";
+    }
+
+    /**
+     * Merging: the people who may be the same as this one (as the caller sees them), and with {@code duplicate} the
+     * two side by side and what the merge keeps, before the confirmation.
+     */
+    @GetMapping("/app/contacts/{id}/merge")
+    String mergePreview(@PathVariable String id, @RequestParam(required = false) String duplicate, Model model) {
+        Map<String, Object> person = contacts.get("/api/contacts/{id}", id);
+        model.addAttribute("person", person);
+        List<Object> candidates;
+        try {
+            candidates = contacts.list("/api/contacts/{id}/duplicates", id);
+        } catch (ServiceProblem problem) {
+            if (!problem.notOffered()) {
+                throw problem;
+            }
+            candidates = List.of(); // an older contacts service: no candidates, and the page says so
+        }
+        model.addAttribute("candidates", candidates);
+        if (duplicate != null && !duplicate.isBlank()) {
+            Map<String, Object> other = contacts.get("/api/contacts/{id}", duplicate);
+            if (id.equals(other.get("id"))) {
+                return "redirect:/app/contacts/" + id; // merged already: the duplicate's address leads here
+            }
+            model.addAttribute("duplicate", other);
+            model.addAttribute("eventTitles", Map.of());
+        }
+        return "app/contacts/merge";
+    }
+
+    @PostMapping("/app/contacts/{id}/merge")
+    String merge(@PathVariable String id, @RequestParam String duplicateId, @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/app/contacts/" + id + "/merge?duplicate=" + duplicateId;
+        }
+        try {
+            contacts.post(Map.of("duplicateId", duplicateId), "/api/contacts/{id}/merge", id);
+        } catch (ServiceProblem problem) {
+            if (problem.status() >= 500) {
+                throw problem;
+            }
+            model.addAttribute("problem", "problem." + problem.code());
+            model.addAttribute("person", contacts.get("/api/contacts/{id}", id));
+            model.addAttribute("candidates", List.of());
+            return "app/contacts/merge";
+        }
+        redirect.addFlashAttribute("flash", "contact.merged");
+        return "redirect:/app/contacts/" + id;
+    }
+
+    /** An organisation: its people the caller may see (a page at a time) and its projects of the caller's cities. */
+    @GetMapping("/app/organisations/{id}")
+    String organisation(@PathVariable String id, @RequestParam(defaultValue = "0") int page, Model model) {
+        Map<String, Object> organisation = contacts.get("/api/organisations/{id}", id);
+        model.addAttribute("organisation", organisation);
+        Map<String, Object> people = contacts.get("/api/contacts?organisationId={id}&size={size}&page={page}", id, Pager.SIZE,
+                Math.max(0, page));
+        model.addAttribute("people", people.getOrDefault("items", List.of()));
+        model.addAttribute("pager", Pager.of(people, UriComponentsBuilder.fromPath("/app/organisations/{id}")
+                .uriVariables(Map.of("id", id))));
+        List<Map<String, Object>> shownProjects = new ArrayList<>();
+        if (organisation.get("projectIds") instanceof List<?> ids) {
+            for (Object projectId : ids) {
+                try {
+                    shownProjects.add(projects.get("/api/projects/{id}", projectId));
+                } catch (ServiceProblem notVisible) {
+                    // another city's project: not this caller's to see
+                } catch (ServiceUnavailable unavailable) {
+                    model.addAttribute("projectsUnavailable", true);
+                    break;
+                }
+            }
+        }
+        model.addAttribute("projects", shownProjects);
+        return "app/contacts/organisation";
     }
 
     @GetMapping("/app/contacts/{id}/export")
@@ -97,5 +295,34 @@ class ContactsController {
             }
         }
         return true;
+    }
+
+    static boolean mayWrite(CityUser user) {
+        return user != null && user.roles().stream().anyMatch(WRITERS::contains);
+    }
+
+    private static void addIfText(Set<String> ids, Object id) {
+        if (id instanceof String text && !text.isBlank()) {
+            ids.add(text);
+        }
+    }
+
+    /** id → the service's localised name of each; one the caller may not see (or an unanswering service) is left out. */
+    private static Map<String, Object> names(Set<String> ids, ServiceClient service, String uri, String field) {
+        Map<String, Object> names = new HashMap<>();
+        for (String id : ids) {
+            try {
+                names.put(id, service.get(uri, id).get(field));
+            } catch (ServiceProblem | ServiceUnavailable notShown) {
+                // the page says "not visible to you" instead of an id
+            }
+        }
+        return names;
+    }
+
+    private Map<String, String> texts(String prefix, List<String> codes) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        codes.forEach(code -> texts.put(code, messages.getMessage(prefix + code, null, code, LocaleContextHolder.getLocale())));
+        return texts;
     }
 }

@@ -3,6 +3,7 @@ package fi.ecosystem.web.events;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Forms;
+import fi.ecosystem.web.support.Pager;
 import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Organisers' events: list and month calendar, create and edit, publish, the registrations with the
@@ -39,6 +41,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffEventsController {
 
     static final List<String> TYPES = List.of("GROWTH_PROGRAMME", "WEBINAR", "SEMINAR", "WORKSHOP", "MATCHMAKING");
+    static final List<String> STATUSES = List.of("DRAFT", "PUBLISHED", "CANCELLED", "COMPLETED");
+    /** Names on one check-in page: a long scroll on a phone is still quicker than paging while people queue. */
+    static final int CHECK_IN_PAGE = 100;
+    /** Up to 10,000 registrations for the check-in's search (the largest events have a few thousand). */
+    static final int MAX_REGISTRATION_PAGES = 20;
 
     private final ServiceClient events;
     private final ServiceClient projects;
@@ -55,14 +62,33 @@ class StaffEventsController {
 
     @GetMapping("/app/events")
     String list(@RequestParam(required = false) String month, @RequestParam(defaultValue = "list") String view,
-            @RequestParam(required = false) String status, Model model) {
-        List<Map<String, Object>> all = events.items("/api/events?size=200");
-        List<Map<String, Object>> shown = status == null || status.isBlank() ? all
-                : all.stream().filter(event -> status.equals(event.get("status"))).toList();
-        model.addAttribute("events", shown);
-        model.addAttribute("status", status);
-        model.addAttribute("view", "calendar".equals(view) ? "calendar" : "list");
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+        String state = status != null && STATUSES.contains(status) ? status : null;
+        boolean calendar = "calendar".equals(view);
         YearMonth shownMonth = parseMonth(month);
+        UriComponentsBuilder search = UriComponentsBuilder.fromPath("/api/events");
+        if (state != null) {
+            search.queryParam("status", state);
+        }
+        if (calendar) {
+            // the month's events come first in start order; a month of more than a full page is not a calendar anyone reads
+            search.queryParam("from", shownMonth.atDay(1).atStartOfDay(Formats.HELSINKI).toInstant()).queryParam("size", 200);
+        } else {
+            search.queryParam("size", Pager.SIZE).queryParam("page", Math.max(0, page));
+        }
+        Map<String, Object> answer = events.get(search.build().encode().toUriString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) answer.getOrDefault("items", List.of());
+        model.addAttribute("events", shown);
+        model.addAttribute("status", state);
+        model.addAttribute("view", calendar ? "calendar" : "list");
+        if (!calendar) {
+            UriComponentsBuilder here = UriComponentsBuilder.fromPath("/app/events");
+            if (state != null) {
+                here.queryParam("status", state);
+            }
+            model.addAttribute("pager", Pager.of(answer, here));
+        }
         model.addAttribute("calendar", Calendar.of(shownMonth, shown, LocalDate.now(Formats.HELSINKI)));
         return "app/events/list";
     }
@@ -94,27 +120,47 @@ class StaffEventsController {
     }
 
     @GetMapping("/app/events/{id}")
-    String event(@PathVariable String id, @RequestParam(required = false) String created, Model model) {
+    String event(@PathVariable String id, @RequestParam(required = false) String created,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         Map<String, Object> event = events.get("/api/events/{id}", id);
         List<Map<String, Object>> registrations = List.of();
         try {
-            registrations = events.items("/api/events/{id}/registrations?size=500", id);
+            Map<String, Object> answer = events.get("/api/events/{id}/registrations?size={size}&page={page}", id, Pager.SIZE,
+                    Math.max(0, page));
+            registrations = items(answer);
+            Pager pager = Pager.of(answer, UriComponentsBuilder.fromPath("/app/events/{id}").fragment("registrations")
+                    .uriVariables(Map.of("id", id)));
+            model.addAttribute("pager", pager);
+            // the whole list on one page counts every state; a longer one counts what the event itself keeps count of
+            model.addAttribute("counts", pager.several() ? eventCounts(event) : counts(registrations));
         } catch (ServiceProblem problem) {
             if (problem.status() != 403) {
                 throw problem;
             }
             model.addAttribute("registrationsHidden", true); // the event, but not its people: that needs a role
+            model.addAttribute("counts", counts(registrations));
         }
         model.addAttribute("event", event);
         model.addAttribute("registrations", registrations);
         model.addAttribute("waitingOrder", waitingOrder(registrations));
-        model.addAttribute("counts", counts(registrations));
         model.addAttribute("questions", Questions.of(event).all());
         model.addAttribute("project", projectOrNull((String) event.get("projectId")));
         if (created != null) {
             model.addAttribute("flash", "event.created");
         }
         return "app/events/event";
+    }
+
+    private static Map<String, Integer> eventCounts(Map<String, Object> event) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("CONFIRMED", event.get("confirmedCount") instanceof Number n ? n.intValue() : 0);
+        counts.put("WAITLISTED", event.get("waitlistedCount") instanceof Number n ? n.intValue() : 0);
+        return counts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> answer) {
+        return answer.get("items") instanceof List<?> items ? (List<Map<String, Object>>) items : List.of();
     }
 
     @GetMapping("/app/events/{id}/edit")
@@ -247,10 +293,10 @@ class StaffEventsController {
 
     @GetMapping("/app/events/{id}/check-in")
     String checkIn(@PathVariable String id, @RequestParam(required = false) String session,
-            @RequestParam(required = false) String q, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         Map<String, Object> event = events.get("/api/events/{id}", id);
         List<Map<String, Object>> present = new ArrayList<>();
-        for (Map<String, Object> registration : events.items("/api/events/{id}/registrations?size=500", id)) {
+        for (Map<String, Object> registration : allRegistrations(id)) {
             Object status = registration.get("status");
             boolean holdsPlace = "CONFIRMED".equals(status) || "ATTENDED".equals(status) || "NO_SHOW".equals(status);
             if (holdsPlace && matches(registration, q)) {
@@ -263,10 +309,34 @@ class StaffEventsController {
         if ((session == null || session.isBlank()) && event.get("sessions") instanceof List<?> sessions && sessions.size() > 1) {
             session = sessionOfToday(sessions);
         }
+        int shownPage = Math.max(0, Math.min(page, Math.max(0, (present.size() - 1) / CHECK_IN_PAGE)));
+        List<Map<String, Object>> shown = present.subList(Math.min(present.size(), shownPage * CHECK_IN_PAGE),
+                Math.min(present.size(), (shownPage + 1) * CHECK_IN_PAGE));
+        UriComponentsBuilder here = UriComponentsBuilder.fromPath("/app/events/{id}/check-in").uriVariables(Map.of("id", id));
+        if (session != null && !session.isBlank()) {
+            here.queryParam("session", session);
+        }
+        if (q != null && !q.isBlank()) {
+            here.queryParam("q", q);
+        }
+        model.addAttribute("pager", Pager.of(shownPage, CHECK_IN_PAGE, present.size(), shown.size(), here));
         model.addAttribute("sessionId", session);
         model.addAttribute("q", q);
-        model.addAttribute("participants", present);
+        model.addAttribute("participants", shown);
         return "app/events/check-in";
+    }
+
+    /** Every registration of the event, a service page at a time: check-in searches and sorts them all by name. */
+    private List<Map<String, Object>> allRegistrations(String id) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; page < MAX_REGISTRATION_PAGES; page++) {
+            Map<String, Object> answer = events.get("/api/events/{id}/registrations?size=500&page={page}", id, page);
+            all.addAll(items(answer));
+            if (!(answer.get("totalPages") instanceof Number pages) || page + 1 >= pages.intValue()) {
+                break;
+            }
+        }
+        return all;
     }
 
     @PostMapping("/app/events/{id}/check-in/{registrationId}")

@@ -3,6 +3,7 @@ package fi.ecosystem.web.projects;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Forms;
+import fi.ecosystem.web.support.Pager;
 import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
@@ -84,7 +85,7 @@ class ProjectsController {
     }
 
     @GetMapping("/app/projects/{id}")
-    String project(@PathVariable String id, CityUser user, Model model) {
+    String project(@PathVariable String id, CityUser user, @RequestParam(defaultValue = "0") int eventsPage, Model model) {
         Map<String, Object> project = projects.get("/api/projects/{id}", id);
         model.addAttribute("project", project);
         model.addAttribute("nextStatuses", NEXT_STATUS.getOrDefault(String.valueOf(project.get("status")), List.of()));
@@ -93,8 +94,11 @@ class ProjectsController {
                     .filter(other -> !id.equals(other.get("id"))).toList());
         }
         try {
-            model.addAttribute("events", events.items("/api/events?size=200").stream()
-                    .filter(event -> id.equals(event.get("projectId"))).toList());
+            Map<String, Object> answer = events.get("/api/events?projectId={id}&size={size}&page={page}", id, Pager.SIZE,
+                    Math.max(0, eventsPage));
+            model.addAttribute("events", answer.getOrDefault("items", List.of()));
+            model.addAttribute("eventsPager", Pager.of(answer, UriComponentsBuilder.fromPath("/app/projects/{id}")
+                    .uriVariables(Map.of("id", id)).fragment("events")).withParameter("eventsPage"));
         } catch (ServiceUnavailable | ServiceProblem unavailable) {
             model.addAttribute("events", List.of());
         }

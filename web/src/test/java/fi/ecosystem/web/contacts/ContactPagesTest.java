@@ -44,7 +44,7 @@ class ContactPagesTest extends PageTest {
         mvc.perform(get("/app/contacts?q=eeva yritys").with(cityUser("helsinki", "staff")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Esimerkki, Eeva"), not(containsString("??")))));
-        assertThat(services.last("GET", "/api/contacts?").path()).contains("q=eeva%20yritys");
+        assertThat(services.last("GET", "/api/contacts?").path()).contains("q=eeva%20yritys", "size=50", "page=0");
     }
 
     @Test

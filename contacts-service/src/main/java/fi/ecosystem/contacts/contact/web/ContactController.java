@@ -1,6 +1,7 @@
 package fi.ecosystem.contacts.contact.web;
 
 import fi.ecosystem.contacts.contact.PersonView;
+import fi.ecosystem.contacts.contact.PossibleDuplicates;
 import fi.ecosystem.contacts.contact.ContactAudit;
 import fi.ecosystem.contacts.contact.ContactFilter;
 import fi.ecosystem.contacts.contact.ContactService;
@@ -25,6 +26,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
@@ -119,6 +121,14 @@ class ContactController {
     @Operation(summary = "Change a person's name, title, organisation, e-mail, phone and language")
     ContactResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody PersonBody body) {
         return ContactResponse.of(contacts.edit(user, id, body.toDetails()));
+    }
+
+    @GetMapping("/{id}/duplicates")
+    @Operation(summary = "People who may be the same as this person", description = "Candidates to merge: people the caller "
+            + "sees with the same e-mail, phone or name as what the caller sees of this person (`matchedOn` says which), "
+            + "each as the caller sees them")
+    List<PossibleDuplicates.Candidate> duplicates(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
+        return contacts.duplicatesOf(user, id);
     }
 
     @PostMapping("/{id}/merge")

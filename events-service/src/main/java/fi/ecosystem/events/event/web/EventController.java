@@ -156,14 +156,17 @@ class EventController {
     @GetMapping
     @Operation(summary = "List events of the caller's cities' projects, in the order they start",
             description = "Each event says how many wait on its waiting list (`waitlistedCount`). `from`: only events that "
-                    + "start then or later; `status`: only events in these states (both optional, they combine).")
+                    + "start then or later; `status`: only events in these states (both optional, they combine); `projectId`: "
+                    + "only the events of that project (alone: the others are then ignored).")
     PageResponse<EventResponse> list(@Parameter(hidden = true) CityUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) Set<EventStatus> status,
+            @RequestParam(required = false) @Size(max = 100) String projectId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by("startsAt", "_id"));
-        Page<Event> found = from == null && (status == null || status.isEmpty()) ? events.list(user, request)
+        Page<Event> found = projectId != null && !projectId.isBlank() ? events.ofProject(user, projectId, request)
+                : from == null && (status == null || status.isEmpty()) ? events.list(user, request)
                 : events.upcoming(user, from == null ? Instant.EPOCH : from,
                         status == null || status.isEmpty() ? EnumSet.allOf(EventStatus.class) : status, request);
         Map<String, Set<String>> citiesOfProject = new HashMap<>();
