@@ -132,7 +132,15 @@ class AccessibilityIT {
             check(chromium, "contact search");
             String person = driver.findElement(By.partialLinkText(lastName)).getAttribute("href").replace(Stack.GATEWAY, "");
             page(chromium, person, "person page");
+            page(chromium, person + "/edit", "person form");
+            page(chromium, person + "/merge", "merge preview");
             page(chromium, person + "/erase", "erasure confirmation");
+            page(chromium, "/app/privacy-notices", "privacy notices");
+            page(chromium, "/app/contacts", "contact list with organisations");
+            String organisation = driver.findElements(By.cssSelector("#organisations tbody a")).stream()
+                    .map(link -> link.getAttribute("href").replace(Stack.GATEWAY, "")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no organisation on the contact list"));
+            page(chromium, organisation, "organisation page");
         }
 
         // a spent public write budget: the form of a visitor whose address has sent too much answers 429
