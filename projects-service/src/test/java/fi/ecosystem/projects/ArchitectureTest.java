@@ -1,36 +1,11 @@
 package fi.ecosystem.projects;
 
-import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_MESSAGING_TOUCHES_KAFKA;
-import static fi.ecosystem.platform.testing.ArchitectureRules.SUBSCRIPTIONS_DO_NOT_WRITE_THE_STORE;
-import static fi.ecosystem.platform.testing.ArchitectureRules.WEB_ADAPTERS_DO_NOT_TOUCH_THE_STORE;
-import static fi.ecosystem.platform.testing.ArchitectureRules.classesOf;
-import static fi.ecosystem.platform.testing.ArchitectureRules.featuresFreeOfCycles;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
+import fi.ecosystem.platform.testing.ServiceArchitectureTest;
 
 /** The rules of docs/architecture.md for projects-service. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    static final JavaClasses classes = classesOf("fi.ecosystem.projects");
-
-    @Test
-    void featuresDoNotDependOnEachOtherInACircle() {
-        featuresFreeOfCycles("fi.ecosystem.projects").check(classes);
-    }
-
-    @Test
-    void webAdaptersDoNotTouchTheStore() {
-        WEB_ADAPTERS_DO_NOT_TOUCH_THE_STORE.check(classes);
-    }
-
-    @Test
-    void onlyThePlatformTouchesKafka() {
-        ONLY_MESSAGING_TOUCHES_KAFKA.check(classes);
-    }
-
-    @Test
-    void subscriptionsLeaveTheWritingToTheirFeatures() {
-        SUBSCRIPTIONS_DO_NOT_WRITE_THE_STORE.check(classes);
+    ArchitectureTest() {
+        super("fi.ecosystem.projects");
     }
 }

@@ -1,0 +1,42 @@
+package fi.ecosystem.platform.testing;
+
+import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_MESSAGING_TOUCHES_KAFKA;
+import static fi.ecosystem.platform.testing.ArchitectureRules.SUBSCRIPTIONS_DO_NOT_WRITE_THE_STORE;
+import static fi.ecosystem.platform.testing.ArchitectureRules.WEB_ADAPTERS_DO_NOT_TOUCH_THE_STORE;
+import static fi.ecosystem.platform.testing.ArchitectureRules.classesOf;
+import static fi.ecosystem.platform.testing.ArchitectureRules.featuresFreeOfCycles;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+/** The rules of docs/architecture.md for a service: each service's {@code ArchitectureTest} names its root package. */
+public abstract class ServiceArchitectureTest {
+
+    private final String rootPackage;
+    private final JavaClasses classes;
+
+    protected ServiceArchitectureTest(String rootPackage) {
+        this.rootPackage = rootPackage;
+        this.classes = classesOf(rootPackage);
+    }
+
+    @Test
+    void featuresDoNotDependOnEachOtherInACircle() {
+        featuresFreeOfCycles(rootPackage).check(classes);
+    }
+
+    @Test
+    void webAdaptersDoNotTouchTheStore() {
+        WEB_ADAPTERS_DO_NOT_TOUCH_THE_STORE.check(classes);
+    }
+
+    @Test
+    void onlyThePlatformTouchesKafka() {
+        ONLY_MESSAGING_TOUCHES_KAFKA.check(classes);
+    }
+
+    @Test
+    void subscriptionsLeaveTheWritingToTheirFeatures() {
+        SUBSCRIPTIONS_DO_NOT_WRITE_THE_STORE.check(classes);
+    }
+}
