@@ -212,10 +212,11 @@ class ProjectManagerIT {
         assertThat(lines).hasSize(2);
         List<String> header = List.of(lines.get(0).split(";"));
         List<String> row = List.of(lines.get(1).split(";"));
-        assertThat(row.get(header.indexOf("name"))).isEqualTo(NAME);
-        assertThat(row.get(header.indexOf("acronym"))).isEqualTo("KKP-" + RUN);
-        assertThat(row.get(header.indexOf("totalBudgetEur"))).isEqualTo("900000");
-        assertThat(row.get(header.indexOf("funders"))).isEqualTo("Euroopan aluekehitysrahasto");
+        // made for people: Finnish headers, the status and the cities in words
+        assertThat(row.get(header.indexOf("Nimi"))).isEqualTo(NAME);
+        assertThat(row.get(header.indexOf("Lyhenne"))).isEqualTo("KKP-" + RUN);
+        assertThat(row.get(header.indexOf("Budjetti (€)"))).isEqualTo("900000");
+        assertThat(row.get(header.indexOf("Rahoittajat"))).isEqualTo("Euroopan aluekehitysrahasto");
 
         HttpResponse<byte[]> xlsx = withSession(xlsxLink);
         assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -231,9 +232,9 @@ class ProjectManagerIT {
                 rows.add(cells);
             }
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(1).get(rows.get(0).indexOf("name"))).isEqualTo(NAME);
-            assertThat(rows.get(1).get(rows.get(0).indexOf("status"))).isEqualTo("ACTIVE");
-            assertThat(rows.get(1).get(rows.get(0).indexOf("participatingCities"))).isEqualTo("espoo, helsinki");
+            assertThat(rows.get(1).get(rows.get(0).indexOf("Nimi"))).isEqualTo(NAME);
+            assertThat(rows.get(1).get(rows.get(0).indexOf("Tila"))).isEqualTo("Käynnissä");
+            assertThat(rows.get(1).get(rows.get(0).indexOf("Osallistujakaupungit"))).isEqualTo("Espoo, Helsinki");
         }
     }
 

@@ -201,8 +201,13 @@ class ProjectManagementApiTest extends ProjectsApiTestBase {
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"projects.csv\""))
                 .andReturn().getResponse().getContentAsByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFid;acronym;name;status");
-        assertThat(text).contains(";KASVU;Growth Ecosystems;PLANNED;2018-08-01;2021-06-30;helsinki;espoo, helsinki;0;");
+        // for people: headers, status and cities in words of the chosen language
+        assertThat(text).startsWith("\uFEFFCode;Acronym;Name;Status;Starts;Ends;Lead city;Participating cities;Budget (€)");
+        assertThat(text).contains(";KASVU;Growth Ecosystems;Planned;2018-08-01;2021-06-30;Helsinki;Espoo, Helsinki;0;");
+        String swedish = new String(mvc.perform(get("/api/projects/export.csv?lang=sv").with(MANAGER)).andReturn().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(swedish).startsWith("\uFEFFKod;Förkortning;Namn;Status").contains(";Planerat;2018-08-01;2021-06-30;Helsingfors;Esbo, Helsingfors;")
+                .doesNotContain("PLANNED");
         byte[] csvFi = mvc.perform(get("/api/projects/export.csv").with(MANAGER)).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(csvFi, StandardCharsets.UTF_8)).contains("\"'=HYPERLINK(\"\"x\"\"); hanke\"");
 
@@ -220,7 +225,7 @@ class ProjectManagementApiTest extends ProjectsApiTestBase {
                     sheets.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
-            assertThat(sheets.toString()).contains("KASVU", "participatingCities");
+            assertThat(sheets.toString()).contains("KASVU", "Osallistujakaupungit", "Suunniteltu").doesNotContain("participatingCities");
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }

@@ -98,7 +98,7 @@ class ProjectController {
             @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
             HttpServletResponse response) throws IOException {
-        ProjectExport.in(lang).csv(projects.export(user, query.filter(), query.order()), response, "projects");
+        ProjectExport.in(lang, cities).csv(projects.export(user, query.filter(), query.order()), response, "projects");
     }
 
     @GetMapping(value = "/export.xlsx", produces = Spreadsheet.XLSX)
@@ -107,7 +107,7 @@ class ProjectController {
             @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
             HttpServletResponse response) throws IOException {
-        ProjectExport.in(lang).xlsx(projects.export(user, query.filter(), query.order()), response, "projects");
+        ProjectExport.in(lang, cities).xlsx(projects.export(user, query.filter(), query.order()), response, "projects");
     }
 
     @GetMapping("/{id}")
