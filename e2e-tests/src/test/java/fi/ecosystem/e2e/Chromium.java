@@ -45,7 +45,7 @@ final class Chromium implements AutoCloseable {
         options.setBinary(BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=fi-FI", "--window-size=1280,900");
+                "--lang=fi-FI", "--accept-lang=fi-FI,fi", "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);

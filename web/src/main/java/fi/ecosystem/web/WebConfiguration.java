@@ -87,10 +87,17 @@ class WebConfiguration implements WebMvcConfigurer {
         };
     }
 
+    private static final java.util.Set<String> SUPPORTED = java.util.Set.of("fi", "sv", "en");
+    private static final Locale FINNISH = Locale.forLanguageTag("fi");
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
-        resolver.setDefaultLocale(Locale.forLanguageTag("fi"));
+        // without ?lang= or the cookie (a first visit from a link): the browser's first language we have, else Finnish
+        // (only a header the browser sent counts: without one the servlet container answers its own default)
+        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null ? FINNISH
+                : java.util.Collections.list(request.getLocales()).stream().map(Locale::getLanguage)
+                        .filter(SUPPORTED::contains).findFirst().map(Locale::forLanguageTag).orElse(FINNISH));
         return resolver;
     }
 

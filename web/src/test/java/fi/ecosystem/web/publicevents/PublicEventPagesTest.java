@@ -43,6 +43,19 @@ class PublicEventPagesTest extends PageTest {
     }
 
     @Test
+    void aFirstVisitFromALinkIsInTheBrowsersLanguageIfWeHaveIt() throws Exception {
+        mvc.perform(get("/events/ev-1").header("Accept-Language", "sv-FI,sv;q=0.9,en;q=0.8"))
+                .andExpect(content().string(allOf(containsString("lang=\"sv\""), containsString("Anmäl dig"))));
+        mvc.perform(get("/events/ev-1").header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5"))
+                .andExpect(content().string(containsString("lang=\"en\"")));
+        mvc.perform(get("/events/ev-1").header("Accept-Language", "de-DE"))
+                .andExpect(content().string(containsString("lang=\"fi\"")));
+        // a choice made on the page (the cookie) wins over the browser's
+        mvc.perform(get("/events/ev-1").header("Accept-Language", "sv").cookie(new Cookie("lang", "en")))
+                .andExpect(content().string(containsString("lang=\"en\"")));
+    }
+
+    @Test
     void theEventPageIsInSwedishWithTheEventsQuestionsAndTheHoneypot() throws Exception {
         mvc.perform(get("/events/ev-1?lang=sv"))
                 .andExpect(status().isOk())
