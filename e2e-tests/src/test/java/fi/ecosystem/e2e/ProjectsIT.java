@@ -63,6 +63,6 @@ class ProjectsIT {
         assertThat(search.body()).contains("health-capital-helsinki").doesNotContain("kasvun-ekosysteemit");
         HttpResponse<String> csv = Api.get(Stack.GATEWAY + "/api/projects/export.csv?status=ENDED", helsinki);
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).contains("KASVU;Kasvun ekosysteemit;ENDED");
+        assertThat(csv.body()).contains("KASVU;Kasvun ekosysteemit;Päättynyt").doesNotContain("ENDED");
     }
 }
