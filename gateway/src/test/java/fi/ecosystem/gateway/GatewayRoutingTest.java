@@ -150,6 +150,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aSignInCallbackWithoutItsAuthorizationRequestGoesBackToTheCitySignInPageSayingSo() {
+        URI location = client.get().uri("/login/oauth2/code/keycloak?code=spent&state=unknown").exchange()
+                .expectStatus().is3xxRedirection()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(location.toString()).isEqualTo("/sign-in?failed");
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() {
         client.get().uri("/sign-in").exchange()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")

@@ -1,11 +1,13 @@
 package fi.ecosystem.gateway.security;
 
-import fi.ecosystem.gateway.errors.ProblemResponses;
 import fi.ecosystem.gateway.GatewayProperties;
 import fi.ecosystem.gateway.errors.BrowserErrorPage;
+import fi.ecosystem.gateway.errors.ProblemResponses;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +24,7 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
@@ -33,18 +36,20 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
@@ -57,6 +62,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class GatewaySecurity {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewaySecurity.class);
 
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/public/**",
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/sign-in", "/oauth2/**", "/login/**",
@@ -145,7 +152,8 @@ public class GatewaySecurity {
         OidcClientInitiatedServerLogoutSuccessHandler logout = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeExchange(exchanges -> exchanges.pathMatchers(OPEN).permitAll().anyExchange().authenticated())
-                .oauth2Login(login -> login.authorizationRequestResolver(citySignIn.resolver(clients)))
+                .oauth2Login(login -> login.authorizationRequestResolver(citySignIn.resolver(clients))
+                        .authenticationFailureHandler(SIGN_IN_FAILED))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()).accessDeniedHandler(refused))
                 .csrf(csrf -> csrf
                         .accessDeniedHandler(refused)
@@ -157,6 +165,19 @@ public class GatewaySecurity {
                 .headers(headers -> securityHeaders(headers, gateway));
         return http.build();
     }
+
+    /**
+     * A sign-in that does not complete (the authorization request is not in the session any more, Keycloak answered
+     * with an error, the token was refused) goes back to the city sign-in page, which says so in the user's language,
+     * instead of Spring's untranslated {@code /login?error} page. The reason is logged (an OAuth2 error code, never a
+     * token), because the browser is told only to try again.
+     */
+    private static final ServerAuthenticationFailureHandler SIGN_IN_FAILED = (exchange, failure) -> {
+        String reason = failure instanceof OAuth2AuthenticationException oauth2 ? oauth2.getError().getErrorCode()
+                : failure.getClass().getSimpleName();
+        LOG.warn("Sign-in did not complete: {} ({})", reason, failure.getMessage());
+        return new RedirectServerAuthenticationFailureHandler("/sign-in?failed").onAuthenticationFailure(exchange, failure);
+    };
 
     /** The token from the X-XSRF-TOKEN header or the {@code _csrf} field, also of a file upload (multipart) form. */
     private static ServerCsrfTokenRequestAttributeHandler formFieldOrHeader() {

@@ -40,8 +40,12 @@ class SignInPage {
                 .append("<title>").append(text.apply("signin.title")).append("</title>")
                 .append("<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}")
                 .append("a{color:#0b4f9c}a:focus{outline:3px solid #f5a623}ul{columns:2;padding-left:1.2rem}li{margin:.3rem 0}</style>")
-                .append("</head><body><main><h1>").append(text.apply("signin.title")).append("</h1>")
-                .append("<nav aria-label=\"").append(text.apply("nav.language")).append("\"><a href=\"?lang=fi\" lang=\"fi\">Suomeksi</a> · ")
+                .append("</head><body><main><h1>").append(text.apply("signin.title")).append("</h1>");
+        if (request.queryParam("failed").isPresent()) {
+            html.append("<p role=\"alert\" style=\"border-left:4px solid #b00020;padding:.5rem 1rem;background:#fdecee\">")
+                    .append(text.apply("signin.failed")).append("</p>");
+        }
+        html                .append("<nav aria-label=\"").append(text.apply("nav.language")).append("\"><a href=\"?lang=fi\" lang=\"fi\">Suomeksi</a> · ")
                 .append("<a href=\"?lang=sv\" lang=\"sv\">På svenska</a> · <a href=\"?lang=en\" lang=\"en\">In English</a></nav>")
                 .append("<h2>").append(text.apply("signin.choose")).append("</h2><ul>");
         cities.stream().sorted(Comparator.comparing(city -> city.name().toLowerCase(Locale.ROOT))).forEach(city -> html

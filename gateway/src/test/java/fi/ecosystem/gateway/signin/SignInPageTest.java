@@ -34,6 +34,15 @@ class SignInPageTest {
                 .contains("lang=\"fi\"", "Valitse kaupunkisi", "Kirjaudu sisään");
     }
 
+    @Test
+    void aSignInThatDidNotCompleteIsToldInTheUsersLanguage() {
+        assertThat(page(client.get().uri("/sign-in?failed").header("Accept-Language", "sv")))
+                .contains("role=\"alert\"", "Inloggningen lyckades inte. Välj din stad och logga in igen.", "Välj din stad");
+        assertThat(page(client.get().uri("/sign-in?failed&lang=fi"))).contains("Kirjautuminen ei onnistunut.");
+        assertThat(page(client.get().uri("/sign-in").header("Accept-Language", "sv")))
+                .contains("Välj din stad").doesNotContain("role=\"alert\"", "lyckades inte");
+    }
+
     private static String page(WebTestClient.RequestHeadersSpec<?> request) {
         return request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
