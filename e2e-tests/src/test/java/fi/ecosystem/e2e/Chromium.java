@@ -87,7 +87,8 @@ final class Chromium implements AutoCloseable {
     /**
      * Keycloak's identity-first login, from its first page on: the username page, then the password page (or both on
      * one), until the browser is back at the gateway. Each click waits for the page it leaves to go, so a slow first
-     * answer never has the form sent twice (a second callback finds its authorization request spent: /login?error).
+     * answer never has the form sent twice (a second callback finds its authorization request spent, and the gateway
+     * sends the browser back to {@code /sign-in?failed}).
      */
     void signInAtKeycloak(String username, String password) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
@@ -110,7 +111,7 @@ final class Chromium implements AutoCloseable {
             wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         }
         String landed = driver.getCurrentUrl();
-        if (!landed.startsWith(Stack.GATEWAY) || landed.contains("/login?error")) {
+        if (!landed.startsWith(Stack.GATEWAY) || landed.contains("/sign-in?failed")) {
             String error = driver.findElements(By.cssSelector("#input-error, .kc-feedback-text, .alert-error")).stream()
                     .map(WebElement::getText).findFirst().orElse("");
             throw new AssertionError("Sign-in of " + username + " did not come back to the gateway: " + landed + " " + error);

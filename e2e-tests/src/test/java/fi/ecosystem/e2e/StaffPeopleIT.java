@@ -87,8 +87,9 @@ class StaffPeopleIT {
         try {
             chromium.signIn("helsinki", "eero.lahtinen", "demo");
         } catch (AssertionError refused) {
-            // seen in this class only, right after a deep link, and not yet understood (the gateway logs nothing):
-            // signed in again once, and said so, so that the journey below is still checked
+            // seen in this class only, right after a deep link, and not yet understood (the gateway now logs the
+            // reason as "Sign-in did not complete: <OAuth2 error code>"): signed in again once, and said so, so that
+            // the journey below is still checked
             System.out.println("StaffPeopleIT: the gateway refused the first sign-in, signing in again: " + refused.getMessage());
             chromium.signIn("helsinki", "eero.lahtinen", "demo");
             if (!driver.getCurrentUrl().contains(personPage)) {
