@@ -280,7 +280,7 @@ class GatewayRoutingTest {
 
     /** A browser session that has signed in, as the login leaves it in the shared store; its SESSION cookie. */
     String signedInSession() {
-        org.springframework.session.MapSession session = sessions.createSession().block();
+        var session = sessions.createSession().block();
         session.setAttribute("SPRING_SECURITY_CONTEXT", new org.springframework.security.core.context.SecurityContextImpl(
                 new org.springframework.security.authentication.TestingAuthenticationToken("aino.virtanen", null, "ROLE_USER")));
         sessions.save(session).block();

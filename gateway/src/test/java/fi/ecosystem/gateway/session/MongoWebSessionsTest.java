@@ -6,10 +6,10 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import fi.ecosystem.platform.testing.EmbeddedStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.session.MapSession;
 
 /** Sessions survive in the shared store: what one gateway replica saved, another finds. */
 class MongoWebSessionsTest {
@@ -25,11 +25,11 @@ class MongoWebSessionsTest {
 
     @Test
     void aSessionSavedByOneReplicaIsFoundByAnother() {
-        MapSession session = replicaA.createSession().block();
+        var session = replicaA.createSession().block();
         session.setAttribute("tokens", "access-and-refresh");
         replicaA.save(session).block();
 
-        MapSession found = replicaB.findById(session.getId()).block();
+        var found = replicaB.findById(session.getId()).block();
 
         assertThat(found).isNotNull();
         assertThat((String) found.getAttribute("tokens")).isEqualTo("access-and-refresh");
@@ -37,10 +37,57 @@ class MongoWebSessionsTest {
     }
 
     @Test
-    void aChangedSessionIdLeavesNoSessionUnderTheOldId() {
-        MapSession session = replicaA.createSession().block();
+    void aRequestThatChangedNothingDoesNotUndoWhatAParallelRequestStored() {
+        var session = replicaA.createSession().block();
+        session.setAttribute("savedRequest", "/app/contacts/1");
         replicaA.save(session).block();
-        MapSession loaded = replicaA.findById(session.getId()).block();
+        // the browser's favicon request loads the session before the sign-in begins and is saved after it
+        var favicon = replicaA.findById(session.getId()).block();
+        var signIn = replicaB.findById(session.getId()).block();
+        signIn.setAttribute("authorizationRequest", "state-1");
+        replicaB.save(signIn).block();
+        favicon.setLastAccessedTime(Instant.now());
+        replicaA.save(favicon).block();
+
+        var callback = replicaB.findById(session.getId()).block();
+
+        assertThat((String) callback.getAttribute("authorizationRequest")).isEqualTo("state-1");
+        assertThat((String) callback.getAttribute("savedRequest")).isEqualTo("/app/contacts/1");
+    }
+
+    @Test
+    void twoParallelRequestsKeepBothTheirChangesAndARemovalIsStored() {
+        var session = replicaA.createSession().block();
+        session.setAttribute("org.springframework.security.SPRING_SECURITY_CONTEXT", "context");
+        session.setAttribute("language", "sv");
+        replicaA.save(session).block();
+        var one = replicaA.findById(session.getId()).block();
+        var other = replicaB.findById(session.getId()).block();
+        one.setAttribute("csrf", "token-1");
+        other.removeAttribute("language");
+        replicaA.save(one).block();
+        replicaB.save(other).block();
+
+        var found = replicaA.findById(session.getId()).block();
+
+        assertThat(found.getAttributeNames())
+                .containsExactlyInAnyOrder("org.springframework.security.SPRING_SECURITY_CONTEXT", "csrf");
+        assertThat((String) found.getAttribute("org.springframework.security.SPRING_SECURITY_CONTEXT")).isEqualTo("context");
+    }
+
+    @Test
+    void attributeNamesWithDotsDollarsAndPercentsComeBackAsTheyWere() {
+        for (String name : List.of("a.b.C", "$x", "100%2E", "%", "plain")) {
+            assertThat(MongoWebSessions.attributeName(MongoWebSessions.fieldName(name))).isEqualTo(name);
+            assertThat(MongoWebSessions.fieldName(name)).doesNotContain(".").doesNotStartWith("$");
+        }
+    }
+
+    @Test
+    void aChangedSessionIdLeavesNoSessionUnderTheOldId() {
+        var session = replicaA.createSession().block();
+        replicaA.save(session).block();
+        var loaded = replicaA.findById(session.getId()).block();
         assertThat(loaded).as("stored under its first id").isNotNull();
         String oldId = loaded.getId();
         assertThat(stored(oldId)).isTrue();
@@ -55,10 +102,10 @@ class MongoWebSessionsTest {
 
     @Test
     void anIdleSessionIsGone() {
-        MapSession idle = replicaA.createSession().block();
+        var idle = replicaA.createSession().block();
         idle.setLastAccessedTime(Instant.now().minus(Duration.ofHours(1)));
         replicaA.save(idle).block();
-        MapSession recent = replicaA.createSession().block();
+        var recent = replicaA.createSession().block();
         recent.setLastAccessedTime(Instant.now().minus(Duration.ofMinutes(29)));
         replicaA.save(recent).block();
         assertThat(stored(idle.getId())).as("saved like any other").isTrue();
@@ -70,7 +117,7 @@ class MongoWebSessionsTest {
 
     @Test
     void aDeletedSessionIsGone() {
-        MapSession session = replicaA.createSession().block();
+        var session = replicaA.createSession().block();
         replicaA.save(session).block();
         assertThat(replicaA.findById(session.getId()).block()).as("found before the deletion").isNotNull();
 
