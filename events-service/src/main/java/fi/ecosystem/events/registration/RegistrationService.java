@@ -1,13 +1,11 @@
 package fi.ecosystem.events.registration;
 
 import fi.ecosystem.contracts.EmailHash;
-import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.ParticipantAccess;
 import fi.ecosystem.events.event.SeatCounter;
-import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
@@ -35,18 +33,16 @@ public class RegistrationService {
     private final RegistrationRepository registrations;
     private final EventService events;
     private final SeatCounter seats;
-    private final Outbox outbox;
     private final WaitingList waitingList;
     private final RegistrationsPerAddress perAddress;
     private final PrivateLinkRequests linkRequests;
     private final EmailHash emailHash;
 
-    RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats, Outbox outbox,
+    RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats,
             WaitingList waitingList, RegistrationsPerAddress perAddress, PrivateLinkRequests linkRequests, EmailHash emailHash) {
         this.registrations = registrations;
         this.events = events;
         this.seats = seats;
-        this.outbox = outbox;
         this.waitingList = waitingList;
         this.perAddress = perAddress;
         this.linkRequests = linkRequests;
@@ -256,15 +252,12 @@ public class RegistrationService {
         boolean placeTaken = seats.takePlace(eventId);
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
                 placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents,
-                emailHash.of(participant.email()));
-        registration.record(outbox.event(Topics.REGISTRATIONS, registration.id(), registration.eventType(),
-                RegistrationChanged.VERSION, cities, registration.changed(null)));
+                emailHash.of(participant.email()), cities);
         try {
             Registration saved = registrations.insert(registration);
             if (!placeTaken) {
                 seats.joinWaitingList(eventId);
             }
-            outbox.saved();
             return new Outcome(saved, true);
         } catch (DuplicateKeyException sameEmailAtTheSameMoment) {
             if (placeTaken) {

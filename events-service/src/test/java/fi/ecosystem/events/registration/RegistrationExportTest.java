@@ -111,7 +111,7 @@ class RegistrationExportTest extends EventsApiTestSupport {
         List<Registration> many = new ArrayList<>();
         for (int i = 0; i < 5_001; i++) {
             many.add(Registration.of("r%05d".formatted(i), event, PROJECT, new RegistrationChanged.Participant("p" + i + "@example.org",
-                    "Osallistuja", "N:o " + i, null, null, "sv"), RegistrationStatus.WAITLISTED, "self", Map.of(), List.of(), "h" + i));
+                    "Osallistuja", "N:o " + i, null, null, "sv"), RegistrationStatus.WAITLISTED, "self", Map.of(), List.of(), "h" + i, List.of()));
         }
         mongo.insertAll(many);
 

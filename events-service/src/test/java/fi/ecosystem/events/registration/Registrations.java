@@ -13,6 +13,6 @@ public final class Registrations {
     public static Registration confirmed(String eventId, String email, String firstName, String language) {
         return Registration.of("r-" + firstName.toLowerCase(), eventId, "kasvun-ekosysteemit",
                 new RegistrationChanged.Participant(email, firstName, "Esimerkki", null, null, language),
-                RegistrationStatus.CONFIRMED, null, Map.of(), List.of(), "hash-" + email);
+                RegistrationStatus.CONFIRMED, null, Map.of(), List.of(), "hash-" + email, List.of());
     }
 }
