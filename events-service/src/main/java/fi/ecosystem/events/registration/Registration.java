@@ -55,7 +55,7 @@ public class Registration extends Aggregate {
     private String registeredBy;
     /** Answers to the event's questions by question id; consent answers are also in {@code consents}. */
     private Map<String, String> answers = new LinkedHashMap<>();
-    private List<RegistrationChanged.Consent> consents = new ArrayList<>();
+    private List<Consent> consents = new ArrayList<>();
     /** Sessions the participant was checked in to. */
     private Set<String> attendedSessions = new LinkedHashSet<>();
     /** Sessions the participant has been reminded of; a reminder goes once per session. */
@@ -72,9 +72,9 @@ public class Registration extends Aggregate {
     protected Registration() {
     }
 
-    static Registration of(String id, String eventId, String projectId, RegistrationChanged.Participant participant,
+    static Registration of(String id, String eventId, String projectId, Participant participant,
             RegistrationStatus status, String registeredBy, Map<String, String> answers,
-            List<RegistrationChanged.Consent> consents, String emailHash, Collection<String> cities) {
+            List<Consent> consents, String emailHash, Collection<String> cities) {
         Registration registration = new Registration();
         registration.id = id;
         registration.eventId = eventId;
@@ -133,7 +133,8 @@ public class Registration extends Aggregate {
         return RecordedEvent.of(Topics.REGISTRATIONS, id, type, RegistrationChanged.VERSION, cities,
                 new RegistrationChanged(id, eventId, projectId, next.name(), previous == null ? null : previous.name(),
                         new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
-                        Instant.now(), sessionId, consents));
+                        Instant.now(), sessionId, consents().stream().map(consent -> new RegistrationChanged.Consent(
+                                consent.purpose(), consent.policyVersion(), consent.policyUrl(), consent.givenAt())).toList()));
     }
 
     public String id() {
@@ -168,7 +169,7 @@ public class Registration extends Aggregate {
         return answers == null ? Map.of() : Map.copyOf(answers);
     }
 
-    public List<RegistrationChanged.Consent> consents() {
+    public List<Consent> consents() {
         return consents == null ? List.of() : List.copyOf(consents);
     }
 

@@ -1,7 +1,6 @@
 package fi.ecosystem.events.registration;
 
 import fi.ecosystem.contracts.EmailHash;
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.ParticipantAccess;
@@ -53,7 +52,7 @@ public class RegistrationService {
     public record Outcome(Registration registration, boolean created) {
     }
 
-    public Outcome registerByOrganiser(CityUser user, String eventId, RegistrationChanged.Participant participant,
+    public Outcome registerByOrganiser(CityUser user, String eventId, Participant participant,
             Map<String, String> answers) {
         Event event = events.get(user, eventId);
         Set<String> cities = events.citiesOf(event);
@@ -102,7 +101,7 @@ public class RegistrationService {
      *
      * @param clientNetwork the caller's address as the gateway saw it (an IPv6 /64 as one), for the event's cap
      */
-    public Outcome registerThemselves(String eventId, RegistrationChanged.Participant participant, Map<String, String> answers,
+    public Outcome registerThemselves(String eventId, Participant participant, Map<String, String> answers,
             String clientNetwork) {
         Event event = events.find(eventId);
         if (event.status() != EventStatus.PUBLISHED) {
@@ -232,7 +231,7 @@ public class RegistrationService {
         return events.find(registration.eventId());
     }
 
-    private Outcome register(Event event, Set<String> cities, RegistrationChanged.Participant participant,
+    private Outcome register(Event event, Set<String> cities, Participant participant,
             Map<String, String> givenAnswers, String registeredBy) {
         String eventId = event.id();
         if (!event.acceptsRegistrations()) {
@@ -244,9 +243,9 @@ public class RegistrationService {
         }
         Map<String, String> answers = event.checkAnswers(givenAnswers);
         Instant now = Instant.now();
-        List<RegistrationChanged.Consent> consents = event.questions().stream()
+        List<Consent> consents = event.questions().stream()
                 .filter(question -> question.kind() == Question.Kind.CONSENT && "true".equals(answers.get(question.id())))
-                .map(question -> new RegistrationChanged.Consent(question.consentPurpose(), question.policyVersion(),
+                .map(question -> new Consent(question.consentPurpose(), question.policyVersion(),
                         question.policyUrl(), now))
                 .toList();
         boolean placeTaken = seats.takePlace(eventId);
