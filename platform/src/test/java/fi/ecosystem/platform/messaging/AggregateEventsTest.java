@@ -30,7 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AggregateEventsTest {
 
-    static final MongoClient client = MongoClients.create(EmbeddedStore.uri());
+    /** The writes the store received, by command name: counted, not assumed (reads, like the wake's check, are left out). */
+    static final List<String> commands = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+            .applyConnectionString(new com.mongodb.ConnectionString(EmbeddedStore.uri()))
+            .addCommandListener(new com.mongodb.event.CommandListener() {
+                @Override
+                public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                    if (List.of("insert", "update", "findAndModify", "delete").contains(event.getCommandName())) {
+                        commands.add(event.getCommandName());
+                    }
+                }
+            }).build());
 
     MongoTemplate mongo;
     AtomicChanges changes;
@@ -116,12 +127,14 @@ class AggregateEventsTest {
     @Test
     void aGuardedUpdateCarriesItsEventInTheSameWriteOrWritesNeither() {
         mongo.insert(new Task("t1"));
+        commands.clear();
 
         Task closed = changes.apply(new AtomicChanges.Change(stillOpen("t1"), new Update().set("state", "closed"),
                 RecordedEvent.of("tasks", "t1", "task.closed", 1, List.of(), Map.of("taskId", "t1"))), Task.class);
         Task closedTwice = changes.apply(new AtomicChanges.Change(stillOpen("t1"), new Update().set("state", "closed"),
                 RecordedEvent.of("tasks", "t1", "task.closed", 1, List.of(), Map.of("taskId", "t1"))), Task.class);
 
+        assertThat(commands).as("each change and its event in one store write").containsExactly("findAndModify", "findAndModify");
         assertThat(closed.state).isEqualTo("closed");
         assertThat(closed.pendingEvents()).extracting(OutboxEvent::type).containsExactly("task.closed");
         assertThat(closedTwice).as("the guard no longer matched").isNull();
@@ -137,12 +150,14 @@ class AggregateEventsTest {
         done.state = "closed";
         mongo.insert(done);
 
+        commands.clear();
         int closed = changes.applyAll(List.of("t1", "t2", "t3").stream()
                 .map(id -> new AtomicChanges.Change(stillOpen(id), new Update().set("state", "closed"),
                         RecordedEvent.of("tasks", id, "task.closed", 1, List.of(), Map.of("taskId", id))))
                 .toList(), Task.class);
 
         assertThat(closed).isEqualTo(2);
+        assertThat(commands).as("one store write for the three guarded changes").containsExactly("update");
         assertThat(mongo.findById("t1", Task.class).pendingEvents()).hasSize(1);
         assertThat(mongo.findById("t2", Task.class).pendingEvents()).hasSize(1);
         assertThat(mongo.findById("t3", Task.class).pendingEvents()).as("its guard did not match").isEmpty();
