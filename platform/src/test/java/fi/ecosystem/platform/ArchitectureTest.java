@@ -1,7 +1,9 @@
 package fi.ecosystem.platform;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_AN_AGGREGATES_PACKAGE_WRITES_IT;
 import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_MESSAGING_TOUCHES_KAFKA;
+import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_MESSAGING_USES_THE_OUTBOX;
 import static fi.ecosystem.platform.testing.ArchitectureRules.classesOf;
 import static fi.ecosystem.platform.testing.ArchitectureRules.featuresFreeOfCycles;
 
@@ -25,6 +27,12 @@ class ArchitectureTest {
     @Test
     void onlyTheMessagingPartTouchesKafka() {
         ONLY_MESSAGING_TOUCHES_KAFKA.check(classes);
+    }
+
+    @Test
+    void onlyTheMessagingPartUsesTheOutboxAndAggregatesAreWrittenFromTheirPackage() {
+        ONLY_MESSAGING_USES_THE_OUTBOX.check(classes);
+        ONLY_AN_AGGREGATES_PACKAGE_WRITES_IT.check(classes);
     }
 
     @Test

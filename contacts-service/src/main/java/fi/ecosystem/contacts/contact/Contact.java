@@ -1,10 +1,15 @@
 package fi.ecosystem.contacts.contact;
 
+import fi.ecosystem.contracts.EmailHash;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.contacts.ContactErased;
+
 import fi.ecosystem.platform.search.SearchWords;
 import fi.ecosystem.contracts.contacts.ContactChanged;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
-import fi.ecosystem.platform.messaging.OutboxEvent;
+import fi.ecosystem.platform.messaging.Aggregate;
+import fi.ecosystem.platform.messaging.RecordedEvent;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +43,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "by_role", def = "{'roles.role': 1}")
 @CompoundIndex(name = "by_entry_email", def = "{'entries.email': 1}")
 @CompoundIndex(name = "by_entry_phone", def = "{'entries.phone': 1}")
-public class Contact {
+public class Contact extends Aggregate {
 
     public static final String LANGUAGES = "fi|sv|en";
     static final String ANONYMOUS = "Anonymised";
@@ -98,7 +103,6 @@ public class Contact {
     private Set<String> previouslyIndexedWords = Set.of();
     @Version
     private Long version;
-    private List<OutboxEvent> pendingEvents = new ArrayList<>();
 
     protected Contact() {
     }
@@ -443,12 +447,21 @@ public class Contact {
         return consents.stream().anyMatch(Consent::active);
     }
 
-    ContactChanged changed() {
-        return new ContactChanged(id, displayName(), organisationName, List.copyOf(projectIds));
+    /** Records {@code contact.changed} (what others hear of the person) for the cities given; saving publishes it. */
+    void recordChanged(java.util.Collection<String> cities) {
+        record(RecordedEvent.of(Topics.CONTACTS, id, ContactChanged.TYPE, ContactChanged.VERSION, cities,
+                new ContactChanged(id, displayName(), organisationName, List.copyOf(projectIds))));
     }
 
-    public void record(OutboxEvent event) {
-        pendingEvents.add(event);
+    /**
+     * The person is forgotten: anonymised, and {@code contact.erased} recorded with the keyed hashes of every address
+     * they had (taken before the addresses go), so the other services find their copies without the addresses.
+     */
+    public void erase(Instant now, EmailHash emailHash, java.util.Collection<String> cities) {
+        List<String> otherHashes = otherEmails.stream().map(emailHash::of).sorted().toList();
+        ContactErased erased = new ContactErased(id, email == null ? null : emailHash.of(email), otherHashes);
+        anonymise(now);
+        record(RecordedEvent.of(Topics.CONTACTS, id, ContactErased.TYPE, ContactErased.VERSION, cities, erased));
     }
 
     private Optional<ProjectRole> roleIn(String projectId, ProjectRole.Source source) {
@@ -689,7 +702,4 @@ public class Contact {
         return lastActivityAt;
     }
 
-    public List<OutboxEvent> pendingEvents() {
-        return List.copyOf(pendingEvents);
-    }
 }

@@ -2,12 +2,9 @@ package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.platform.search.SearchWords;
 import fi.ecosystem.contacts.access.ContactsAccess;
-import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.contacts.ContactChanged;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
-import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
@@ -59,17 +56,15 @@ public class ContactService {
     private final ContactRepository contacts;
     private final MongoTemplate mongo;
     private final ProjectAccessDirectory projects;
-    private final Outbox outbox;
     private final ContactAudit audit;
     private final ContactWords words;
     private final MergedAddresses addresses;
 
-    ContactService(ContactRepository contacts, MongoTemplate mongo, ProjectAccessDirectory projects, Outbox outbox,
+    ContactService(ContactRepository contacts, MongoTemplate mongo, ProjectAccessDirectory projects,
             ContactAudit audit, ContactWords words, MergedAddresses addresses) {
         this.contacts = contacts;
         this.mongo = mongo;
         this.projects = projects;
-        this.outbox = outbox;
         this.audit = audit;
         this.words = words;
         this.addresses = addresses;
@@ -281,18 +276,16 @@ public class ContactService {
                             entered.language(), "staff", now));
                 }
                 current.linkProjects(projectIds);
-                current.record(changedEvent(current));
+                current.recordChanged(citiesOf(current));
                 Contact saved = contacts.save(current);
-                outbox.saved();
                 return saved;
             });
             audit.record(linked.id(), user, "created", Map.of("projectIds", List.copyOf(projectIds),
                     "allowedDuplicate", allowDuplicate, "linked", true));
             return linked.viewFor(visibility);
         }
-        entered.record(changedEvent(entered));
+        entered.recordChanged(citiesOf(entered));
         Contact saved = contacts.insert(entered);
-        outbox.saved();
         audit.record(saved.id(), user, "created", Map.of("projectIds", List.copyOf(projectIds),
                 "allowedDuplicate", allowDuplicate));
         return saved.viewFor(visibility);
@@ -464,14 +457,13 @@ public class ContactService {
         for (String address : survivor.otherEmails()) {
             addresses.point(address, survivor.id()); // before the save: a crash after it leaves nothing unfound
         }
-        survivor.record(changedEvent(survivor));
+        survivor.recordChanged(citiesOf(survivor));
         survivor = contacts.save(survivor);
         duplicate.mergedInto(survivor.id());
         contacts.save(duplicate);
         if (survivor.adoptOtherEmail()) {
             survivor = contacts.save(survivor);
         }
-        outbox.saved();
         audit.record(survivor.id(), user, "merged", Map.of("duplicateId", duplicateId));
         audit.record(duplicateId, user, "merged-into", Map.of("survivorId", survivor.id()));
         return survivor.viewFor(visibility);
@@ -495,9 +487,8 @@ public class ContactService {
         Contact contact = get(user, id);
         ContactsAccess.requireMayWrite(user);
         Map<String, Object> details = edit.apply(contact);
-        contact.record(changedEvent(contact));
+        contact.recordChanged(citiesOf(contact));
         Contact saved = contacts.save(contact);
-        outbox.saved();
         audit.record(saved.id(), user, action, details);
         return saved;
     }
@@ -519,11 +510,9 @@ public class ContactService {
             }
             boolean linksChanged = contact.participated(registration, at);
             if (created || linksChanged) {
-                contact.record(outbox.event(Topics.CONTACTS, contact.id(), ContactChanged.TYPE,
-                        ContactChanged.VERSION, projects.citiesOf(registration.projectId()), contact.changed()));
+                contact.recordChanged(projects.citiesOf(registration.projectId()));
             }
             Contact saved = contacts.save(contact);
-            outbox.saved();
             if (created) {
                 audit.recordSystem(saved.id(), "registrations", "created", Map.of("registrationId", registration.registrationId()));
             }
@@ -562,10 +551,8 @@ public class ContactService {
                 if (!created && !changed) {
                     return contact;
                 }
-                contact.record(outbox.event(Topics.CONTACTS, contact.id(), ContactChanged.TYPE, ContactChanged.VERSION,
-                        project.participatingCities(), contact.changed()));
+                contact.recordChanged(project.participatingCities());
                 Contact stored = contacts.save(contact);
-                outbox.saved();
                 audit.recordSystem(stored.id(), "projects", created ? "created" : "role-set",
                         Map.of("projectId", project.projectId(), "role", person.role()));
                 return stored;
@@ -579,10 +566,8 @@ public class ContactService {
                 retried(() -> {
                     Contact current = contacts.findById(holder.id()).orElseThrow();
                     if (current.removeRole(project.projectId(), ProjectRole.Source.PROJECT, at)) {
-                        current.record(outbox.event(Topics.CONTACTS, current.id(), ContactChanged.TYPE,
-                                ContactChanged.VERSION, project.participatingCities(), current.changed()));
+                        current.recordChanged(project.participatingCities());
                         contacts.save(current);
-                        outbox.saved();
                         audit.recordSystem(current.id(), "projects", "role-removed", Map.of("projectId", project.projectId()));
                     }
                     return current;
@@ -591,15 +576,25 @@ public class ContactService {
         }
     }
 
+    /**
+     * Stores a person {@link Contact#erase erased} by the GDPR use case, guarded by the version: a change at the
+     * same moment fails it ({@link org.springframework.dao.OptimisticLockingFailureException}) and it starts again.
+     */
+    public Contact storeErased(Contact contact) {
+        if (contact.anonymisedAt() == null) {
+            throw new IllegalArgumentException("Contact " + contact.id() + " is not erased");
+        }
+        return contacts.save(contact);
+    }
+
     /** Saves a person with a fixed id once (demo data); later runs leave them as they are. */
     public Optional<Contact> enterOnce(Contact contact) {
         if (contacts.existsById(contact.id()) || (contact.email() != null && byEmail(contact.email()).isPresent())) {
             return Optional.empty();
         }
-        contact.record(changedEvent(contact));
+        contact.recordChanged(citiesOf(contact));
         try {
             Contact saved = contacts.insert(contact);
-            outbox.saved();
             audit.recordSystem(saved.id(), "demo data", "created", Map.of());
             return Optional.of(saved);
         } catch (DuplicateKeyException enteredConcurrently) {
@@ -616,11 +611,6 @@ public class ContactService {
         return addresses.holderOf(email).flatMap(contacts::findById)
                 .filter(contact -> contact.otherEmails().contains(email))
                 .map(contact -> find(contact.id()));
-    }
-
-    private fi.ecosystem.platform.messaging.OutboxEvent changedEvent(Contact contact) {
-        return outbox.event(Topics.CONTACTS, contact.id(), ContactChanged.TYPE, ContactChanged.VERSION,
-                citiesOf(contact), contact.changed());
     }
 
     /** Links are to projects the caller's city takes part in: nobody shares a person into others' projects. */

@@ -1,10 +1,7 @@
 package fi.ecosystem.contacts.contact;
 
-import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.EmailHash;
-import fi.ecosystem.contracts.contacts.ContactErased;
-import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import java.time.Duration;
@@ -48,7 +45,6 @@ public class Retention {
     private final MongoTemplate mongo;
     private final ContactRepository contacts;
     private final ProjectAccessDirectory projects;
-    private final Outbox outbox;
     private final ContactAudit audit;
     private final PersonalDataKeys keys;
     private final EmailHash emailHash;
@@ -58,7 +54,7 @@ public class Retention {
     private final boolean enabled;
     private final String owner = UUID.randomUUID().toString();
 
-    Retention(MongoTemplate mongo, ContactRepository contacts, ProjectAccessDirectory projects, Outbox outbox,
+    Retention(MongoTemplate mongo, ContactRepository contacts, ProjectAccessDirectory projects,
             ContactAudit audit, PersonalDataKeys keys, EmailHash emailHash, MergedAddresses addresses,
             @Value("${ecosystem.contacts.retention.inactive-after}") Duration inactiveAfter,
             @Value("${ecosystem.contacts.retention.interval}") Duration interval,
@@ -66,7 +62,6 @@ public class Retention {
         this.mongo = mongo;
         this.contacts = contacts;
         this.projects = projects;
-        this.outbox = outbox;
         this.audit = audit;
         this.keys = keys;
         this.emailHash = emailHash;
@@ -119,16 +114,12 @@ public class Retention {
         contact.projectIds().forEach(projectId -> cities.addAll(projects.citiesOf(projectId)));
         java.util.List<String> addressesHeld = new java.util.ArrayList<>(contact.otherEmails());
         addressesHeld.add(contact.email());
-        java.util.List<String> otherHashes = contact.otherEmails().stream().map(emailHash::of).sorted().toList();
-        ContactErased erased = new ContactErased(id, contact.email() == null ? null : emailHash.of(contact.email()), otherHashes);
-        contact.anonymise(now);
-        contact.record(outbox.event(Topics.CONTACTS, id, ContactErased.TYPE, ContactErased.VERSION, cities, erased));
+        contact.erase(now, emailHash, cities);
         try {
             contacts.save(contact); // guarded by the version: a concurrent pass or change wins, this one skips
         } catch (OptimisticLockingFailureException changedMeanwhile) {
             return false;
         }
-        outbox.saved();
         // as an erasure does: what Kafka still retains about the person can no longer be read
         keys.shred(PersonalData.everyKeyOf(id, addressesHeld, emailHash));
         addresses.forget(addressesHeld);

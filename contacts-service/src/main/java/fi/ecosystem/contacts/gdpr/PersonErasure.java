@@ -4,9 +4,7 @@ import fi.ecosystem.contacts.contact.Contact;
 import fi.ecosystem.contacts.contact.MergedAddresses;
 import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.PersonalData;
-import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.contacts.ContactErased;
-import fi.ecosystem.platform.messaging.Outbox;
+import fi.ecosystem.contacts.contact.ContactService;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
@@ -39,17 +37,17 @@ public class PersonErasure {
     private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
-    private final Outbox outbox;
+    private final ContactService contacts;
     private final PersonalDataKeys keys;
     private final PrivacyAudit audit;
     private final ProjectAccessDirectory projects;
     private final EmailHash emailHash;
     private final MergedAddresses addresses;
 
-    PersonErasure(MongoTemplate mongo, Outbox outbox, PersonalDataKeys keys, PrivacyAudit audit,
+    PersonErasure(MongoTemplate mongo, ContactService contacts, PersonalDataKeys keys, PrivacyAudit audit,
             ProjectAccessDirectory projects, EmailHash emailHash, MergedAddresses addresses) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.contacts = contacts;
         this.keys = keys;
         this.audit = audit;
         this.projects = projects;
@@ -64,28 +62,22 @@ public class PersonErasure {
             if (contact == null || contact.anonymisedAt() != null) {
                 return audit.erasureOf(contactId).orElseGet(() -> audit.erasureRequested(user, contactId));
             }
-            List<String> others = new ArrayList<>();
-            contact.otherEmails().forEach(email -> others.add(emailHash.of(email)));
             List<String> held = new ArrayList<>(contact.otherEmails());
             held.add(contact.email());
-            ContactErased erased = new ContactErased(contactId, contact.email() == null ? null : emailHash.of(contact.email()),
-                    others);
             // every id their keys may have, also the plain SHA-256 of keys made before keyed hashes
             keys.shred(PersonalData.everyKeyOf(contactId, held, emailHash));
             addresses.forget(held);
             Set<String> cities = new TreeSet<>();
             contact.projectIds().forEach(projectId -> cities.addAll(projects.citiesOf(projectId)));
-            contact.anonymise(Instant.now());
-            contact.record(outbox.event(Topics.CONTACTS, contactId, ContactErased.TYPE, ContactErased.VERSION, cities, erased));
+            contact.erase(Instant.now(), emailHash, cities);
             try {
-                mongo.save(contact); // guarded by its version: a change at the same moment makes us start again
+                contacts.storeErased(contact); // guarded by its version: a change at the same moment makes us start again
             } catch (OptimisticLockingFailureException changedMeanwhile) {
                 if (attempt == ATTEMPTS) {
                     throw changedMeanwhile;
                 }
                 continue;
             }
-            outbox.saved();
             PrivacyAudit.Entry requested = audit.erasureRequested(user, contactId);
             audit.erased(contactId, "request:" + requested.id(), Map.of(CONTACTS, 1L));
             return requested;

@@ -2,7 +2,9 @@ package fi.ecosystem.contacts.organisation;
 
 import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.contracts.organisations.OrganisationChanged;
-import fi.ecosystem.platform.messaging.OutboxEvent;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.platform.messaging.Aggregate;
+import fi.ecosystem.platform.messaging.RecordedEvent;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * every city of the projects it is linked to.
  */
 @Document("organisations")
-public class Organisation {
+public class Organisation extends Aggregate {
 
     /** Street address; the postal code is five digits. */
     public record Address(String street, String postalCode, String city) {
@@ -41,7 +43,6 @@ public class Organisation {
     private Instant updatedAt;
     @Version
     private Long version;
-    private List<OutboxEvent> pendingEvents = new ArrayList<>();
 
     protected Organisation() {
     }
@@ -77,19 +78,11 @@ public class Organisation {
         this.updatedAt = Instant.now();
     }
 
-    /** What others hear of the change ({@code organisation.changed}). */
-    public OrganisationChanged changed() {
-        return new OrganisationChanged(version == null ? OrganisationChanged.CREATED : OrganisationChanged.CHANGED, id,
-                type.name(), name, businessId, municipalityNumber, parentId, List.copyOf(projectIds));
-    }
-
-    /** Records the event, to be published by the outbox relay after the organisation is saved. */
-    public void record(OutboxEvent event) {
-        pendingEvents.add(event);
-    }
-
-    public List<OutboxEvent> pendingEvents() {
-        return List.copyOf(pendingEvents);
+    /** Records what others hear of the change ({@code organisation.changed}), for the cities given; saving publishes it. */
+    void recordChanged(java.util.Collection<String> cities) {
+        record(RecordedEvent.of(Topics.ORGANISATIONS, id, OrganisationChanged.TYPE, OrganisationChanged.VERSION, cities,
+                new OrganisationChanged(version == null ? OrganisationChanged.CREATED : OrganisationChanged.CHANGED, id,
+                        type.name(), name, businessId, municipalityNumber, parentId, List.copyOf(projectIds))));
     }
 
     public String id() {

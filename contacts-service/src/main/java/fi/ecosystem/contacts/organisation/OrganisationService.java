@@ -1,9 +1,6 @@
 package fi.ecosystem.contacts.organisation;
 
 import fi.ecosystem.contacts.access.ContactsAccess;
-import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.organisations.OrganisationChanged;
-import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
@@ -28,12 +25,10 @@ public class OrganisationService {
 
     private final MongoTemplate mongo;
     private final ProjectAccessDirectory projects;
-    private final Outbox outbox;
 
-    OrganisationService(MongoTemplate mongo, ProjectAccessDirectory projects, Outbox outbox) {
+    OrganisationService(MongoTemplate mongo, ProjectAccessDirectory projects) {
         this.mongo = mongo;
         this.projects = projects;
-        this.outbox = outbox;
     }
 
     public Page<Organisation> list(CityUser user, Pageable pageable) {
@@ -57,7 +52,7 @@ public class OrganisationService {
         requireOwnProjects(user, projectIds);
         Organisation organisation = Organisation.create(UUID.randomUUID().toString(), type, name, businessId,
                 municipalityNumber, address, website, parentId, projectIds);
-        return saved(mongo.insert(announced(organisation)));
+        return mongo.insert(announced(organisation));
     }
 
     public Organisation change(CityUser user, String id, OrganisationType type, fi.ecosystem.contracts.LocalizedText name,
@@ -67,7 +62,7 @@ public class OrganisationService {
         ContactsAccess.requireWritable(user, citiesOf(organisation.projectIds()), "Organisation " + id);
         requireOwnProjects(user, projectIds);
         organisation.change(type, name, businessId, municipalityNumber, address, website, parentId, projectIds);
-        return saved(mongo.save(announced(organisation)));
+        return mongo.save(announced(organisation));
     }
 
     /** Saves an organisation with a fixed id once (demo data); later runs leave it as it is. */
@@ -76,7 +71,7 @@ public class OrganisationService {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(saved(mongo.insert(announced(organisation))));
+            return java.util.Optional.of(mongo.insert(announced(organisation)));
         } catch (org.springframework.dao.DuplicateKeyException createdConcurrently) {
             return java.util.Optional.empty();
         }
@@ -84,13 +79,7 @@ public class OrganisationService {
 
     /** The change goes out on the organisations topic with the cities of the organisation's projects. */
     private Organisation announced(Organisation organisation) {
-        organisation.record(outbox.event(Topics.ORGANISATIONS, organisation.id(), OrganisationChanged.TYPE,
-                OrganisationChanged.VERSION, citiesOf(organisation.projectIds()), organisation.changed()));
-        return organisation;
-    }
-
-    private Organisation saved(Organisation organisation) {
-        outbox.saved();
+        organisation.recordChanged(citiesOf(organisation.projectIds()));
         return organisation;
     }
 

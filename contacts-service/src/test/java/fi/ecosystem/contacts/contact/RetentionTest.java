@@ -6,7 +6,6 @@ import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.contacts.ContactErased;
-import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.testing.TopicProbe;
@@ -42,8 +41,6 @@ class RetentionTest extends ContactsApiTestBase {
     @Autowired
     ProjectAccessDirectory projects;
     @Autowired
-    Outbox outbox;
-    @Autowired
     ContactAudit audit;
     @Autowired
     PersonalDataKeys keys;
@@ -54,7 +51,7 @@ class RetentionTest extends ContactsApiTestBase {
 
     /** Another replica's retention job: same store, its own lease owner. */
     Retention replica() {
-        return new Retention(mongo, repository, projects, outbox, audit, keys, emailHash, addresses, Duration.ofDays(1095), Duration.ofHours(6), true);
+        return new Retention(mongo, repository, projects, audit, keys, emailHash, addresses, Duration.ofDays(1095), Duration.ofHours(6), true);
     }
 
     Contact person(String name, Instant lastActive) {

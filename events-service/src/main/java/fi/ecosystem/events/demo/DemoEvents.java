@@ -1,7 +1,7 @@
 package fi.ecosystem.events.demo;
 
+import fi.ecosystem.events.registration.Participant;
 import fi.ecosystem.contracts.LocalizedText;
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventDetails;
 import fi.ecosystem.events.event.EventService;
@@ -130,8 +130,8 @@ class DemoEvents implements ApplicationRunner {
             String last = LAST[(n * 7 + 3) % LAST.length];
             String email = (first + "." + last + "." + n).toLowerCase().replace('ö', 'o').replace('ä', 'a') + "@example.org";
             String language = n % 7 == 0 ? "sv" : n % 5 == 0 ? "en" : "fi";
-            registered.add(registrations.registerByOrganiser(organiser, event.id(), new RegistrationChanged.Participant(email,
-                    first, last, COMPANIES[n % COMPANIES.length], null, language), answers).registration());
+            registered.add(registrations.registerByOrganiser(organiser, event.id(), new Participant(email,
+                    first, last, COMPANIES[n % COMPANIES.length], language), answers).registration());
         }
         return registered;
     }

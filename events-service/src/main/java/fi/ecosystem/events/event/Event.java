@@ -1,12 +1,15 @@
 package fi.ecosystem.events.event;
 
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.events.EventChanged;
-import fi.ecosystem.platform.messaging.OutboxEvent;
+import fi.ecosystem.platform.messaging.Aggregate;
+import fi.ecosystem.platform.messaging.RecordedEvent;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
 import fi.ecosystem.platform.web.InvalidFields;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,10 +26,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A growth programme, webinar, seminar… of a project. {@code confirmedCount} is changed only by the
  * guarded atomic update in {@link SeatCounter}, never by saving this object, so concurrent registrations
- * can never confirm more people than {@code capacity}.
+ * can never confirm more people than {@code capacity}. Each change records {@code event.changed} with the cities
+ * of the event's project, which saving the event publishes.
  */
 @Document("events")
-public class Event {
+public class Event extends Aggregate {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final int MAX_SESSIONS = 100;
@@ -68,12 +72,12 @@ public class Event {
     private Instant createdAt;
     @Version
     private Long version;
-    private List<OutboxEvent> pendingEvents = new ArrayList<>();
 
     protected Event() {
     }
 
-    public static Event draft(String id, String projectId, String organisingCity, EventDetails details) {
+    public static Event draft(String id, String projectId, String organisingCity, EventDetails details,
+            Collection<String> cities) {
         Event event = new Event();
         event.id = id;
         event.projectId = projectId;
@@ -81,11 +85,12 @@ public class Event {
         event.status = EventStatus.DRAFT;
         event.createdAt = Instant.now();
         event.apply(details);
+        event.recordChanged(cities);
         return event;
     }
 
     /** Changes what organisers write of the event; capacity may not drop below the places already given. */
-    public EventChanged edit(EventDetails details) {
+    public void edit(EventDetails details, Collection<String> cities) {
         if (status == EventStatus.CANCELLED || status == EventStatus.COMPLETED) {
             throw new DomainRuleViolation("event-closed", "A " + status.name().toLowerCase() + " event is not edited any more");
         }
@@ -94,7 +99,7 @@ public class Event {
                     "Capacity " + details.capacity() + " is below the " + confirmedCount + " places already confirmed");
         }
         apply(details);
-        return changed();
+        recordChanged(cities);
     }
 
     private void apply(EventDetails details) {
@@ -289,38 +294,35 @@ public class Event {
                 && (closes == null || now.isBefore(closes));
     }
 
-    public EventChanged publish() {
+    public void publish(Collection<String> cities) {
         if (status != EventStatus.DRAFT) {
             throw new DomainRuleViolation("not-draft", "Only a draft can be published; this event is " + status);
         }
         status = EventStatus.PUBLISHED;
-        return changed();
+        recordChanged(cities);
     }
 
     /** Calls the event off; its registrants are told, and it takes no more registrations. */
-    public EventChanged cancel() {
+    public void cancel(Collection<String> cities) {
         if (status != EventStatus.DRAFT && status != EventStatus.PUBLISHED) {
             throw new DomainRuleViolation("not-active", "Only a draft or published event can be cancelled; this one is " + status);
         }
         status = EventStatus.CANCELLED;
-        return changed();
+        recordChanged(cities);
     }
 
     /** Marks a published event held; confirmed people never checked in become no-shows. */
-    public EventChanged complete() {
+    public void complete(Collection<String> cities) {
         if (status != EventStatus.PUBLISHED) {
             throw new DomainRuleViolation("not-published", "Only a published event can be completed; this one is " + status);
         }
         status = EventStatus.COMPLETED;
-        return changed();
+        recordChanged(cities);
     }
 
-    public EventChanged changed() {
-        return new EventChanged(id, projectId, type.name(), title, status.name(), organisingCity, capacity, startsAt);
-    }
-
-    public void record(OutboxEvent event) {
-        pendingEvents.add(event);
+    private void recordChanged(Collection<String> cities) {
+        record(RecordedEvent.of(Topics.EVENTS, id, EventChanged.TYPE, EventChanged.VERSION, cities,
+                new EventChanged(id, projectId, type.name(), title, status.name(), organisingCity, capacity, startsAt)));
     }
 
     public boolean acceptsRegistrations() {
@@ -428,9 +430,5 @@ public class Event {
 
     public EventStatus status() {
         return status;
-    }
-
-    public List<OutboxEvent> pendingEvents() {
-        return List.copyOf(pendingEvents);
     }
 }

@@ -1,8 +1,5 @@
 package fi.ecosystem.events.event;
 
-import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.events.EventChanged;
-import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
@@ -11,7 +8,7 @@ import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import org.springframework.dao.OptimisticLockingFailureException;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -26,12 +23,10 @@ public class EventService {
 
     private final EventRepository events;
     private final ProjectAccessDirectory projects;
-    private final Outbox outbox;
 
-    EventService(EventRepository events, ProjectAccessDirectory projects, Outbox outbox) {
+    EventService(EventRepository events, ProjectAccessDirectory projects) {
         this.events = events;
         this.projects = projects;
-        this.outbox = outbox;
     }
 
     public Page<Event> list(CityUser user, Pageable pageable) {
@@ -91,18 +86,18 @@ public class EventService {
         AccessRule.requireMayWrite(user, AREA, CityUser.EVENT_ORGANISER);
         String organisingCity = user.cities().stream().filter(cities::contains).sorted().findFirst()
                 .orElseThrow(() -> new DomainRuleViolation("no-organising-city", "No city of yours takes part in the project"));
-        Event event = Event.draft(UUID.randomUUID().toString(), projectId, organisingCity, details);
-        return save(event, event.changed(), cities);
+        return events.save(Event.draft(UUID.randomUUID().toString(), projectId, organisingCity, details, cities));
     }
 
     /** Loads the event, which all of these need, and applies a change; retried when a registration moved the counter meanwhile. */
-    private Event change(CityUser user, String id, Function<Event, EventChanged> change) {
+    private Event change(CityUser user, String id, BiConsumer<Event, Set<String>> change) {
         for (int attempt = 1; ; attempt++) {
             Event event = get(user, id);
             Set<String> cities = citiesOf(event);
             AccessRule.requireWritable(user, AREA, CityUser.EVENT_ORGANISER, cities, "Event " + id);
             try {
-                return save(event, change.apply(event), cities);
+                change.accept(event, cities);
+                return events.save(event);
             } catch (OptimisticLockingFailureException registrationsMovedTheCounter) {
                 if (attempt == 5) {
                     throw registrationsMovedTheCounter;
@@ -112,7 +107,7 @@ public class EventService {
     }
 
     public Event edit(CityUser user, String id, EventDetails details) {
-        return change(user, id, event -> event.edit(details));
+        return change(user, id, (event, cities) -> event.edit(details, cities));
     }
 
     public Event publish(CityUser user, String id) {
@@ -132,12 +127,5 @@ public class EventService {
     /** Published events whose sessions start in the window, for the reminder mails. */
     public List<Event> withSessionsStartingBetween(Instant from, Instant to) {
         return events.findBySessionsStartsAtBetweenAndStatus(from, to, EventStatus.PUBLISHED);
-    }
-
-    private Event save(Event event, EventChanged changed, Set<String> cities) {
-        event.record(outbox.event(Topics.EVENTS, event.id(), EventChanged.TYPE, EventChanged.VERSION, cities, changed));
-        Event saved = events.save(event);
-        outbox.saved();
-        return saved;
     }
 }

@@ -1,5 +1,6 @@
 package fi.ecosystem.events.event;
 
+import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -9,10 +10,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes and gives back confirmed places with single atomic, guarded updates on the event document:
- * the store checks {@code confirmedCount < capacity} and increments in one step, so no interleaving of
- * concurrent requests can overbook. Each also bumps the version, so a save of a stale copy of the event
- * fails instead of writing an old count back.
+ * The event's store for its counters: takes and gives back confirmed places with single atomic, guarded updates
+ * on the event document: the store checks {@code confirmedCount < capacity} and increments in one step, so no
+ * interleaving of concurrent requests can overbook. Each also bumps the version, so a save of a stale copy of the
+ * event fails instead of writing an old count back. The counters cause no events of their own.
  */
 @Component
 public class SeatCounter {
@@ -26,26 +27,37 @@ public class SeatCounter {
     /** True if a place was taken; false if the event is full. */
     public boolean takePlace(String eventId) {
         Query hasRoom = new Query(Criteria.where("_id").is(eventId))
-                .addCriteria(Criteria.expr(() -> new Document("$lt", java.util.List.of("$confirmedCount", "$capacity"))));
-        Document taken = mongo.findAndModify(hasRoom, new Update().inc("confirmedCount", 1).inc("version", 1),
-                FindAndModifyOptions.options().returnNew(true), Document.class, "events");
-        return taken != null;
+                .addCriteria(Criteria.expr(() -> new Document("$lt", List.of("$confirmedCount", "$capacity"))));
+        // unmapped (a plain document of the events' collection): the $expr compares two fields of the same document
+        return mongo.findAndModify(hasRoom, new Update().inc("confirmedCount", 1).inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true), Document.class, mongo.getCollectionName(Event.class)) != null;
     }
 
     public void givePlaceBack(String eventId) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(eventId).and("confirmedCount").gt(0)),
-                new Update().inc("confirmedCount", -1).inc("version", 1), "events");
+                new Update().inc("confirmedCount", -1).inc("version", 1), Event.class);
     }
 
     /** Someone joined the waiting list: the size lists and the staff home show without counting registrations. */
     public void joinWaitingList(String eventId) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(eventId)),
-                new Update().inc("waitlistedCount", 1).inc("version", 1), "events");
+                new Update().inc("waitlistedCount", 1).inc("version", 1), Event.class);
     }
 
     /** Someone left the waiting list (promoted, cancelled). */
     public void leaveWaitingList(String eventId) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(eventId).and("waitlistedCount").gt(0)),
-                new Update().inc("waitlistedCount", -1).inc("version", 1), "events");
+        leaveWaitingList(eventId, 1);
+    }
+
+    /** Several left the waiting list at once (an event called off): one write, never below zero. */
+    public void leaveWaitingList(String eventId, int left) {
+        if (left <= 0) {
+            return;
+        }
+        if (mongo.updateFirst(new Query(Criteria.where("_id").is(eventId).and("waitlistedCount").gte(left)),
+                new Update().inc("waitlistedCount", -left).inc("version", 1), Event.class).getMatchedCount() == 0) {
+            mongo.updateFirst(new Query(Criteria.where("_id").is(eventId).and("waitlistedCount").lt(left)),
+                    new Update().set("waitlistedCount", 0).inc("version", 1), Event.class);
+        }
     }
 }

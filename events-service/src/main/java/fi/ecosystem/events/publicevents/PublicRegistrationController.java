@@ -1,7 +1,7 @@
 package fi.ecosystem.events.publicevents;
 
+import fi.ecosystem.events.registration.Participant;
 import fi.ecosystem.contracts.LocalizedText;
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.registration.Registration;
@@ -94,8 +94,8 @@ class PublicRegistrationController {
             // a bot filled the honeypot: it sees the usual answer, nothing is stored
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Received.CHECK_YOUR_EMAIL);
         }
-        registrations.registerThemselves(eventId, new RegistrationChanged.Participant(
-                request.email(), request.firstName(), request.lastName(), request.organisationName(), null, request.language()),
+        registrations.registerThemselves(eventId, new Participant(
+                request.email(), request.firstName(), request.lastName(), request.organisationName(), request.language()),
                 request.answers(), ClientAddress.networkOf(http));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Received.CHECK_YOUR_EMAIL);
     }

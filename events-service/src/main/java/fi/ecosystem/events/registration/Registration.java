@@ -1,9 +1,13 @@
 package fi.ecosystem.events.registration;
 
+import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
-import fi.ecosystem.platform.messaging.OutboxEvent;
+import fi.ecosystem.platform.messaging.Aggregate;
+import fi.ecosystem.platform.messaging.RecordedEvent;
+import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +21,11 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A participant's place in an event. One per e-mail address per event (the unique index enforces it). */
+/**
+ * A participant's place in an event. One per e-mail address per event (the unique index enforces it). Its status
+ * moves only as {@link RegistrationStatus} allows, each move with its event; the moves that race with others are
+ * guarded atomic updates of {@link RegistrationStore}, which records the event {@link #moved} gives.
+ */
 @Document("registrations")
 @CompoundIndexes({
     @CompoundIndex(name = "one_per_email", def = "{'eventId': 1, 'email': 1}", unique = true),
@@ -26,7 +34,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
     // an event's registrations in the order they came: the list pages and the exports' cursor
     @CompoundIndex(name = "in_order", def = "{'eventId': 1, 'createdAt': 1, '_id': 1}")
 })
-public class Registration {
+public class Registration extends Aggregate {
 
     @Id
     private String id;
@@ -47,7 +55,7 @@ public class Registration {
     private String registeredBy;
     /** Answers to the event's questions by question id; consent answers are also in {@code consents}. */
     private Map<String, String> answers = new LinkedHashMap<>();
-    private List<RegistrationChanged.Consent> consents = new ArrayList<>();
+    private List<Consent> consents = new ArrayList<>();
     /** Sessions the participant was checked in to. */
     private Set<String> attendedSessions = new LinkedHashSet<>();
     /** Sessions the participant has been reminded of; a reminder goes once per session. */
@@ -60,14 +68,13 @@ public class Registration {
     private Instant linkMailedAt;
     @Version
     private Long version;
-    private List<OutboxEvent> pendingEvents = new ArrayList<>();
 
     protected Registration() {
     }
 
-    static Registration of(String id, String eventId, String projectId, RegistrationChanged.Participant participant,
+    static Registration of(String id, String eventId, String projectId, Participant participant,
             RegistrationStatus status, String registeredBy, Map<String, String> answers,
-            List<RegistrationChanged.Consent> consents, String emailHash) {
+            List<Consent> consents, String emailHash, Collection<String> cities) {
         Registration registration = new Registration();
         registration.id = id;
         registration.eventId = eventId;
@@ -84,6 +91,7 @@ public class Registration {
         registration.consents = new ArrayList<>(consents);
         registration.privateToken = PrivateTokens.next();
         registration.createdAt = Instant.now();
+        registration.record(registration.event(status.eventType(), null, status, null, cities));
         return registration;
     }
 
@@ -91,33 +99,42 @@ public class Registration {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The event of a change from {@code previous} to {@code next} (used by the atomic status updates). */
-    RegistrationChanged changed(RegistrationStatus previous, RegistrationStatus next, String sessionId) {
-        return new RegistrationChanged(id, eventId, projectId, next.name(), previous == null ? null : previous.name(),
-                new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
-                Instant.now(), sessionId, consents);
+    /**
+     * The event of moving this registration to {@code next} (in a check-in, with the session); refused when the
+     * status rules do not allow the move. The caller writes the move and this event in one guarded update.
+     */
+    RecordedEvent moved(RegistrationStatus next, String sessionId, Collection<String> cities) {
+        if (!status.mayBecome(next)) {
+            throw new DomainRuleViolation("status-not-allowed", "A " + status + " registration does not become " + next);
+        }
+        return event(status.eventTypeOfMoveTo(next), status, next, sessionId, cities);
     }
 
-    RegistrationChanged changed(RegistrationStatus previous) {
-        return changed(previous, status, null);
+    /** A check-in's outcome: the sessions attended after it and the status they make. */
+    record CheckIn(Set<String> sessions, RegistrationStatus next) {
     }
 
-    String eventType() {
-        return eventType(status);
+    /**
+     * Checks the participant in to a session, or corrects that (attended false): with no session attended the
+     * registration is a no-show, with any attended. Only people with a place are checked in. Null when nothing changes.
+     */
+    CheckIn checkIn(String sessionId, boolean attended) {
+        if (!RegistrationStatus.WITH_A_PLACE.contains(status)) {
+            throw new DomainRuleViolation("no-place", "Only people with a place are checked in; this registration is " + status);
+        }
+        Set<String> sessions = new LinkedHashSet<>(attendedSessions());
+        boolean changed = attended ? sessions.add(sessionId) : sessions.remove(sessionId);
+        RegistrationStatus next = sessions.isEmpty() ? RegistrationStatus.NO_SHOW : RegistrationStatus.ATTENDED;
+        return !changed && next == status ? null : new CheckIn(sessions, next);
     }
 
-    static String eventType(RegistrationStatus status) {
-        return switch (status) {
-            case CONFIRMED -> RegistrationChanged.CONFIRMED;
-            case WAITLISTED -> RegistrationChanged.WAITLISTED;
-            case CANCELLED -> RegistrationChanged.CANCELLED;
-            case ATTENDED -> RegistrationChanged.ATTENDED;
-            case NO_SHOW -> RegistrationChanged.NO_SHOW;
-        };
-    }
-
-    void record(OutboxEvent event) {
-        pendingEvents.add(event);
+    private RecordedEvent event(String type, RegistrationStatus previous, RegistrationStatus next, String sessionId,
+            Collection<String> cities) {
+        return RecordedEvent.of(Topics.REGISTRATIONS, id, type, RegistrationChanged.VERSION, cities,
+                new RegistrationChanged(id, eventId, projectId, next.name(), previous == null ? null : previous.name(),
+                        new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
+                        Instant.now(), sessionId, consents().stream().map(consent -> new RegistrationChanged.Consent(
+                                consent.purpose(), consent.policyVersion(), consent.policyUrl(), consent.givenAt())).toList()));
     }
 
     public String id() {
@@ -152,7 +169,7 @@ public class Registration {
         return answers == null ? Map.of() : Map.copyOf(answers);
     }
 
-    public List<RegistrationChanged.Consent> consents() {
+    public List<Consent> consents() {
         return consents == null ? List.of() : List.copyOf(consents);
     }
 
@@ -186,9 +203,5 @@ public class Registration {
 
     Long version() {
         return version;
-    }
-
-    public List<OutboxEvent> pendingEvents() {
-        return List.copyOf(pendingEvents);
     }
 }

@@ -1,6 +1,5 @@
 package fi.ecosystem.events.registration;
 
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.platform.web.InvalidFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ public final class RegistrationImport {
             "ruotsi", "sv", "svenska", "sv", "swedish", "sv", "englanti", "en", "engelska", "en", "english", "en");
 
     /** One data row: its line number in the file, what it says, and what is wrong with it (empty when fine). */
-    public record Row(int line, RegistrationChanged.Participant participant, Map<String, String> answers,
+    public record Row(int line, Participant participant, Map<String, String> answers,
             List<InvalidFields.FieldError> errors) {
     }
 
@@ -99,8 +98,8 @@ public final class RegistrationImport {
         if (organisation.length() > 200) {
             errors.add(new InvalidFields.FieldError("organisation", "Size", "at most 200 characters"));
         }
-        return new Row(line, new RegistrationChanged.Participant(email, fields.get("firstName"), fields.get("lastName"),
-                organisation.isEmpty() ? null : organisation, null, language.isEmpty() ? null : language), answers, errors);
+        return new Row(line, new Participant(email, fields.get("firstName"), fields.get("lastName"),
+                organisation.isEmpty() ? null : organisation, language.isEmpty() ? null : language), answers, errors);
     }
 
     /** The separator of the header line: the most frequent of semicolon, tab and comma outside quotes. */

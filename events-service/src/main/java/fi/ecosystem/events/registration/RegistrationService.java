@@ -1,13 +1,10 @@
 package fi.ecosystem.events.registration;
 
 import fi.ecosystem.contracts.EmailHash;
-import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.ParticipantAccess;
 import fi.ecosystem.events.event.SeatCounter;
-import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
@@ -35,18 +32,16 @@ public class RegistrationService {
     private final RegistrationRepository registrations;
     private final EventService events;
     private final SeatCounter seats;
-    private final Outbox outbox;
     private final WaitingList waitingList;
     private final RegistrationsPerAddress perAddress;
     private final PrivateLinkRequests linkRequests;
     private final EmailHash emailHash;
 
-    RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats, Outbox outbox,
+    RegistrationService(RegistrationRepository registrations, EventService events, SeatCounter seats,
             WaitingList waitingList, RegistrationsPerAddress perAddress, PrivateLinkRequests linkRequests, EmailHash emailHash) {
         this.registrations = registrations;
         this.events = events;
         this.seats = seats;
-        this.outbox = outbox;
         this.waitingList = waitingList;
         this.perAddress = perAddress;
         this.linkRequests = linkRequests;
@@ -57,7 +52,7 @@ public class RegistrationService {
     public record Outcome(Registration registration, boolean created) {
     }
 
-    public Outcome registerByOrganiser(CityUser user, String eventId, RegistrationChanged.Participant participant,
+    public Outcome registerByOrganiser(CityUser user, String eventId, Participant participant,
             Map<String, String> answers) {
         Event event = events.get(user, eventId);
         Set<String> cities = events.citiesOf(event);
@@ -106,7 +101,7 @@ public class RegistrationService {
      *
      * @param clientNetwork the caller's address as the gateway saw it (an IPv6 /64 as one), for the event's cap
      */
-    public Outcome registerThemselves(String eventId, RegistrationChanged.Participant participant, Map<String, String> answers,
+    public Outcome registerThemselves(String eventId, Participant participant, Map<String, String> answers,
             String clientNetwork) {
         Event event = events.find(eventId);
         if (event.status() != EventStatus.PUBLISHED) {
@@ -236,7 +231,7 @@ public class RegistrationService {
         return events.find(registration.eventId());
     }
 
-    private Outcome register(Event event, Set<String> cities, RegistrationChanged.Participant participant,
+    private Outcome register(Event event, Set<String> cities, Participant participant,
             Map<String, String> givenAnswers, String registeredBy) {
         String eventId = event.id();
         if (!event.acceptsRegistrations()) {
@@ -248,23 +243,20 @@ public class RegistrationService {
         }
         Map<String, String> answers = event.checkAnswers(givenAnswers);
         Instant now = Instant.now();
-        List<RegistrationChanged.Consent> consents = event.questions().stream()
+        List<Consent> consents = event.questions().stream()
                 .filter(question -> question.kind() == Question.Kind.CONSENT && "true".equals(answers.get(question.id())))
-                .map(question -> new RegistrationChanged.Consent(question.consentPurpose(), question.policyVersion(),
+                .map(question -> new Consent(question.consentPurpose(), question.policyVersion(),
                         question.policyUrl(), now))
                 .toList();
         boolean placeTaken = seats.takePlace(eventId);
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
                 placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents,
-                emailHash.of(participant.email()));
-        registration.record(outbox.event(Topics.REGISTRATIONS, registration.id(), registration.eventType(),
-                RegistrationChanged.VERSION, cities, registration.changed(null)));
+                emailHash.of(participant.email()), cities);
         try {
             Registration saved = registrations.insert(registration);
             if (!placeTaken) {
                 seats.joinWaitingList(eventId);
             }
-            outbox.saved();
             return new Outcome(saved, true);
         } catch (DuplicateKeyException sameEmailAtTheSameMoment) {
             if (placeTaken) {

@@ -1,40 +1,27 @@
 package fi.ecosystem.events.registration;
 
-import fi.ecosystem.contracts.Topics;
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.SeatCounter;
-import fi.ecosystem.platform.messaging.Outbox;
-import fi.ecosystem.platform.messaging.OutboxEvent;
-import fi.ecosystem.platform.web.DomainRuleViolation;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Cancellations and the waiting list. Every status change is one guarded atomic update of the
- * registration (from the status it had, with its event in the same write), and places move only through
- * the guarded counter, so concurrent cancellations and registrations neither overbook nor lose a place:
- * a freed place goes to the first waitlisted person, in the order they registered.
+ * registration (from the status it had, with its event in the same write, see {@link RegistrationStore}), and
+ * places move only through the guarded counter, so concurrent cancellations and registrations neither overbook
+ * nor lose a place: a freed place goes to the first waitlisted person, in the order they registered.
  */
 @Component
 class WaitingList {
 
-    private final MongoTemplate mongo;
+    private final RegistrationStore store;
     private final SeatCounter seats;
-    private final Outbox outbox;
 
-    WaitingList(MongoTemplate mongo, SeatCounter seats, Outbox outbox) {
-        this.mongo = mongo;
+    WaitingList(RegistrationStore store, SeatCounter seats) {
+        this.store = store;
         this.seats = seats;
-        this.outbox = outbox;
     }
 
     /**
@@ -42,16 +29,17 @@ class WaitingList {
      * Returns the cancelled registration, or the unchanged one if it was not active any more.
      */
     Registration cancel(Registration registration, Set<String> cities) {
-        Registration cancelled = transition(registration.id(), registration.status(), RegistrationStatus.CANCELLED,
-                RegistrationChanged.CANCELLED, cities);
+        if (registration.status() != RegistrationStatus.CONFIRMED && registration.status() != RegistrationStatus.WAITLISTED) {
+            return store.find(registration.id());
+        }
+        Registration cancelled = move(registration.id(), registration.status(), RegistrationStatus.CANCELLED, cities);
         if (cancelled == null) {
-            return mongo.findById(registration.id(), Registration.class);
+            return store.find(registration.id());
         }
         if (registration.status() == RegistrationStatus.CONFIRMED) {
             seats.givePlaceBack(registration.eventId());
             promote(registration.eventId(), cities);
         }
-        outbox.saved();
         return cancelled;
     }
 
@@ -59,51 +47,32 @@ class WaitingList {
     int promote(String eventId, Set<String> cities) {
         int promoted = 0;
         while (true) {
-            Query first = new Query(Criteria.where("eventId").is(eventId).and("status").is(RegistrationStatus.WAITLISTED.name()))
-                    .with(Sort.by("createdAt", "_id")).limit(1);
-            Registration next = mongo.findOne(first, Registration.class);
+            Registration next = store.firstWaiting(eventId);
             if (next == null || !seats.takePlace(eventId)) {
                 break;
             }
-            if (transition(next.id(), RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED,
-                    RegistrationChanged.PROMOTED, cities) == null) {
+            if (move(next.id(), RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED, cities) == null) {
                 seats.givePlaceBack(eventId); // they left the list at this very moment: the place goes to the next one
                 continue;
             }
             promoted++;
         }
-        outbox.saved();
         return promoted;
     }
 
     /**
-     * Checks a participant in to a session, or corrects that (attended false). With no session attended the
-     * registration is a no-show; with any, attended. Only people with a place are checked in.
+     * Checks a participant in to a session, or corrects that (attended false); see {@link Registration#checkIn}.
+     * Retried when the registration changed between the read and the guarded write.
      */
     Registration attendance(Registration registration, String sessionId, boolean attended, Set<String> cities) {
         for (int attempt = 1; ; attempt++) {
-            Registration current = mongo.findById(registration.id(), Registration.class);
-            if (current.status() != RegistrationStatus.CONFIRMED && current.status() != RegistrationStatus.ATTENDED
-                    && current.status() != RegistrationStatus.NO_SHOW) {
-                throw new DomainRuleViolation("no-place",
-                        "Only people with a place are checked in; this registration is " + current.status());
-            }
-            Set<String> sessions = new LinkedHashSet<>(current.attendedSessions());
-            boolean changed = attended ? sessions.add(sessionId) : sessions.remove(sessionId);
-            RegistrationStatus next = sessions.isEmpty() ? RegistrationStatus.NO_SHOW : RegistrationStatus.ATTENDED;
-            if (!changed && next == current.status()) {
+            Registration current = store.find(registration.id());
+            Registration.CheckIn checkIn = current.checkIn(sessionId, attended);
+            if (checkIn == null) {
                 return current;
             }
-            String eventType = next == current.status() ? RegistrationChanged.SESSION_ATTENDANCE : Registration.eventType(next);
-            OutboxEvent event = outbox.event(Topics.REGISTRATIONS, current.id(), eventType, RegistrationChanged.VERSION, cities,
-                    current.changed(current.status(), next, sessionId));
-            Query unchanged = new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
-            Update change = new Update().set("status", next.name()).set("attendedSessions", sessions)
-                    .push("pendingEvents", event).inc("version", 1);
-            Registration marked = mongo.findAndModify(unchanged, change, FindAndModifyOptions.options().returnNew(true),
-                    Registration.class);
+            Registration marked = store.checkIn(current, checkIn, sessionId, cities);
             if (marked != null) {
-                outbox.saved();
                 return marked;
             }
             if (attempt == 5) {
@@ -124,32 +93,16 @@ class WaitingList {
     }
 
     private int closeAll(String eventId, List<RegistrationStatus> from, RegistrationStatus to, Set<String> cities) {
-        Query open = new Query(Criteria.where("eventId").is(eventId).and("status").in(from.stream().map(Enum::name).toList()));
-        open.fields().include("_id", "status");
-        int closed = 0;
-        for (Registration registration : mongo.find(open, Registration.class)) {
-            if (transition(registration.id(), registration.status(), to, Registration.eventType(to), cities) != null) {
-                closed++;
-            }
-        }
-        outbox.saved();
-        return closed;
+        Map<RegistrationStatus, Integer> moved = store.moveAll(eventId, from, to, cities);
+        seats.leaveWaitingList(eventId, moved.getOrDefault(RegistrationStatus.WAITLISTED, 0));
+        return moved.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Moves a registration from one status to another in one guarded write, with its event; null if it was not in {@code from}. */
-    private Registration transition(String registrationId, RegistrationStatus from, RegistrationStatus to, String eventType,
-            Set<String> cities) {
-        Registration current = mongo.findById(registrationId, Registration.class);
-        if (current == null || current.status() != from) {
-            return null;
-        }
-        OutboxEvent event = outbox.event(Topics.REGISTRATIONS, registrationId, eventType, RegistrationChanged.VERSION, cities,
-                current.changed(from, to, null));
-        Query stillFrom = new Query(Criteria.where("_id").is(registrationId).and("status").is(from.name()));
-        Update change = new Update().set("status", to.name()).push("pendingEvents", event).inc("version", 1);
-        Registration moved = mongo.findAndModify(stillFrom, change, FindAndModifyOptions.options().returnNew(true), Registration.class);
-        if (moved != null && from == RegistrationStatus.WAITLISTED && to != RegistrationStatus.WAITLISTED) {
-            seats.leaveWaitingList(current.eventId());
+    /** A status move and what it does to the waiting list's size. */
+    private Registration move(String registrationId, RegistrationStatus from, RegistrationStatus to, Set<String> cities) {
+        Registration moved = store.move(registrationId, from, to, cities);
+        if (moved != null && from == RegistrationStatus.WAITLISTED) {
+            seats.leaveWaitingList(moved.eventId());
         }
         return moved;
     }

@@ -1,6 +1,5 @@
 package fi.ecosystem.events.registration;
 
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,7 @@ public final class Registrations {
 
     public static Registration confirmed(String eventId, String email, String firstName, String language) {
         return Registration.of("r-" + firstName.toLowerCase(), eventId, "kasvun-ekosysteemit",
-                new RegistrationChanged.Participant(email, firstName, "Esimerkki", null, null, language),
-                RegistrationStatus.CONFIRMED, null, Map.of(), List.of(), "hash-" + email);
+                new Participant(email, firstName, "Esimerkki", null, language),
+                RegistrationStatus.CONFIRMED, null, Map.of(), List.of(), "hash-" + email, List.of());
     }
 }

@@ -70,6 +70,17 @@ public class MessagingAutoConfiguration {
                 key -> relay.ifAvailable(available -> available.hint(key)), tracing::currentTraceparent, seal);
     }
 
+    /** Saving an aggregate stores the events it recorded, in the same write (see {@link Aggregate}). */
+    @Bean
+    OutboxCallbacks outboxCallbacks(Outbox outbox) {
+        return new OutboxCallbacks(outbox);
+    }
+
+    @Bean
+    AtomicChanges atomicChanges(MongoTemplate mongo, Outbox outbox) {
+        return new AtomicChanges(mongo, outbox);
+    }
+
     /**
      * Retries a failing message a few times, then parks it on {@code <topic>.dlt} and carries on with
      * the next one; poison (unreadable) messages are parked at once.

@@ -12,8 +12,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Creates outbox events from the contract records and tells the relay that there is something to send.
- * Services add the returned event to the aggregate's {@code pendingEvents} and save the aggregate.
+ * The one place of the outbox bookkeeping. Every write of an aggregate with events goes through here twice:
+ * before it, {@link #pending} gives each recorded event its id, time, trace context and sealed personal data;
+ * after it, {@link #written} hints the relay at the aggregates and wakes it. Used only by {@link OutboxCallbacks}
+ * (saves) and {@link AtomicChanges} (guarded updates): services record events on their aggregates and never
+ * call this themselves.
  */
 public class Outbox {
 
@@ -31,15 +34,13 @@ public class Outbox {
      *                    the event so that the trace continues when the relay publishes it later
      */
     public Outbox(JsonMapper json, Runnable wakeRelay, Supplier<String> traceparent) {
-        this(json, wakeRelay, aggregateId -> { }, traceparent);
+        this(json, wakeRelay, aggregateId -> { }, traceparent, null);
     }
 
-    /** @param hintRelay told the key (the aggregate's id) of each new event, so the relay finds it without a scan */
-    public Outbox(JsonMapper json, Runnable wakeRelay, Consumer<String> hintRelay, Supplier<String> traceparent) {
-        this(json, wakeRelay, hintRelay, traceparent, null);
-    }
-
-    /** @param seal seals the personal fields of payloads (contracts' {@code PersonalData}); null sends them as they are */
+    /**
+     * @param hintRelay told the key (the aggregate's id) of each written event, so the relay finds it without a scan
+     * @param seal      seals the personal fields of payloads (contracts' {@code PersonalData}); null sends them as they are
+     */
     public Outbox(JsonMapper json, Runnable wakeRelay, Consumer<String> hintRelay, Supplier<String> traceparent,
             PersonalDataSeal seal) {
         this.json = json;
@@ -49,19 +50,25 @@ public class Outbox {
         this.seal = seal;
     }
 
-    /** The event of a change; personal data in its payload is sealed already here, so it is never stored or sent in clear. */
-    public OutboxEvent event(String topic, String key, String type, int version, Collection<String> cities,
-            Object payload) {
-        hintRelay.accept(key);
+    /** The stored form of a recorded event; personal data is sealed already here, so it is never stored or sent in clear. */
+    OutboxEvent pending(RecordedEvent recorded) {
         String eventId = UUID.randomUUID().toString();
-        Map<String, Object> data = json.convertValue(payload, MAP);
-        return new OutboxEvent(eventId, topic, key, type, version, Instant.now(),
-                cities == null ? List.of() : List.copyOf(cities), traceparent.get(),
-                seal == null ? data : seal.seal(eventId, type, data));
+        Map<String, Object> data = json.convertValue(recorded.payload(), MAP);
+        return new OutboxEvent(eventId, recorded.topic(), recorded.key(), recorded.type(), recorded.version(),
+                Instant.now(), recorded.cities(), traceparent.get(),
+                seal == null ? data : seal.seal(eventId, recorded.type(), data));
     }
 
-    /** Call after saving an aggregate with new pending events: publishing starts at once instead of at the next poll. */
-    public void saved() {
+    /** After the write that stored events of these aggregates: the relay looks them up at once instead of at the next poll. */
+    void written(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        keys.forEach(hintRelay);
         wakeRelay.run();
+    }
+
+    void written(String key) {
+        written(List.of(key));
     }
 }

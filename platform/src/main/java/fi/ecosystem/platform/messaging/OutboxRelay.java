@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -46,8 +45,11 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int BATCH = 500;
     /** Hints kept at most; beyond that the full scan finds the aggregates. */
     private static final int MAX_HINTS = 50_000;
-    /** How long a hinted aggregate is looked for before the full scan is left to find it. */
-    private static final Duration HINT_PATIENCE = Duration.ofSeconds(10);
+    /**
+     * Events younger than this are left to the hinted pass of the replica that wrote them (its hint comes right
+     * after the write), so the full scan of another replica does not send them a second time.
+     */
+    private static final Duration LEFT_TO_THE_WRITER = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -59,7 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sendTimeout;
     private final String owner = UUID.randomUUID().toString();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private final Queue<Hint> hinted = new ConcurrentLinkedQueue<>();
+    private final Queue<String> hinted = new ConcurrentLinkedQueue<>();
     private final Duration fullScanInterval;
     private volatile Instant lastFullScan = Instant.EPOCH;
     private volatile boolean scanAgain;
@@ -91,65 +93,53 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The id of an aggregate that is getting a pending event (the event's key, which is the aggregate's id
-     * in this platform). A woken relay looks these up by id instead of scanning the collections; the full
-     * scan at {@code fullScanInterval} still finds anything a hint missed.
+     * The id of an aggregate whose write has just stored pending events (the event's key, which is the aggregate's
+     * id in this platform). A woken relay looks these up by id instead of scanning the collections; the full scan
+     * at {@code fullScanInterval} still finds anything a hint missed.
      */
     public void hint(String aggregateId) {
         if (aggregateId != null && hinted.size() < MAX_HINTS) {
-            hinted.add(new Hint(aggregateId, Instant.now()));
+            hinted.add(aggregateId);
         }
     }
 
-    /** A hinted aggregate, and since when: the hint comes before the aggregate is saved. */
     /** Publishes each event inside the trace of the request that caused it. */
     public void setTracing(EventTracing tracing) {
         this.tracing = tracing;
     }
 
-    private record Hint(String aggregateId, Instant since) {
-    }
-
     /**
      * Publishes the pending events of the hinted aggregates; returns how many were published. Each replica
      * publishes what it wrote itself, without the lease: two relays sending the same aggregate send its events
-     * in the same order, and consumers absorb the repetition by event id. An aggregate not found with pending
-     * events is looked for again for a while (its save may still be under way); one whose events Kafka did not
-     * take is hinted again, so it is retried at the next poll.
+     * in the same order, and consumers absorb the repetition by event id. Every hint comes after its write, so a
+     * hinted aggregate with nothing pending has nothing to send (another pass sent it): the hint is dropped. One
+     * whose events Kafka did not take is hinted again, so it is retried at the next poll.
      */
     public int relayHinted() {
-        Map<String, Instant> ids = new LinkedHashMap<>();
-        Hint hint;
+        Set<String> ids = new LinkedHashSet<>();
+        String hint;
         while (ids.size() < BATCH && (hint = hinted.poll()) != null) {
-            ids.merge(hint.aggregateId(), hint.since(), (a, b) -> a.isBefore(b) ? a : b);
+            ids.add(hint);
         }
         if (ids.isEmpty()) {
             return 0;
         }
         int published = 0;
-        Set<String> found = new HashSet<>();
         for (String collection : collections) {
-            Query pending = new Query(Criteria.where("_id").in(ids.keySet()).and(PENDING + ".0").exists(true));
+            Query pending = new Query(Criteria.where("_id").in(ids).and(PENDING + ".0").exists(true));
             pending.fields().include("_id").include(PENDING);
             List<Sending> batch = new ArrayList<>();
             for (Document aggregate : mongo.find(pending, Document.class, collection)) {
-                found.add(String.valueOf(aggregate.get("_id")));
                 batch.add(send(aggregate));
             }
             for (Sending sending : batch) {
                 int settled = settle(collection, sending);
                 published += settled;
                 if (settled < sending.eventIds().size()) {
-                    hinted.add(new Hint(String.valueOf(sending.aggregateId()), ids.get(String.valueOf(sending.aggregateId()))));
+                    hinted.add(String.valueOf(sending.aggregateId()));
                 }
             }
         }
-        Instant givenUp = Instant.now().minus(HINT_PATIENCE);
-        ids.forEach((id, since) -> {
-            if (!found.contains(id) && since.isAfter(givenUp)) {
-                hinted.add(new Hint(id, since));
-            }
-        });
         return published;
     }
 
@@ -165,8 +155,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (!acquireLease(collection)) {
                 continue;
             }
-            // events younger than the hints' patience are the hinted passes' (of this or another replica)
-            Query pending = new Query(Criteria.where(PENDING + ".0.time").lt(Date.from(Instant.now().minus(HINT_PATIENCE))))
+            Query pending = new Query(Criteria.where(PENDING + ".0.time").lt(Date.from(Instant.now().minus(LEFT_TO_THE_WRITER))))
                     .limit(BATCH);
             pending.fields().include("_id").include(PENDING);
             List<Sending> batch = new ArrayList<>();

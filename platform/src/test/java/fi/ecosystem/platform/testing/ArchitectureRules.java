@@ -3,10 +3,24 @@ package fi.ecosystem.platform.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.ReferencedClassObject;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import fi.ecosystem.platform.messaging.AtomicChanges;
+import fi.ecosystem.platform.messaging.Outbox;
+import fi.ecosystem.platform.messaging.OutboxEvent;
+import java.util.Set;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The package and module rules of docs/architecture.md as checks, shared by every module's
@@ -50,4 +64,46 @@ public final class ArchitectureRules {
             .and().resideOutsideOfPackage("fi.ecosystem.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..")
             .as("a service's subscriptions leave the writing to its features");
+
+    /** Aggregates record their events; the outbox bookkeeping is the platform messaging part's alone. */
+    public static final ArchRule ONLY_MESSAGING_USES_THE_OUTBOX = noClasses().that()
+            .resideOutsideOfPackage("fi.ecosystem.platform.messaging..")
+            .should().dependOnClassesThat().belongToAnyOf(Outbox.class, OutboxEvent.class)
+            .as("only the platform's messaging part uses the Outbox (use cases record events on their aggregates)");
+
+    /** The template's methods that write. */
+    private static final Set<String> WRITES = Set.of("save", "insert", "insertAll", "updateFirst", "updateMulti", "upsert",
+            "findAndModify", "findAndReplace", "findAndRemove", "findAllAndRemove", "remove", "replace", "bulkOps");
+
+    /**
+     * An aggregate (a {@code @Document} class) is written only from its own package: a method that calls a write of
+     * the template (or of {@link AtomicChanges}) naming an aggregate type of another package breaks the rule. Its own
+     * store and repository sit beside it, so its events and guards cannot be bypassed.
+     */
+    public static final ArchRule ONLY_AN_AGGREGATES_PACKAGE_WRITES_IT = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .classes().should(new ArchCondition<JavaClass>("write aggregates only of their own package") {
+                @Override
+                public void check(JavaClass writer, ConditionEvents events) {
+                    for (JavaCodeUnit method : writer.getCodeUnits()) {
+                        if (method.getMethodCallsFromSelf().stream().noneMatch(ArchitectureRules::writes)) {
+                            continue;
+                        }
+                        for (ReferencedClassObject written : method.getReferencedClassObjects()) {
+                            JavaClass aggregate = written.getRawType();
+                            if (aggregate.isAnnotatedWith(Document.class)
+                                    && !aggregate.getPackageName().equals(writer.getPackageName())) {
+                                events.add(SimpleConditionEvent.violated(writer, method.getFullName() + " writes "
+                                        + aggregate.getName() + " from outside its package " + written.getSourceCodeLocation()));
+                            }
+                        }
+                    }
+                }
+            }).as("only an aggregate's own package writes its collection");
+
+    private static boolean writes(JavaMethodCall call) {
+        JavaClass owner = call.getTargetOwner();
+        return (owner.isAssignableTo(MongoOperations.class) && WRITES.contains(call.getName()))
+                || owner.isAssignableTo(BulkOperations.class)
+                || owner.isAssignableTo(AtomicChanges.class);
+    }
 }

@@ -1,6 +1,8 @@
 package fi.ecosystem.platform.testing;
 
+import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_AN_AGGREGATES_PACKAGE_WRITES_IT;
 import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_MESSAGING_TOUCHES_KAFKA;
+import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_MESSAGING_USES_THE_OUTBOX;
 import static fi.ecosystem.platform.testing.ArchitectureRules.SUBSCRIPTIONS_DO_NOT_WRITE_THE_STORE;
 import static fi.ecosystem.platform.testing.ArchitectureRules.WEB_ADAPTERS_DO_NOT_TOUCH_THE_STORE;
 import static fi.ecosystem.platform.testing.ArchitectureRules.classesOf;
@@ -38,5 +40,15 @@ public abstract class ServiceArchitectureTest {
     @Test
     void subscriptionsLeaveTheWritingToTheirFeatures() {
         SUBSCRIPTIONS_DO_NOT_WRITE_THE_STORE.check(classes);
+    }
+
+    @Test
+    void useCasesRecordEventsOnAggregatesAndNeverUseTheOutbox() {
+        ONLY_MESSAGING_USES_THE_OUTBOX.check(classes);
+    }
+
+    @Test
+    void onlyAnAggregatesOwnPackageWritesIt() {
+        ONLY_AN_AGGREGATES_PACKAGE_WRITES_IT.check(classes);
     }
 }

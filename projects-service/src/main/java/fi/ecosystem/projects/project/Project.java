@@ -3,7 +3,9 @@ package fi.ecosystem.projects.project;
 import fi.ecosystem.platform.search.SearchWords;
 import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.contracts.projects.ProjectChanged;
-import fi.ecosystem.platform.messaging.OutboxEvent;
+import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.platform.messaging.Aggregate;
+import fi.ecosystem.platform.messaging.RecordedEvent;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -27,7 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "by_city_name_id", def = "{'participatingCities': 1, 'name.fi': 1, '_id': 1}")
 @CompoundIndex(name = "by_city_status_id", def = "{'participatingCities': 1, 'status': 1, '_id': 1}")
 @CompoundIndex(name = "by_city_start_id", def = "{'participatingCities': 1, 'startDate': 1, '_id': 1}")
-public class Project {
+public class Project extends Aggregate {
 
     @Id
     private String id;
@@ -64,7 +65,6 @@ public class Project {
     private Instant updatedAt;
     @Version
     private Long version;
-    private List<OutboxEvent> pendingEvents = new ArrayList<>();
 
     protected Project() {
     }
@@ -250,9 +250,10 @@ public class Project {
                 continuedBy, contacts.stream().map(ProjectParts.ProjectContact::toContract).toList());
     }
 
-    /** Records the event, to be published by the outbox relay after the aggregate is saved. */
-    public void record(Function<ProjectChanged, OutboxEvent> toOutbox, ProjectChanged event) {
-        pendingEvents.add(toOutbox.apply(event));
+    /** Records the change this project's decision caused, for its participating cities; saving it publishes the event. */
+    void record(ProjectChanged event) {
+        record(RecordedEvent.of(Topics.PROJECTS, id, ProjectChanged.TYPE, ProjectChanged.VERSION,
+                event.participatingCities(), event));
     }
 
     private static void requireName(LocalizedText name) {
@@ -359,9 +360,6 @@ public class Project {
         return updatedAt;
     }
 
-    public List<OutboxEvent> pendingEvents() {
-        return List.copyOf(pendingEvents);
-    }
 
     /** The words the project is found by: its acronym and its name in every language. */
     static Set<String> searchWords(String acronym, LocalizedText name) {

@@ -1,10 +1,7 @@
 package fi.ecosystem.projects.project;
 
 import fi.ecosystem.contracts.LocalizedText;
-import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.projects.ProjectChanged;
-import fi.ecosystem.platform.messaging.Outbox;
-import fi.ecosystem.platform.messaging.OutboxEvent;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.CodedAccessDenied;
@@ -40,13 +37,11 @@ public class ProjectService {
 
     private final ProjectRepository projects;
     private final MongoTemplate mongo;
-    private final Outbox outbox;
     private final ProjectAudit audit;
 
-    ProjectService(ProjectRepository projects, MongoTemplate mongo, Outbox outbox, ProjectAudit audit) {
+    ProjectService(ProjectRepository projects, MongoTemplate mongo, ProjectAudit audit) {
         this.projects = projects;
         this.mongo = mongo;
-        this.outbox = outbox;
         this.audit = audit;
     }
 
@@ -199,15 +194,9 @@ public class ProjectService {
         }
     }
 
+    /** The project records the change its decision caused; saving it stores the event in the same write. */
     private Project save(Project project, ProjectChanged event) {
-        project.record(this::toOutbox, event);
-        Project saved = projects.save(project);
-        outbox.saved();
-        return saved;
-    }
-
-    private OutboxEvent toOutbox(ProjectChanged event) {
-        return outbox.event(Topics.PROJECTS, event.projectId(), ProjectChanged.TYPE, ProjectChanged.VERSION,
-                event.participatingCities(), event);
+        project.record(event);
+        return projects.save(project);
     }
 }

@@ -2,13 +2,9 @@ package fi.ecosystem.events.registration.erasure;
 
 import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.contacts.ContactErased;
+import fi.ecosystem.events.registration.RegistrationStore;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegistrationErasure {
 
-    static final String ERASED = "–";
-
-    private final MongoTemplate mongo;
+    private final RegistrationStore registrations;
     private final PrivacyAudit audit;
     private final PersonalDataKeys keys;
 
-    RegistrationErasure(MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys) {
-        this.mongo = mongo;
+    RegistrationErasure(RegistrationStore registrations, PrivacyAudit audit, PersonalDataKeys keys) {
+        this.registrations = registrations;
         this.audit = audit;
         this.keys = keys;
     }
@@ -44,17 +38,6 @@ public class RegistrationErasure {
 
     /** Anonymises every registration of the address with this keyed hash; returns how many. Repeating it changes nothing more. */
     int anonymise(String emailHash) {
-        int count = 0;
-        Query query = new Query(Criteria.where("emailHash").is(emailHash));
-        query.fields().include("_id");
-        for (Document registration : mongo.find(query, Document.class, "registrations")) {
-            Object id = registration.get("_id");
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update()
-                    .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName")
-                    .set("email", "erased-" + id + "@invalid").unset("emailHash").unset("answers").inc("version", 1),
-                    "registrations");
-            count++;
-        }
-        return count;
+        return registrations.anonymise(emailHash);
     }
 }

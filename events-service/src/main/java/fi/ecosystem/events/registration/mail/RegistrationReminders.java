@@ -4,17 +4,12 @@ import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.Session;
 import fi.ecosystem.events.registration.Registration;
-import fi.ecosystem.events.registration.RegistrationStatus;
+import fi.ecosystem.events.registration.RegistrationStore;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +25,14 @@ public class RegistrationReminders {
     private static final Logger log = LoggerFactory.getLogger(RegistrationReminders.class);
 
     private final EventService events;
-    private final MongoTemplate mongo;
+    private final RegistrationStore registrations;
     private final RegistrationMails mails;
     private final Duration before;
 
-    RegistrationReminders(EventService events, MongoTemplate mongo, RegistrationMails mails,
+    RegistrationReminders(EventService events, RegistrationStore registrations, RegistrationMails mails,
             @Value("${ecosystem.events.reminders.before:P1D}") Duration before) {
         this.events = events;
-        this.mongo = mongo;
+        this.registrations = registrations;
         this.mails = mails;
         this.before = before;
     }
@@ -62,12 +57,8 @@ public class RegistrationReminders {
 
     private int remind(Event event, Session session) {
         int sent = 0;
-        Query due = new Query(Criteria.where("eventId").is(event.id())
-                .and("status").in(RegistrationStatus.CONFIRMED.name(), RegistrationStatus.ATTENDED.name())
-                .and("remindedSessions").ne(session.id()));
         while (true) {
-            Registration claimed = mongo.findAndModify(due, new Update().addToSet("remindedSessions", session.id()),
-                    FindAndModifyOptions.options().returnNew(true), Registration.class);
+            Registration claimed = registrations.claimReminder(event.id(), session.id());
             if (claimed == null) {
                 return sent;
             }
@@ -77,8 +68,7 @@ public class RegistrationReminders {
             } catch (RuntimeException mailFailed) {
                 log.warn("Reminder of session {} to registration {} failed; tried again next round", session.id(),
                         claimed.id(), mailFailed);
-                mongo.updateFirst(new Query(Criteria.where("_id").is(claimed.id())),
-                        new Update().pull("remindedSessions", session.id()), Registration.class);
+                registrations.releaseReminder(claimed.id(), session.id());
                 return sent;
             }
         }

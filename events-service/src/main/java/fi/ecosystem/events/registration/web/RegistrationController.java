@@ -1,6 +1,7 @@
 package fi.ecosystem.events.registration.web;
 
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.events.registration.Consent;
+import fi.ecosystem.events.registration.Participant;
 import fi.ecosystem.events.registration.Registration;
 import fi.ecosystem.events.registration.RegistrationService;
 import fi.ecosystem.events.registration.RegistrationStatus;
@@ -65,7 +66,7 @@ class RegistrationController {
 
     record RegistrationResponse(String id, String eventId, String email, String firstName, String lastName,
             String organisationName, String language, RegistrationStatus status, long waitingListPosition,
-            Map<String, String> answers, List<RegistrationChanged.Consent> consents, Set<String> attendedSessions,
+            Map<String, String> answers, List<Consent> consents, Set<String> attendedSessions,
             boolean completed, String registeredBy, Instant createdAt) {
 
         static RegistrationResponse of(Registration registration, Event event, long position) {
@@ -88,8 +89,8 @@ class RegistrationController {
     ResponseEntity<RegistrationResponse> register(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
             @Valid @RequestBody Register request) {
         RegistrationService.Outcome outcome = registrations.registerByOrganiser(user, eventId,
-                new RegistrationChanged.Participant(request.email(), request.firstName(), request.lastName(),
-                        request.organisationName(), null, request.language()), request.answers());
+                new Participant(request.email(), request.firstName(), request.lastName(),
+                        request.organisationName(), request.language()), request.answers());
         RegistrationResponse body = response(outcome.registration());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + body.id())).body(body)

@@ -30,7 +30,8 @@ class RegistrationMailsTest {
     static final Event EVENT = Event.draft("ev-1", "kasvun-ekosysteemit", "helsinki", new EventDetails(EventType.WORKSHOP,
             new LocalizedText("Kasvupaja", "Tillväxtverkstad", "Growth workshop"), null, "Business Helsinki", "Kansakoulukatu 3",
             null, 20, List.of(new Session("main", null, Instant.parse("2027-02-01T07:00:00Z"), Instant.parse("2027-02-01T10:00:00Z"))),
-            null, List.of(), null, null, null, OrganiserContact.of("Olli Organisaattori", "olli@example.org", "+358 40 123 4567")));
+            null, List.of(), null, null, null, OrganiserContact.of("Olli Organisaattori", "olli@example.org", "+358 40 123 4567")),
+            List.of("helsinki"));
 
     private final JavaMailSender sender = mock(JavaMailSender.class);
     private final RegistrationMails mails = new RegistrationMails(sender, MessageBundles.source("i18n/messages"), "Tapahtumat <tapahtumat@example.org>",

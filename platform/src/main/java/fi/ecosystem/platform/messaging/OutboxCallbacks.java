@@ -1,0 +1,36 @@
+package fi.ecosystem.platform.messaging;
+
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
+
+/**
+ * Every save or insert of an {@link Aggregate}, by a repository or the template: just before the aggregate is
+ * converted to its document, the events it recorded become pending events in it (so they are stored in that
+ * same write); after the write, the relay is woken for what the document holds pending. A failed write wakes
+ * nobody. Stateless: what was written is read from the written document.
+ */
+class OutboxCallbacks implements BeforeConvertCallback<Aggregate>, AfterSaveCallback<Aggregate> {
+
+    private final Outbox outbox;
+
+    OutboxCallbacks(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Aggregate onBeforeConvert(Aggregate aggregate, String collection) {
+        aggregate.takeRecorded(outbox);
+        return aggregate;
+    }
+
+    @Override
+    public Aggregate onAfterSave(Aggregate aggregate, Document document, String collection) {
+        List<Document> pending = document.getList(OutboxRelay.PENDING, Document.class, List.of());
+        if (!pending.isEmpty()) {
+            outbox.written(pending.stream().map(event -> event.getString("key")).distinct().toList());
+        }
+        return aggregate;
+    }
+}
