@@ -130,13 +130,45 @@ public class RegistrationLoad {
 
     static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + fresh(token)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String get(String path, String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                .header("Authorization", "Bearer " + fresh(token)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String current;
+    static long fetchedAt;
+
+    /**
+     * The integrator's token, fetched anew each minute from Keycloak (client credentials of helsinki-bi): a slow run
+     * outlives one token (5 minutes), and the checks after the load were refused with 401. If Keycloak does not
+     * answer, the last token is kept (and a refusal shows as a failed read).
+     */
+    static synchronized String fresh(String given) {
+        if (current == null) {
+            current = given;
+            fetchedAt = System.nanoTime();
+        }
+        if (System.nanoTime() - fetchedAt > 60_000_000_000L) {
+            fetchedAt = System.nanoTime();
+            try {
+                String answer = HTTP.send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:8180/realms/ecosystem/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=helsinki-bi"
+                                + "&client_secret=helsinki-bi-local-secret")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
+                if (token.find()) {
+                    current = token.group(1);
+                }
+            } catch (Exception keycloakDown) {
+                // keep the last token
+            }
+        }
+        return current;
     }
 
     /** A number field of an answer; an answer without it is a failed read, never a number. */

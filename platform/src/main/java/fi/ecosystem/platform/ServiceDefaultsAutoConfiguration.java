@@ -4,6 +4,7 @@ import fi.ecosystem.platform.security.ApiTokens;
 import fi.ecosystem.platform.security.CityUserArgumentResolver;
 import fi.ecosystem.platform.security.CityUserAuthentication;
 import fi.ecosystem.platform.security.ProblemSecurityHandlers;
+import fi.ecosystem.platform.security.VerifiedTokens;
 import fi.ecosystem.platform.web.ProblemDetailsAdvice;
 import fi.ecosystem.platform.web.RequestBodyLimitFilter;
 import java.util.List;
@@ -47,9 +48,10 @@ public class ServiceDefaultsAutoConfiguration {
         JwtDecoder jwtDecoder(PlatformProperties properties) {
             PlatformProperties.Security security = properties.security();
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
-            decoder.setJwtValidator(ApiTokens.validator(security.issuerUri(), security.clockSkew(), security.audience(),
-                    security.clients()));
-            return decoder;
+            var validator = ApiTokens.validator(security.issuerUri(), security.clockSkew(), security.audience(),
+                    security.clients());
+            decoder.setJwtValidator(validator);
+            return new VerifiedTokens(decoder, validator);
         }
 
         /**

@@ -109,8 +109,9 @@ public class GatewaySecurity {
     ReactiveJwtDecoder jwtDecoder(GatewayProperties gateway) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSetUri(gateway.internalRealmUrl() + "/protocol/openid-connect/certs").build();
-        decoder.setJwtValidator(apiTokens(gateway));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = apiTokens(gateway);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 
     /**
