@@ -8,6 +8,7 @@ import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.Subscription;
 import fi.ecosystem.projects.gdpr.ProjectContactErasure;
 import fi.ecosystem.projects.project.ProjectService;
+import fi.ecosystem.projects.reporting.Evidence;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,23 @@ class ProjectsSubscriptions {
                         projects.countEventHeld(event.projectId(), event.eventId());
                     }
                 });
+    }
+
+    /** Evidence for reporting: each event of a project, as it last was. */
+    @Bean
+    Subscription eventEvidenceSubscription(Inbox inbox, Evidence evidence) {
+        return inbox.subscribe(Topics.EVENTS).group("evidence").types(EventChanged.TYPE)
+                .once("event-evidence", changed -> evidence.eventChanged(changed.payload(EventChanged.class),
+                        java.time.Instant.now()));
+    }
+
+    /** Evidence for reporting: check-ins, their corrections and no-shows. */
+    @Bean
+    Subscription attendanceEvidenceSubscription(Inbox inbox, Evidence evidence) {
+        return inbox.subscribe(Topics.REGISTRATIONS).group("evidence")
+                .types(RegistrationChanged.ATTENDED, RegistrationChanged.SESSION_ATTENDANCE, RegistrationChanged.NO_SHOW)
+                .once("attendance-evidence", attended -> evidence.attendanceChanged(attended.type(), attended.id(),
+                        attended.payload(RegistrationChanged.class), java.time.Instant.now()));
     }
 
     /** Erased people leave the projects. */
