@@ -94,6 +94,23 @@ public class ReportingService {
         return counting.attendancePerSession(projectId, period.startDate(), period.endDate(), language);
     }
 
+    /** Everything the report pack of a period shows, read at once under the access rule. */
+    public record Pack(Project project, PeriodReport report, java.util.Map<Figure, List<Counting.Counted>> behind,
+            List<Counting.SessionAttendance> attendance, java.util.Map<String, EventFact> events) {
+    }
+
+    public Pack pack(CityUser user, String projectId, String label, String language) {
+        Project project = projects.get(user, projectId);
+        ReportingPeriod period = find(project, label);
+        java.util.Map<Figure, List<Counting.Counted>> behind = new java.util.EnumMap<>(Figure.class);
+        for (Figure figure : Figure.values()) {
+            behind.put(figure, counting.behind(projectId, figure, period.startDate(), period.endDate(), false));
+        }
+        return new Pack(project, report(period), behind,
+                counting.attendancePerSession(projectId, period.startDate(), period.endDate(), language),
+                counting.events(projectId));
+    }
+
     PeriodReport report(ReportingPeriod period) {
         return new PeriodReport(period, counting.corrected(period), period.lockedFigures(),
                 period.locked() ? counting.corrections(period.id()) : List.of());

@@ -97,6 +97,33 @@ class ReportingController {
         return PeriodResponse.of(reporting.lock(user, id, label));
     }
 
+    @GetMapping(value = "/{label}/report.xlsx", produces = fi.ecosystem.platform.web.Spreadsheet.XLSX)
+    @Operation(summary = "The report pack's workbook: indicators with target, baseline, period and cumulative value, "
+            + "and the events, attendance per session, companies, participants, completions, staff-reported values and "
+            + "corrections behind them")
+    void workbook(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @PathVariable @Pattern(regexp = LABEL) String label,
+            @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ReportingService.Pack pack = reporting.pack(user, id, label, lang);
+        response.setContentType(fi.ecosystem.platform.web.Spreadsheet.XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"report-" + label + ".xlsx\"");
+        ReportWorkbook.write(pack, lang, response.getOutputStream());
+    }
+
+    @GetMapping(value = "/{label}/report.pdf", produces = "application/pdf")
+    @Operation(summary = "The report pack's printable summary: the project's details, partners, funding and the "
+            + "indicator table of the period with its corrections")
+    void summary(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @PathVariable @Pattern(regexp = LABEL) String label,
+            @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ReportingService.Pack pack = reporting.pack(user, id, label, lang);
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename=\"report-" + label + ".pdf\"");
+        ReportSummary.write(pack, lang, response.getOutputStream());
+    }
+
     @GetMapping("/{label}/figures/{figure}")
     @Operation(summary = "The list behind a figure: events, people (by a pseudonymous key), companies or completions",
             description = "`cumulative=true`: everything up to the period's end. Rows that arrived after the lock say so.")
