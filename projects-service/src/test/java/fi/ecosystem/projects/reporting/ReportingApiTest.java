@@ -2,6 +2,8 @@ package fi.ecosystem.projects.reporting;
 
 import static fi.ecosystem.platform.testing.Callers.cityUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -108,7 +110,7 @@ class ReportingApiTest {
         mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/EVENTS_HELD", projectId)
                         .with(cityUser("espoo", "staff")))
                 .andExpect(jsonPath("$.totalItems").value(2))
-                .andExpect(jsonPath("$.items[*].eventId").value(org.hamcrest.Matchers.containsInAnyOrder("programme", "seminar")));
+                .andExpect(jsonPath("$.items[*].eventId").value(containsInAnyOrder("programme", "seminar")));
     }
 
     @Test
@@ -144,13 +146,14 @@ class ReportingApiTest {
                 .andExpect(figure("PARTICIPANTS_REACHED", "lockedPeriodValue", 2))
                 .andExpect(figure("ENTERPRISES_SUPPORTED", "lockedPeriodValue", 1))
                 .andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 3))
-                .andExpect(jsonPath("$.corrections.length()").value(2))
-                .andExpect(jsonPath("$.corrections[?(@.figure=='PARTICIPANTS_REACHED')].periodDelta").value(List.of(1)))
-                .andExpect(jsonPath("$.corrections[?(@.figure=='ENTERPRISES_SUPPORTED')].reason").value(List.of("late-attendance")));
+                .andExpect(jsonPath("$.corrections[*].figure",
+                        containsInAnyOrder("PARTICIPANTS_REACHED", "ENTERPRISES_SUPPORTED")))
+                .andExpect(jsonPath("$.corrections[*].periodDelta", contains(1, 1)))
+                .andExpect(jsonPath("$.corrections[*].reason", contains("late-attendance", "late-attendance")));
         mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/PARTICIPANTS_REACHED", projectId)
                         .with(cityUser("helsinki", "staff")))
-                .andExpect(jsonPath("$.items[?(@.afterLock==true)].eventId").value(List.of("seminar")))
-                .andExpect(jsonPath("$.items[?(@.afterLock==false)].length()").value(2));
+                .andExpect(jsonPath("$.items[*].afterLock", containsInAnyOrder(false, false, true)))
+                .andExpect(jsonPath("$.items[*].eventId", containsInAnyOrder("programme", "seminar", "seminar")));
         // the late check-in belongs to the locked period, not to the open one it arrived in
         periodOf("2019-H2", "helsinki").andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 0))
                 .andExpect(figure("PARTICIPANTS_REACHED", "cumulativeValue", 3));
@@ -276,8 +279,10 @@ class ReportingApiTest {
     /** The field of one figure, e.g. its period value (figures come in the order of {@link Figure}). */
     private static org.springframework.test.web.servlet.ResultMatcher figure(String figure, String field, long expected) {
         String at = "$.figures[" + Figure.valueOf(figure).ordinal() + "]";
-        return org.springframework.test.web.servlet.result.MockMvcResultMatchers.matchAll(
-                jsonPath(at + ".figure").value(figure), jsonPath(at + "." + field).value((int) expected));
+        return result -> {
+            jsonPath(at + ".figure").value(figure).match(result);
+            jsonPath(at + "." + field).value((int) expected).match(result);
+        };
     }
 
     private void event(String id, String type, String city, String endsAt, boolean excluded) {
