@@ -53,10 +53,10 @@ public class ReportingPeriod {
 
     void reschedule(LocalDate start, LocalDate end) {
         if (status != PeriodStatus.OPEN) {
-            throw new DomainRuleViolation("period-not-open", "Only an open period's dates can change; this one is " + status);
+            throw new DomainRuleViolation("reporting-period-not-open", "Only an open period's dates can change; this one is " + status);
         }
         if (start == null || end == null || end.isBefore(start)) {
-            throw new DomainRuleViolation("period-invalid", "A reporting period ends on or after the day it starts");
+            throw new DomainRuleViolation("reporting-period-invalid", "A reporting period ends on or after the day it starts");
         }
         startDate = start;
         endDate = end;
@@ -64,7 +64,7 @@ public class ReportingPeriod {
 
     void submit(String who, Instant when) {
         if (status != PeriodStatus.OPEN) {
-            throw new DomainRuleViolation("period-not-open", "Only an open period is submitted; this one is " + status);
+            throw new DomainRuleViolation("reporting-period-not-open", "Only an open period is submitted; this one is " + status);
         }
         status = PeriodStatus.SUBMITTED;
         submittedBy = who;
@@ -73,7 +73,7 @@ public class ReportingPeriod {
 
     void reopen() {
         if (status != PeriodStatus.SUBMITTED) {
-            throw new DomainRuleViolation("period-not-submitted", "Only a submitted period is reopened; this one is " + status);
+            throw new DomainRuleViolation("reporting-period-not-submitted", "Only a submitted period is reopened; this one is " + status);
         }
         status = PeriodStatus.OPEN;
         submittedBy = null;
@@ -82,7 +82,7 @@ public class ReportingPeriod {
 
     void lock(String who, Instant when, Tally figures) {
         if (status != PeriodStatus.SUBMITTED) {
-            throw new DomainRuleViolation("period-not-submitted", "A period is submitted before it is locked; this one is " + status);
+            throw new DomainRuleViolation("reporting-period-not-submitted", "A period is submitted before it is locked; this one is " + status);
         }
         status = PeriodStatus.LOCKED;
         lockedBy = who;

@@ -156,7 +156,7 @@ public class ReportingService {
         Project project = projects.get(user, projectId);
         AccessRule.requireWritable(user, AREA, CityUser.PROJECT_MANAGER, project.participatingCities(), "Project " + projectId);
         if (!user.cities().contains(project.leadCity()) && !user.roles().contains(CityUser.ADMIN)) {
-            throw new CodedAccessDenied("lead-city-only",
+            throw new CodedAccessDenied("reporting-lead-city-only",
                     "Only the lead city " + project.leadCity() + " (or an admin) submits and locks reporting periods");
         }
         return project;

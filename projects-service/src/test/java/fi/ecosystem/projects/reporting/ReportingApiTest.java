@@ -162,7 +162,7 @@ class ReportingApiTest {
                         .with(cityUser("helsinki", "staff", "project-manager")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"startDate\": \"2019-01-01\", \"endDate\": \"2019-07-31\"}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("period-not-open"));
+                .andExpect(jsonPath("$.code").value("reporting-period-not-open"));
     }
 
     @Test

@@ -68,7 +68,7 @@ class ReportingController {
 
     @PutMapping("/{label}")
     @Operation(summary = "Change an open period's dates")
-    @ApiResponse(responseCode = "409", description = "`period-not-open` or `period-invalid`",
+    @ApiResponse(responseCode = "409", description = "`reporting-period-not-open` or `reporting-period-invalid`",
             content = @Content(mediaType = "application/problem+json"))
     PeriodResponse reschedule(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label, @Valid @RequestBody Schedule schedule) {
