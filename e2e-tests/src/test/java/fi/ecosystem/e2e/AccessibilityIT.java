@@ -96,6 +96,7 @@ class AccessibilityIT {
             page(chromium, project + "/indicators/new", "new indicator");
             page(chromium, report.replace(Stack.GATEWAY, ""), "report an indicator value");
             page(chromium, project + "/audit", "audit trail");
+            page(chromium, project + "/reporting", "reporting periods");
             page(chromium, "/app/projects/no-such-project-" + run, "staff page not found");
 
             page(chromium, "/no-such-address-" + run, "gateway: no route");

@@ -1,0 +1,306 @@
+package fi.ecosystem.projects.reporting;
+
+import static fi.ecosystem.platform.testing.Callers.cityUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.contracts.events.EventChanged;
+import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.contracts.registrations.RegistrationChanged.Participant;
+import fi.ecosystem.platform.testing.EmbeddedStore;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Figures counted from evidence, locking and corrections, the lists behind the figures and who may see them:
+ * against the embedded store, the evidence handed in as the subscriptions hand it.
+ */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1)
+class ReportingApiTest {
+
+    static final String PLAN = """
+            {"acronym": "KASVU", "name": {"fi": "Kasvun ekosysteemit", "en": "Growth Ecosystems"},
+             "startDate": "2019-01-01", "endDate": "2020-12-31", "totalBudgetEur": 4400000,
+             "funding": [{"funder": "Uudenmaan liitto", "programme": "6Aika", "amountEur": 3000000}],
+             "partners": [{"organisation": "Helsingin kaupunki", "city": "helsinki", "role": "LEAD"},
+                          {"organisation": "Espoon kaupunki", "city": "espoo", "role": "CO_IMPLEMENTER"}],
+             "leadCity": "helsinki", "participatingCities": ["helsinki", "espoo"]}
+            """;
+    static final String COMPANY = "2345678-6";
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        EmbeddedStore.register(registry, "reporting-api-test");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Evidence evidence;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    String projectId;
+
+    @BeforeEach
+    void planProjectWithEvidence() throws Exception {
+        List.of(EventFact.class, AttendanceFact.class, Correction.class, ReportingPeriod.class)
+                .forEach(collection -> mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection));
+        String body = mvc.perform(post("/api/projects").with(cityUser("helsinki", "staff", "project-manager"))
+                        .contentType(MediaType.APPLICATION_JSON).content(PLAN))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        projectId = JsonPath.read(body, "$.id");
+        // a growth programme in Helsinki and a seminar in Espoo, both held in spring 2019; each delivered twice
+        for (int delivery = 0; delivery < 2; delivery++) {
+            event("programme", "GROWTH_PROGRAMME", "helsinki", "2019-03-10T15:00:00Z", false);
+            event("seminar", "SEMINAR", "espoo", "2019-04-01T15:00:00Z", false);
+            event("test-event", "WEBINAR", "helsinki", "2019-05-01T15:00:00Z", true);
+        }
+        // one company's two people: one in two sessions of the programme, the other at the seminar
+        for (int delivery = 0; delivery < 2; delivery++) {
+            attend("a-programme", "programme", "s1", "aino@example.org", COMPANY, "2019-02-01T10:00:00Z", "env-a1");
+            attend("a-programme", "programme", "s2", "aino@example.org", COMPANY, "2019-03-10T10:00:00Z", "env-a2");
+            attend("b-seminar", "seminar", null, "bertta@example.org", COMPANY, "2019-04-01T10:00:00Z", "env-b");
+            attend("c-test", "test-event", null, "cecilia@example.org", "3456789-1", "2019-05-01T10:00:00Z", "env-c");
+        }
+    }
+
+    @Test
+    void figuresCountRedeliveredEventsOnceCompaniesOnceAndNeverExcludedEvents() throws Exception {
+        periodOf("2019-H1", "espoo")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(figure("EVENTS_HELD", "periodValue", 2))
+                .andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 2))
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "periodValue", 1))
+                .andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 1))
+                .andExpect(figure("PARTICIPANTS_REACHED", "cumulativeValue", 2));
+        periodOf("2019-H2", "helsinki")
+                .andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 0))
+                .andExpect(figure("PARTICIPANTS_REACHED", "cumulativeValue", 2));
+
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/ENTERPRISES_SUPPORTED", projectId)
+                        .with(cityUser("espoo", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].businessId").value(COMPANY))
+                .andExpect(jsonPath("$.items[0].attendances").value(3));
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/EVENTS_HELD", projectId)
+                        .with(cityUser("espoo", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.items[*].eventId").value(containsInAnyOrder("programme", "seminar")));
+    }
+
+    @Test
+    void aCheckInTakenBackNoLongerCountsAndARedeliveredToggleChangesNothing() throws Exception {
+        RegistrationChanged withdrawal = registration("b-seminar", "seminar", null, "bertta@example.org", COMPANY,
+                "2019-04-01T11:00:00Z");
+        evidence.attendanceChanged(RegistrationChanged.NO_SHOW, "env-b-no-show", withdrawal, Instant.now());
+        periodOf("2019-H1", "helsinki").andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 1))
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "periodValue", 1));
+
+        RegistrationChanged secondSession = registration("a-programme", "programme", "s2", "aino@example.org", COMPANY,
+                "2019-03-10T12:00:00Z");
+        evidence.attendanceChanged(RegistrationChanged.SESSION_ATTENDANCE, "env-a2-undo", secondSession, Instant.now());
+        evidence.attendanceChanged(RegistrationChanged.SESSION_ATTENDANCE, "env-a2-undo", secondSession, Instant.now());
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/PARTICIPANTS_REACHED", projectId)
+                        .with(cityUser("helsinki", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].attendances").value(1));
+    }
+
+    @Test
+    void aLockedPeriodKeepsItsFiguresAndALateCheckInBecomesACorrection() throws Exception {
+        lifecycle("2019-H1", "submission").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
+        lifecycle("2019-H1", "lock").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("LOCKED"))
+                .andExpect(figure("PARTICIPANTS_REACHED", "lockedPeriodValue", 2));
+
+        // checked in to the seminar of April only in September, after the lock
+        attend("d-seminar", "seminar", null, "daniel@example.org", "4567890-7", "2019-09-02T08:00:00Z", "env-d");
+        attend("d-seminar", "seminar", null, "daniel@example.org", "4567890-7", "2019-09-02T08:00:00Z", "env-d");
+
+        periodOf("2019-H1", "espoo")
+                .andExpect(jsonPath("$.status").value("LOCKED"))
+                .andExpect(figure("PARTICIPANTS_REACHED", "lockedPeriodValue", 2))
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "lockedPeriodValue", 1))
+                .andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 3))
+                .andExpect(jsonPath("$.corrections[*].figure",
+                        containsInAnyOrder("PARTICIPANTS_REACHED", "ENTERPRISES_SUPPORTED")))
+                .andExpect(jsonPath("$.corrections[*].periodDelta", contains(1, 1)))
+                .andExpect(jsonPath("$.corrections[*].reason", contains("late-attendance", "late-attendance")));
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/PARTICIPANTS_REACHED", projectId)
+                        .with(cityUser("helsinki", "staff")))
+                .andExpect(jsonPath("$.items[*].afterLock", containsInAnyOrder(false, false, true)))
+                .andExpect(jsonPath("$.items[*].eventId", containsInAnyOrder("programme", "seminar", "seminar")));
+        // the late check-in belongs to the locked period, not to the open one it arrived in
+        periodOf("2019-H2", "helsinki").andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 0))
+                .andExpect(figure("PARTICIPANTS_REACHED", "cumulativeValue", 3));
+
+        mvc.perform(put("/api/projects/{id}/reporting-periods/2019-H1", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"startDate\": \"2019-01-01\", \"endDate\": \"2019-07-31\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("reporting-period-not-open"));
+    }
+
+    @Test
+    void onlyTheLeadCitysProjectManagerSubmitsAndOtherCitiesAndStrangersSeeNothing() throws Exception {
+        lifecycle("2019-H1", "submission", cityUser("espoo", "staff", "project-manager"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        lifecycle("2019-H1", "submission", cityUser("helsinki", "staff")).andExpect(status().isForbidden());
+        periodOf("2019-H1", "espoo").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("OPEN"));
+
+        periodOf("2019-H1", "tampere").andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/EVENTS_HELD", projectId)
+                        .with(cityUser("tampere", "staff", "project-manager")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/projects/{id}/reporting-periods", projectId)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/projects/{id}/reporting-periods", projectId).with(cityUser("helsinki", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(4))
+                .andExpect(jsonPath("$[0].label").value("2019-H1"))
+                .andExpect(jsonPath("$[3].endDate").value("2020-12-31"));
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/NOT_A_FIGURE", projectId)
+                        .with(cityUser("helsinki", "staff")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theReportPackWorkbookAndSummaryShowTheFiguresTheirListsAndTheCorrections() throws Exception {
+        mvc.perform(put("/api/projects/{id}/indicators/participants", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": {\"fi\": \"Osallistujat\"}, \"unit\": \"hlö\", \"target\": 500, "
+                                + "\"baseline\": 0, \"feed\": \"PARTICIPANTS_REACHED\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/projects/{id}/indicators/growth-programmes", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": {\"fi\": \"Rakennetut kasvuohjelmat\", \"sv\": \"Byggda tillväxtprogram\"}, "
+                                + "\"unit\": \"kpl\", \"target\": 8}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/projects/{id}/indicators/growth-programmes/values", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"period\": \"2019-H1\", \"value\": 3}"))
+                .andExpect(status().isOk());
+        lifecycle("2019-H1", "submission").andExpect(status().isOk());
+        lifecycle("2019-H1", "lock").andExpect(status().isOk());
+        attend("d-seminar", "seminar", null, "daniel@example.org", "4567890-7", "2019-09-02T08:00:00Z", "env-d");
+
+        byte[] xlsx = mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/report.xlsx", projectId)
+                        .param("lang", "sv").with(cityUser("espoo", "staff")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            List<String> sheets = new java.util.ArrayList<>();
+            book.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("Indikatorer", "Evenemang", "Deltagande per tillfälle", "Företag",
+                    "Deltagare", "Slutföranden", "Rapporterat av personalen", "Korrigeringar");
+            org.apache.poi.ss.usermodel.Sheet indicators = book.getSheet("Indikatorer");
+            org.apache.poi.ss.usermodel.Row participants = indicators.getRow(2);
+            assertThat(participants.getCell(0).getStringCellValue()).isEqualTo("Nådda deltagare");
+            assertThat(participants.getCell(2).getNumericCellValue()).isEqualTo(500);
+            assertThat(participants.getCell(4).getNumericCellValue()).isEqualTo(3); // locked 2, corrected by the late check-in
+            assertThat(participants.getCell(6).getNumericCellValue()).isEqualTo(2);
+            assertThat(indicators.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Byggda tillväxtprogram");
+            assertThat(indicators.getRow(5).getCell(4).getNumericCellValue()).isEqualTo(3);
+            org.apache.poi.ss.usermodel.Sheet companies = book.getSheet("Företag");
+            assertThat(companies.getLastRowNum()).isEqualTo(2);
+            assertThat(List.of(companies.getRow(1).getCell(0).getStringCellValue(), companies.getRow(2).getCell(0).getStringCellValue()))
+                    .containsExactlyInAnyOrder(COMPANY, "4567890-7");
+            double checkIns = 0;
+            org.apache.poi.ss.usermodel.Sheet attendance = book.getSheet("Deltagande per tillfälle");
+            for (int r = 1; r <= attendance.getLastRowNum(); r++) {
+                checkIns += attendance.getRow(r).getCell(4).getNumericCellValue();
+            }
+            assertThat(checkIns).isEqualTo(4); // two sessions of the programme, two people at the seminar; not the test event
+            assertThat(book.getSheet("Evenemang").getLastRowNum()).isEqualTo(2);
+            assertThat(book.getSheet("Korrigeringar").getLastRowNum()).isEqualTo(2);
+            assertThat(book.getSheet("Korrigeringar").getRow(1).getCell(3).getStringCellValue())
+                    .isEqualTo("Sen incheckning efter låsningen");
+            assertThat(book.getSheet("Rapporterat av personalen").getRow(1).getCell(3).getStringCellValue())
+                    .isEqualTo("helsinki.user");
+        }
+
+        byte[] pdf = mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/report.pdf", projectId)
+                        .with(cityUser("helsinki", "staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Raportti rahoittajalle", "Kasvun ekosysteemit (KASVU)", "2019-H1", "Lukittu",
+                    "Helsingin kaupunki", "Espoon kaupunki", "Uudenmaan liitto, 6Aika: 3000000 €",
+                    "Tavoitetut osallistujat 500 0 3 3 2", "Tuetut yritykset", "Rakennetut kasvuohjelmat 8 0 3 3",
+                    "Myöhäinen kirjautuminen lukitsemisen jälkeen");
+            assertThat(text).doesNotContain("daniel@example.org", "Etu", "Suku");
+        }
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/report.pdf", projectId)
+                        .with(cityUser("tampere", "staff")))
+                .andExpect(status().isNotFound());
+    }
+
+    private ResultActions periodOf(String label, String city) throws Exception {
+        return mvc.perform(get("/api/projects/{id}/reporting-periods/{label}", projectId, label).with(cityUser(city, "staff")));
+    }
+
+    private ResultActions lifecycle(String label, String step) throws Exception {
+        return lifecycle(label, step, cityUser("helsinki", "staff", "project-manager"));
+    }
+
+    private ResultActions lifecycle(String label, String step,
+            org.springframework.test.web.servlet.request.RequestPostProcessor caller) throws Exception {
+        return mvc.perform(post("/api/projects/{id}/reporting-periods/{label}/{step}", projectId, label, step).with(caller));
+    }
+
+    /** The field of one figure, e.g. its period value (figures come in the order of {@link Figure}). */
+    private static org.springframework.test.web.servlet.ResultMatcher figure(String figure, String field, long expected) {
+        String at = "$.figures[" + Figure.valueOf(figure).ordinal() + "]";
+        return result -> {
+            jsonPath(at + ".figure").value(figure).match(result);
+            jsonPath(at + "." + field).value((int) expected).match(result);
+        };
+    }
+
+    private void event(String id, String type, String city, String endsAt, boolean excluded) {
+        Instant end = Instant.parse(endsAt);
+        evidence.eventChanged(new EventChanged(id, projectId, type, new LocalizedText(id, null, null), "COMPLETED", city, 30,
+                end.minusSeconds(40 * 24 * 3600), excluded, end), Instant.now());
+    }
+
+    private void attend(String registrationId, String eventId, String sessionId, String email, String businessId,
+            String at, String envelopeId) {
+        evidence.attendanceChanged(RegistrationChanged.ATTENDED, envelopeId,
+                registration(registrationId, eventId, sessionId, email, businessId, at), Instant.now());
+    }
+
+    private RegistrationChanged registration(String registrationId, String eventId, String sessionId, String email,
+            String businessId, String at) {
+        return new RegistrationChanged(registrationId + "-" + projectId, eventId, projectId, "ATTENDED", "CONFIRMED",
+                new Participant(email, "Etu", "Suku", "Esimerkki Oy", businessId, "fi"), Instant.parse(at), sessionId,
+                null);
+    }
+}
