@@ -1,5 +1,6 @@
 package fi.ecosystem.web.publicevents;
 
+import fi.ecosystem.events.api.EventResponse;
 import fi.ecosystem.web.events.PersonForm;
 import fi.ecosystem.web.events.Questions;
 import fi.ecosystem.web.support.Formats;
@@ -10,10 +11,11 @@ import fi.ecosystem.web.support.ServiceUnavailable;
 import fi.ecosystem.web.support.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +32,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class PublicEventsController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<EventResponse.QuestionResponse>> QUESTIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private final ServiceClient events;
 
@@ -58,11 +66,12 @@ class PublicEventsController {
     String register(@PathVariable String id, @Valid @ModelAttribute("form") SelfRegistrationForm form, BindingResult result,
             Model model, HttpServletResponse response) {
         Map<String, Object> event = publishedEvent(id);
-        Questions.of(event).check(form.getAnswers(), result);
+        Questions questions = questionsOf(event);
+        questions.check(form.getAnswers(), result);
         if (result.hasErrors()) {
             return eventPage(event, model);
         }
-        Map<String, Object> body = new LinkedHashMap<>(form.toRequest(Questions.of(event), Formats.language()));
+        Map<String, Object> body = JSON.convertValue(form.toRequest(questions, Formats.language()), MAP);
         body.put("website", Texts.trimmed(form.getWebsite()));
         try {
             // the same answer for a new address and a known one: the registration's own page is reached from the mail
@@ -115,8 +124,14 @@ class PublicEventsController {
 
     private String eventPage(Map<String, Object> event, Model model) {
         model.addAttribute("event", event);
-        model.addAttribute("questions", Questions.of(event).all());
+        model.addAttribute("questions", questionsOf(event).all());
         return "events/event";
+    }
+
+    /** The public event's questions as the staff API's records (the public answer describes them alike). */
+    private static Questions questionsOf(Map<String, Object> event) {
+        return Questions.of(event == null || event.get("questions") == null ? List.of()
+                : JSON.convertValue(event.get("questions"), QUESTIONS));
     }
 
     /** One published event: its own address when the service offers it, else found in the published list. */
