@@ -12,6 +12,7 @@ import fi.ecosystem.events.api.QuestionKind;
 import fi.ecosystem.events.api.RegistrationResponse;
 import fi.ecosystem.events.api.RegistrationStatus;
 import java.util.Arrays;
+import fi.ecosystem.web.projects.EventProjects;
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Forms;
 import fi.ecosystem.web.support.Pager;
@@ -57,15 +58,15 @@ class StaffEventsController {
     private final EventsApi eventsApi;
     /** only for the downloads, which are files rather than JSON */
     private final ServiceClient events;
-    private final ServiceClient projects;
+    private final EventProjects eventProjects;
     private final Formats fmt;
     private final org.springframework.context.MessageSource messages;
 
     StaffEventsController(EventsApi eventsApi, @Qualifier("eventsService") ServiceClient events,
-            @Qualifier("projectsService") ServiceClient projects, Formats fmt, org.springframework.context.MessageSource messages) {
+            EventProjects eventProjects, Formats fmt, org.springframework.context.MessageSource messages) {
         this.eventsApi = eventsApi;
         this.events = events;
-        this.projects = projects;
+        this.eventProjects = eventProjects;
         this.fmt = fmt;
         this.messages = messages;
     }
@@ -142,7 +143,7 @@ class StaffEventsController {
         model.addAttribute("event", event);
         model.addAttribute("registrations", registrations);
         model.addAttribute("questions", event.questions());
-        model.addAttribute("project", projectOrNull(event.projectId()));
+        model.addAttribute("project", eventProjects.projectOrNull(event.projectId()));
         if (created != null) {
             model.addAttribute("flash", "event.created");
         }
@@ -332,7 +333,7 @@ class StaffEventsController {
         model.addAttribute("questionKinds", options(QuestionKind.values(), "questionKind."));
         model.addAttribute("consentPurposes", options(ConsentPurpose.values(), "consentPurpose."));
         if (event == null) {
-            model.addAttribute("projectOptions", projectOptions());
+            model.addAttribute("projectOptions", eventProjects.options());
         }
         return "app/events/form";
     }
@@ -341,30 +342,6 @@ class StaffEventsController {
         model.addAttribute("event", event);
         model.addAttribute("questions", event.questions());
         return "app/events/participant";
-    }
-
-    /** The projects an organiser may create events in: their city's projects, by name, with their status. */
-    private Map<String, String> projectOptions() {
-        Map<String, String> options = new LinkedHashMap<>();
-        try {
-            for (Map<String, Object> project : projects.items("/api/projects?size=200&sort=name")) {
-                String status = messages.getMessage("projectStatus." + project.get("status"), null, "",
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale());
-                options.put(String.valueOf(project.get("id")), fmt.text(project.get("name"))
-                        + (status.isEmpty() ? "" : " (" + status.toLowerCase(java.util.Locale.ROOT) + ")"));
-            }
-        } catch (ServiceUnavailable unavailable) {
-            // the select is empty and the page says the projects service is not answering
-        }
-        return options;
-    }
-
-    private Map<String, Object> projectOrNull(String projectId) {
-        try {
-            return projectId == null ? null : projects.get("/api/projects/{id}", projectId);
-        } catch (ServiceProblem | ServiceUnavailable notShown) {
-            return null;
-        }
     }
 
     Map<String, String> options(Enum<?>[] values, String prefix) {
