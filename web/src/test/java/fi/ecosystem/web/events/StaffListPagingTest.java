@@ -20,11 +20,16 @@ class StaffListPagingTest extends PageTest {
     static final String EVENT = StaffEventPagesTest.EVENT;
 
     static String registrations(int page, int shown, int total) {
+        return registrations(page, shown, total, 50);
+    }
+
+    /** A page of registrations as the service answers it, {@code size} a page. */
+    static String registrations(int page, int shown, int total, int size) {
         return "{\"items\": [" + IntStream.range(0, shown).mapToObj(i -> """
                 {"id": "r%d", "email": "p%d@example.org", "firstName": "Pia", "lastName": "P%03d", "status": "CONFIRMED",
-                 "createdAt": "2026-11-01T10:00:00Z"}""".formatted(page * 50 + i, page * 50 + i, page * 50 + i))
-                .collect(Collectors.joining(",")) + "], \"page\": " + page + ", \"size\": 50, \"totalItems\": " + total
-                + ", \"totalPages\": " + ((total + 49) / 50) + "}";
+                 "createdAt": "2026-11-01T10:00:00Z"}""".formatted(page * size + i, page * size + i, page * size + i))
+                .collect(Collectors.joining(",")) + "], \"page\": " + page + ", \"size\": " + size + ", \"totalItems\": " + total
+                + ", \"totalPages\": " + ((total + size - 1) / size) + "}";
     }
 
     String page(String path) throws Exception {
@@ -79,24 +84,15 @@ class StaffListPagingTest extends PageTest {
     @Test
     void theCheckInSearchesEveryRegistrationAndShowsAHundredAtATime() throws Exception {
         services.answer("GET /api/events/ev-1", 200, EVENT);
-        services.answer("GET /api/events/ev-1/registrations", 200, checkInPage(0, 100, 150));
+        services.answer("GET /api/events/ev-1/registrations", 200, registrations(0, 100, 150, 100));
         String first = page("/app/events/ev-1/check-in?q=pia");
         assertThat(first).contains("1–100 / 150", "Saapui: Pia P000", "Saapui: Pia P099", "href=\"/app/events/ev-1/check-in?q=pia&amp;page=1\"")
                 .doesNotContain("Saapui: Pia P100");
         // the service searches all of them, by name, a hundred at a time
         assertThat(services.last("GET", "/api/events/ev-1/registrations?").path()).contains("q=pia", "order=name", "size=100", "page=0");
-        services.answer("GET /api/events/ev-1/registrations", 200, checkInPage(1, 50, 150));
+        services.answer("GET /api/events/ev-1/registrations", 200, registrations(1, 50, 150, 100));
         assertThat(page("/app/events/ev-1/check-in?q=pia&page=1")).contains("101–150 / 150", "Saapui: Pia P149").doesNotContain("Saapui: Pia P000");
         assertThat(services.last("GET", "/api/events/ev-1/registrations?").path()).contains("size=100", "page=1");
-    }
-
-    /** A page of the check-in as the service answers it: a hundred a page. */
-    static String checkInPage(int page, int shown, int total) {
-        return "{\"items\": [" + IntStream.range(0, shown).mapToObj(i -> """
-                {"id": "r%d", "email": "p%d@example.org", "firstName": "Pia", "lastName": "P%03d", "status": "CONFIRMED",
-                 "createdAt": "2026-11-01T10:00:00Z"}""".formatted(page * 100 + i, page * 100 + i, page * 100 + i))
-                .collect(Collectors.joining(",")) + "], \"page\": " + page + ", \"size\": 100, \"totalItems\": " + total
-                + ", \"totalPages\": " + ((total + 99) / 100) + "}";
     }
 
     @Test
