@@ -2,6 +2,7 @@ package fi.ecosystem.web;
 
 import java.util.Locale;
 import fi.ecosystem.events.api.EventsApi;
+import fi.ecosystem.events.api.PublicEventsApi;
 import fi.ecosystem.web.support.ClientAddress;
 import fi.ecosystem.web.support.ServiceClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,13 +68,24 @@ class WebConfiguration implements WebMvcConfigurer {
         return new ServiceClient("contacts-service", client(builder, baseUrl));
     }
 
-    /** events-service through its HTTP interface: its answers arrive as the records the service answers with. */
+    /** events-service through its HTTP interfaces: its answers arrive as the records the service answers with. */
     @Bean
-    EventsApi eventsApi(RestClient.Builder builder, @Value("${EVENTS_SERVICE_URL:http://localhost:8083}") String baseUrl) {
+    HttpServiceProxyFactory eventsServiceProxies(RestClient.Builder builder,
+            @Value("${EVENTS_SERVICE_URL:http://localhost:8083}") String baseUrl) {
         RestClient client = builder.baseUrl(baseUrl).requestInterceptor(relayToken()).requestInterceptor(relayClientAddress())
                 .requestInterceptor(ServiceClient.unavailableAs("events-service"))
                 .defaultStatusHandler(HttpStatusCode::isError, ServiceClient.problems("events-service")).build();
-        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client)).build().createClient(EventsApi.class);
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client)).build();
+    }
+
+    @Bean
+    EventsApi eventsApi(HttpServiceProxyFactory eventsServiceProxies) {
+        return eventsServiceProxies.createClient(EventsApi.class);
+    }
+
+    @Bean
+    PublicEventsApi publicEventsApi(HttpServiceProxyFactory eventsServiceProxies) {
+        return eventsServiceProxies.createClient(PublicEventsApi.class);
     }
 
     private static RestClient client(RestClient.Builder builder, String baseUrl) {

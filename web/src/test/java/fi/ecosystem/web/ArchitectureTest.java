@@ -24,8 +24,8 @@ class ArchitectureTest {
 
     static final JavaClasses classes = classesOf("fi.ecosystem.web");
 
-    /** The pages of the services that have a typed client (events-service: the {@code events-api} module). */
-    static final String[] TYPED_PAGES = {"fi.ecosystem.web.events.."};
+    /** The pages of the services that have a typed client (events-service, staff and public: the {@code events-api} module). */
+    static final String[] TYPED_PAGES = {"fi.ecosystem.web.events..", "fi.ecosystem.web.publicevents.."};
 
     @Test
     void pagesDoNotDependOnEachOtherInACircle() {

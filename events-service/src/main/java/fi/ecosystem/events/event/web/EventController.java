@@ -13,7 +13,6 @@ import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.events.api.EventRequest;
 import fi.ecosystem.events.api.EventResponse;
 import fi.ecosystem.events.api.ItemsPage;
-import fi.ecosystem.events.api.QuestionKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -80,21 +79,14 @@ class EventController {
 
     /** An event as its cities see it; the online link only for those who manage it or its people (never a bare member). */
     static EventResponse of(Event event, boolean withOnlineUrl) {
-        OrganiserContact contact = event.contact();
-        return new EventResponse(event.id(), event.projectId(), fi.ecosystem.events.api.EventType.valueOf(event.type().name()),
-                event.title(), event.description(), event.organisingCity(), event.organisation(), event.venue(),
+        return new EventResponse(event.id(), event.projectId(), EventRecords.type(event.type()), event.title(),
+                event.description(), event.organisingCity(), event.organisation(), event.venue(),
                 withOnlineUrl ? event.onlineUrl() : null, event.onlineUrl() != null, event.capacity(), event.confirmedCount(),
                 Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(), event.endsAt(),
-                event.sessions().stream().map(session -> new EventResponse.SessionResponse(session.id(), session.title(),
-                        session.startsAt(), session.endsAt())).toList(),
-                event.sessionsNeededToComplete(),
-                event.questions().stream().map(question -> new EventResponse.QuestionResponse(question.id(),
-                        QuestionKind.valueOf(question.kind().name()), question.label(), question.required(),
-                        question.options().stream().map(option -> new EventResponse.Choice(option.id(), option.label())).toList(),
-                        question.policyUrl(), question.policyVersion(), question.consentPurpose())).toList(),
+                EventRecords.sessions(event.sessions()), event.sessionsNeededToComplete(), EventRecords.questions(event.questions()),
                 event.registrationOpensAt(), event.registrationClosesAt(), event.maxRegistrationsPerAddress(),
                 fi.ecosystem.events.api.EventStatus.valueOf(event.status().name()), event.waitlistedCount(),
-                contact == null ? null : new EventResponse.ContactResponse(contact.name(), contact.email(), contact.phone()));
+                EventRecords.contact(event.contact()));
     }
 
     private EventResponse response(CityUser user, Event event) {
