@@ -1,6 +1,8 @@
 package fi.ecosystem.web;
 
 import java.util.Locale;
+import fi.ecosystem.events.api.EventsApi;
+import fi.ecosystem.events.api.PublicEventsApi;
 import fi.ecosystem.web.support.ClientAddress;
 import fi.ecosystem.web.support.ServiceClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +14,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
@@ -61,6 +66,26 @@ class WebConfiguration implements WebMvcConfigurer {
     ServiceClient contactsService(RestClient.Builder builder,
             @Value("${CONTACTS_SERVICE_URL:http://localhost:8082}") String baseUrl) {
         return new ServiceClient("contacts-service", client(builder, baseUrl));
+    }
+
+    /** events-service through its HTTP interfaces: its answers arrive as the records the service answers with. */
+    @Bean
+    HttpServiceProxyFactory eventsServiceProxies(RestClient.Builder builder,
+            @Value("${EVENTS_SERVICE_URL:http://localhost:8083}") String baseUrl) {
+        RestClient client = builder.baseUrl(baseUrl).requestInterceptor(relayToken()).requestInterceptor(relayClientAddress())
+                .requestInterceptor(ServiceClient.unavailableAs("events-service"))
+                .defaultStatusHandler(HttpStatusCode::isError, ServiceClient.problems("events-service")).build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client)).build();
+    }
+
+    @Bean
+    EventsApi eventsApi(HttpServiceProxyFactory eventsServiceProxies) {
+        return eventsServiceProxies.createClient(EventsApi.class);
+    }
+
+    @Bean
+    PublicEventsApi publicEventsApi(HttpServiceProxyFactory eventsServiceProxies) {
+        return eventsServiceProxies.createClient(PublicEventsApi.class);
     }
 
     private static RestClient client(RestClient.Builder builder, String baseUrl) {

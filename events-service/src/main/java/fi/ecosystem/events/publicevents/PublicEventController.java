@@ -1,5 +1,9 @@
 package fi.ecosystem.events.publicevents;
 
+import fi.ecosystem.events.api.ItemsPage;
+import fi.ecosystem.events.api.PublicEventResponse;
+import fi.ecosystem.events.event.web.EventRecords;
+import org.springframework.data.domain.Page;
 import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
@@ -34,31 +38,27 @@ class PublicEventController {
         this.events = events;
     }
 
-    record PublicEvent(String id, EventType type, LocalizedText title, LocalizedText description, String organisation,
-            String organisingCity, String venue, boolean online, Instant startsAt, Instant endsAt, List<Session> sessions,
-            List<Question> questions, int capacity, int placesLeft, boolean registrationOpen, Instant registrationOpensAt,
-            Instant registrationClosesAt, OrganiserContact contact) {
-
-        static PublicEvent of(Event event) {
-            return new PublicEvent(event.id(), event.type(), event.title(), event.description(), event.organisation(),
-                    event.organisingCity(), event.venue(), event.onlineUrl() != null, event.startsAt(), event.endsAt(),
-                    event.sessions(), event.questions(), event.capacity(),
-                    Math.max(0, event.capacity() - event.confirmedCount()), event.openToThePublic(Instant.now()),
-                    event.registrationOpensAt(), event.registrationClosesAt(), event.contact());
-        }
+    static PublicEventResponse of(Event event) {
+        return new PublicEventResponse(event.id(), EventRecords.type(event.type()), event.title(), event.description(),
+                event.organisation(), event.organisingCity(), event.venue(), event.onlineUrl() != null, event.startsAt(),
+                event.endsAt(), EventRecords.sessions(event.sessions()), EventRecords.questions(event.questions()),
+                event.capacity(), Math.max(0, event.capacity() - event.confirmedCount()), event.openToThePublic(Instant.now()),
+                event.registrationOpensAt(), event.registrationClosesAt(), EventRecords.contact(event.contact()));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One published event with its sessions and the questions of its registration form",
             description = "The online link is not here: registrants get it in their confirmation")
-    PublicEvent get(@PathVariable String id) {
-        return PublicEvent.of(events.published(id));
+    PublicEventResponse get(@PathVariable String id) {
+        return of(events.published(id));
     }
 
     @GetMapping
     @Operation(summary = "Published events, soonest first")
-    PageResponse<PublicEvent> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    ItemsPage<PublicEventResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(events.published(PageRequest.of(page, size, Sort.by("startsAt", "_id"))), PublicEvent::of);
+        Page<Event> found = events.published(PageRequest.of(page, size, Sort.by("startsAt", "_id")));
+        return new ItemsPage<>(found.getContent().stream().map(PublicEventController::of).toList(), found.getNumber(),
+                found.getSize(), found.getTotalElements(), found.getTotalPages());
     }
 }

@@ -1,9 +1,14 @@
 package fi.ecosystem.events.publicevents;
 
-import fi.ecosystem.events.registration.Participant;
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.events.api.PrivateRegistrationView;
+import fi.ecosystem.events.api.RegistrationReceived;
+import fi.ecosystem.events.api.SelfRegistrationRequest;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.OrganiserContact;
+import fi.ecosystem.events.event.Session;
+import fi.ecosystem.events.event.web.EventRecords;
+import fi.ecosystem.events.registration.Participant;
 import fi.ecosystem.events.registration.Registration;
 import fi.ecosystem.events.registration.RegistrationService;
 import fi.ecosystem.events.registration.RegistrationStatus;
@@ -15,7 +20,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import fi.ecosystem.events.event.Session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,43 +46,14 @@ class PublicRegistrationController {
         this.registrations = registrations;
     }
 
-    /**
-     * @param website a honeypot: invisible on the form, so only bots fill it in
-     */
-    record SelfRegistration(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
-            @Size(max = 200) String organisationName,
-            @Pattern(regexp = "fi|sv|en") String language,
-            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers,
-            @Size(max = 500) String website) {
-    }
-
-    /** What the participant sees of their registration; the online link only while they have a place. */
-    record PrivateView(String eventId, LocalizedText eventTitle, Instant startsAt, Instant endsAt, String venue,
-            String onlineUrl, List<Session> sessions, RegistrationStatus status, long waitingListPosition, String firstName,
-            String lastName, String email, String language, Map<String, String> answers, String privateToken,
-            String organisingCity, String organisation, OrganiserContact contact) {
-
-        static PrivateView of(Registration registration, Event event, long position) {
-            return new PrivateView(event.id(), event.title(), event.startsAt(), event.endsAt(), event.venue(),
-                    registration.status() == RegistrationStatus.CONFIRMED || registration.status() == RegistrationStatus.ATTENDED
-                            ? event.onlineUrl() : null,
-                    event.sessions(), registration.status(), position, registration.firstName(), registration.lastName(),
-                    registration.email(), registration.language(), registration.answers(), registration.privateToken(),
-                    event.organisingCity(), event.organisation(), event.contact());
-        }
-    }
-
-    /**
-     * The one answer to every accepted registration form — new address, known address or bot — so that it
-     * reveals nothing: no names, no status, no link. The private link goes to the address by e-mail.
-     */
-    record Received(String message) {
-
-        static final Received CHECK_YOUR_EMAIL = new Received(
-                "Thank you. We have sent a message to the e-mail address you gave: its link shows your registration.");
+    static PrivateRegistrationView view(Registration registration, Event event, long position) {
+        boolean holdsPlace = registration.status() == RegistrationStatus.CONFIRMED || registration.status() == RegistrationStatus.ATTENDED;
+        return new PrivateRegistrationView(event.id(), event.title(), event.startsAt(), event.endsAt(), event.venue(),
+                holdsPlace ? event.onlineUrl() : null, EventRecords.sessions(event.sessions()),
+                fi.ecosystem.events.api.RegistrationStatus.valueOf(registration.status().name()), position,
+                registration.firstName(), registration.lastName(), registration.email(), registration.language(),
+                registration.answers(), registration.privateToken(), event.organisingCity(), event.organisation(),
+                EventRecords.contact(event.contact()));
     }
 
     @PostMapping("/public/events/{eventId}/registrations")
@@ -88,29 +63,29 @@ class PublicRegistrationController {
                     + "address is mailed its link again (at most once every few minutes). Confirmed while places last, "
                     + "then waitlisted. 429 (code registrations-per-address) when the event caps registrations from one "
                     + "client address and the cap is reached.")
-    ResponseEntity<Received> register(@PathVariable String eventId, @Valid @RequestBody SelfRegistration request,
+    ResponseEntity<RegistrationReceived> register(@PathVariable String eventId, @Valid @RequestBody SelfRegistrationRequest request,
             HttpServletRequest http) {
         if (request.website() != null && !request.website().isBlank()) {
             // a bot filled the honeypot: it sees the usual answer, nothing is stored
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Received.CHECK_YOUR_EMAIL);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(RegistrationReceived.CHECK_YOUR_EMAIL);
         }
         registrations.registerThemselves(eventId, new Participant(
                 request.email(), request.firstName(), request.lastName(), request.organisationName(), request.language()),
                 request.answers(), ClientAddress.networkOf(http));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Received.CHECK_YOUR_EMAIL);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(RegistrationReceived.CHECK_YOUR_EMAIL);
     }
 
     @GetMapping("/public/registrations/{token}")
     @Operation(summary = "The participant's own registration, through the private link")
-    PrivateView view(@PathVariable @Size(max = 100) String token) {
+    PrivateRegistrationView view(@PathVariable @Size(max = 100) String token) {
         Registration registration = registrations.byPrivateToken(token);
-        return PrivateView.of(registration, registrations.eventOf(registration), registrations.waitingListPosition(registration));
+        return view(registration, registrations.eventOf(registration), registrations.waitingListPosition(registration));
     }
 
     @DeleteMapping("/public/registrations/{token}")
     @Operation(summary = "Cancel the registration, or leave the waiting list", description = "A freed place goes to the next person waiting")
-    PrivateView cancel(@PathVariable @Size(max = 100) String token) {
+    PrivateRegistrationView cancel(@PathVariable @Size(max = 100) String token) {
         Registration registration = registrations.cancelByPrivateToken(token);
-        return PrivateView.of(registration, registrations.eventOf(registration), 0);
+        return view(registration, registrations.eventOf(registration), 0);
     }
 }

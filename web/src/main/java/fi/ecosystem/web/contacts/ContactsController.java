@@ -3,6 +3,7 @@ package fi.ecosystem.web.contacts;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.web.support.Forms;
 import fi.ecosystem.web.support.Pager;
+import fi.ecosystem.events.api.EventsApi;
 import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
@@ -45,11 +46,11 @@ class ContactsController {
     static final Set<String> WRITERS = Set.of(CityUser.STAFF, CityUser.PROJECT_MANAGER, CityUser.ADMIN);
 
     private final ServiceClient contacts;
-    private final ServiceClient events;
+    private final EventsApi events;
     private final ServiceClient projects;
     private final MessageSource messages;
 
-    ContactsController(@Qualifier("contactsService") ServiceClient contacts, @Qualifier("eventsService") ServiceClient events,
+    ContactsController(@Qualifier("contactsService") ServiceClient contacts, EventsApi events,
             @Qualifier("projectsService") ServiceClient projects, MessageSource messages) {
         this.contacts = contacts;
         this.events = events;
@@ -104,8 +105,8 @@ class ContactsController {
         if (person.get("roles") instanceof List<?> roles) {
             roles.forEach(role -> addIfText(projectIds, role instanceof Map<?, ?> map ? map.get("projectId") : null));
         }
-        model.addAttribute("eventTitles", names(eventIds, events, "/api/events/{id}", "title"));
-        model.addAttribute("projectNames", names(projectIds, projects, "/api/projects/{id}", "name"));
+        model.addAttribute("eventTitles", names(eventIds, eventId -> events.get(eventId).title()));
+        model.addAttribute("projectNames", names(projectIds, projectId -> projects.get("/api/projects/{id}", projectId).get("name")));
         return "app/contacts/person";
     }
 
@@ -308,11 +309,11 @@ class ContactsController {
     }
 
     /** id → the service's localised name of each; one the caller may not see (or an unanswering service) is left out. */
-    private static Map<String, Object> names(Set<String> ids, ServiceClient service, String uri, String field) {
+    private static Map<String, Object> names(Set<String> ids, java.util.function.Function<String, Object> nameOf) {
         Map<String, Object> names = new HashMap<>();
         for (String id : ids) {
             try {
-                names.put(id, service.get(uri, id).get(field));
+                names.put(id, nameOf.apply(id));
             } catch (ServiceProblem | ServiceUnavailable notShown) {
                 // the page says "not visible to you" instead of an id
             }

@@ -1,5 +1,10 @@
 package fi.ecosystem.web.events;
 
+import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.events.api.EventRequest;
+import fi.ecosystem.events.api.EventResponse;
+import fi.ecosystem.events.api.EventType;
+import fi.ecosystem.events.api.QuestionKind;
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Texts;
 import jakarta.validation.constraints.Email;
@@ -13,8 +18,6 @@ import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.validation.Errors;
 
 /** Creating or editing an event: texts in three languages, times as Helsinki wall-clock time. */
@@ -123,172 +126,143 @@ public class EventForm {
         }
     }
 
-    static EventForm of(Map<String, Object> event, Formats fmt) {
+    /** The form filled from the event as the service answers it. */
+    static EventForm of(EventResponse event, Formats fmt) {
         EventForm form = new EventForm();
-        form.projectId = (String) event.get("projectId");
-        form.type = (String) event.get("type");
-        Map<?, ?> title = event.get("title") instanceof Map<?, ?> map ? map : Map.of();
-        form.titleFi = (String) title.get("fi");
-        form.titleSv = (String) title.get("sv");
-        form.titleEn = (String) title.get("en");
-        Map<?, ?> description = event.get("description") instanceof Map<?, ?> map ? map : Map.of();
-        form.descriptionFi = (String) description.get("fi");
-        form.descriptionSv = (String) description.get("sv");
-        form.descriptionEn = (String) description.get("en");
-        form.venue = (String) event.get("venue");
-        form.onlineUrl = (String) event.get("onlineUrl");
-        form.organisation = (String) event.get("organisation");
-        Map<?, ?> contact = event.get("contact") instanceof Map<?, ?> map ? map : Map.of();
-        form.contactName = (String) contact.get("name");
-        form.contactEmail = (String) contact.get("email");
-        form.contactPhone = (String) contact.get("phone");
-        form.capacity = event.get("capacity") instanceof Number number ? number.intValue() : null;
-        form.maxRegistrationsPerAddress = event.get("maxRegistrationsPerAddress") instanceof Number cap ? cap.intValue() : null;
-        List<Map<?, ?>> sessions = maps(event.get("sessions"));
-        boolean oneOff = sessions.size() <= 1 && (sessions.isEmpty() || "main".equals(sessions.get(0).get("id")));
+        form.projectId = event.projectId();
+        form.type = event.type() == null ? null : event.type().name();
+        LocalizedText title = orEmpty(event.title());
+        form.titleFi = title.fi();
+        form.titleSv = title.sv();
+        form.titleEn = title.en();
+        LocalizedText description = orEmpty(event.description());
+        form.descriptionFi = description.fi();
+        form.descriptionSv = description.sv();
+        form.descriptionEn = description.en();
+        form.venue = event.venue();
+        form.onlineUrl = event.onlineUrl();
+        form.organisation = event.organisation();
+        if (event.contact() != null) {
+            form.contactName = event.contact().name();
+            form.contactEmail = event.contact().email();
+            form.contactPhone = event.contact().phone();
+        }
+        form.capacity = event.capacity();
+        form.maxRegistrationsPerAddress = event.maxRegistrationsPerAddress();
+        List<EventResponse.SessionResponse> sessions = event.sessions();
+        boolean oneOff = sessions.size() <= 1 && (sessions.isEmpty() || "main".equals(sessions.get(0).id()));
         if (oneOff) {
-            form.startsAt = fmt.input(event.get("startsAt"));
-            form.endsAt = fmt.input(event.get("endsAt"));
+            form.startsAt = fmt.input(event.startsAt());
+            form.endsAt = fmt.input(event.endsAt());
         } else {
-            for (Map<?, ?> session : sessions) {
+            for (EventResponse.SessionResponse session : sessions) {
                 SessionRow row = new SessionRow();
-                row.setId((String) session.get("id"));
-                Map<?, ?> sessionTitle = session.get("title") instanceof Map<?, ?> map ? map : Map.of();
-                row.setTitleFi((String) sessionTitle.get("fi"));
-                row.setTitleSv((String) sessionTitle.get("sv"));
-                row.setTitleEn((String) sessionTitle.get("en"));
-                row.setStartsAt(fmt.input(session.get("startsAt")));
-                row.setEndsAt(fmt.input(session.get("endsAt")));
+                row.setId(session.id());
+                LocalizedText sessionTitle = orEmpty(session.title());
+                row.setTitleFi(sessionTitle.fi());
+                row.setTitleSv(sessionTitle.sv());
+                row.setTitleEn(sessionTitle.en());
+                row.setStartsAt(fmt.input(session.startsAt()));
+                row.setEndsAt(fmt.input(session.endsAt()));
                 form.sessions.add(row);
             }
-            form.sessionsToComplete = event.get("sessionsToComplete") instanceof Number number && number.intValue() > 0
-                    ? number.intValue() : null;
+            form.sessionsToComplete = event.sessionsToComplete() > 0 ? event.sessionsToComplete() : null;
         }
-        for (Map<?, ?> question : maps(event.get("questions"))) {
+        for (EventResponse.QuestionResponse question : event.questions()) {
             QuestionRow row = new QuestionRow();
-            row.setId((String) question.get("id"));
-            row.setKind((String) question.get("kind"));
-            Map<?, ?> label = question.get("label") instanceof Map<?, ?> map ? map : Map.of();
-            row.setLabelFi((String) label.get("fi"));
-            row.setLabelSv((String) label.get("sv"));
-            row.setLabelEn((String) label.get("en"));
-            row.setRequired(Boolean.TRUE.equals(question.get("required")));
+            row.setId(question.id());
+            row.setKind(question.kind() == null ? null : question.kind().name());
+            LocalizedText label = orEmpty(question.label());
+            row.setLabelFi(label.fi());
+            row.setLabelSv(label.sv());
+            row.setLabelEn(label.en());
+            row.setRequired(question.required());
             List<String> lines = new ArrayList<>();
             List<String> ids = new ArrayList<>();
-            for (Map<?, ?> option : maps(question.get("options"))) {
-                Map<?, ?> optionLabel = option.get("label") instanceof Map<?, ?> map ? map : Map.of();
-                lines.add(String.join(" | ", text(optionLabel.get("fi")), text(optionLabel.get("sv")), text(optionLabel.get("en"))));
-                ids.add(String.valueOf(option.get("id")));
+            for (EventResponse.Choice option : question.options()) {
+                LocalizedText optionLabel = orEmpty(option.label());
+                lines.add(String.join(" | ", text(optionLabel.fi()), text(optionLabel.sv()), text(optionLabel.en())));
+                ids.add(String.valueOf(option.id()));
             }
             row.setOptions(String.join("\n", lines));
             row.setOptionIds(String.join(",", ids));
-            row.setPolicyUrl((String) question.get("policyUrl"));
-            row.setPolicyVersion((String) question.get("policyVersion"));
-            row.setConsentPurpose((String) question.get("consentPurpose"));
+            row.setPolicyUrl(question.policyUrl());
+            row.setPolicyVersion(question.policyVersion());
+            row.setConsentPurpose(question.consentPurpose());
             form.questions.add(row);
         }
-        form.registrationOpensAt = fmt.input(event.get("registrationOpensAt"));
-        form.registrationClosesAt = fmt.input(event.get("registrationClosesAt"));
+        form.registrationOpensAt = fmt.input(event.registrationOpensAt());
+        form.registrationClosesAt = fmt.input(event.registrationClosesAt());
         return form;
     }
 
     /** The events service's request: the whole event, for creating and for editing (PUT). */
-    Map<String, Object> toRequest() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("projectId", projectId);
-        body.put("type", type);
-        body.put("title", Texts.localized(titleFi, titleSv, titleEn));
-        if (Texts.filled(descriptionFi) || Texts.filled(descriptionSv) || Texts.filled(descriptionEn)) {
-            body.put("description", Texts.localized(descriptionFi, descriptionSv, descriptionEn));
-        }
-        body.put("organisation", Texts.trimmed(organisation));
-        body.put("venue", Texts.trimmed(venue));
-        body.put("onlineUrl", Texts.trimmed(onlineUrl));
-        if (Texts.filled(contactName) || Texts.filled(contactEmail) || Texts.filled(contactPhone)) {
-            Map<String, Object> contact = new LinkedHashMap<>();
-            contact.put("name", Texts.trimmed(contactName));
-            contact.put("email", Texts.trimmed(contactEmail));
-            contact.put("phone", Texts.trimmed(contactPhone));
-            body.put("contact", contact);
-        }
-        body.put("capacity", capacity);
-        body.put("maxRegistrationsPerAddress", maxRegistrationsPerAddress);
-        List<Map<String, Object>> given = new ArrayList<>();
-        for (SessionRow row : sessions) {
-            if (!row.isEmpty()) {
-                Map<String, Object> session = new LinkedHashMap<>();
-                session.put("id", Texts.trimmed(row.getId()));
-                session.put("title", Texts.localized(row.getTitleFi(), row.getTitleSv(), row.getTitleEn()));
-                session.put("startsAt", Formats.instant(row.getStartsAt()));
-                session.put("endsAt", Formats.instant(row.getEndsAt()));
-                given.add(session);
-            }
-        }
-        if (given.isEmpty()) {
-            body.put("startsAt", Formats.instant(startsAt));
-            body.put("endsAt", Formats.instant(endsAt));
-        } else {
-            body.put("sessions", given);
-            body.put("sessionsToComplete", sessionsToComplete);
-        }
-        List<Map<String, Object>> asked = new ArrayList<>();
-        for (QuestionRow row : questions) {
-            if (!row.isEmpty()) {
-                Map<String, Object> question = new LinkedHashMap<>();
-                question.put("id", Texts.trimmed(row.getId()));
-                question.put("kind", row.getKind());
-                question.put("label", Texts.localized(row.getLabelFi(), row.getLabelSv(), row.getLabelEn()));
-                question.put("required", row.isRequired());
-                if ("CHOICE".equals(row.getKind())) {
-                    question.put("options", options(row));
-                }
-                if ("CONSENT".equals(row.getKind())) {
-                    question.put("policyUrl", Texts.trimmed(row.getPolicyUrl()));
-                    question.put("policyVersion", Texts.trimmed(row.getPolicyVersion()));
-                    question.put("consentPurpose", Texts.trimmed(row.getConsentPurpose()));
-                }
-                asked.add(question);
-            }
-        }
-        body.put("questions", asked);
-        body.put("registrationOpensAt", Formats.instant(registrationOpensAt));
-        body.put("registrationClosesAt", Formats.instant(registrationClosesAt));
-        return body;
+    EventRequest toRequest() {
+        List<EventRequest.SessionRequest> given = sessions.stream().filter(row -> !row.isEmpty())
+                .map(row -> new EventRequest.SessionRequest(Texts.trimmed(row.getId()),
+                        text(row.getTitleFi(), row.getTitleSv(), row.getTitleEn()),
+                        Formats.instant(row.getStartsAt()), Formats.instant(row.getEndsAt())))
+                .toList();
+        List<EventRequest.QuestionRequest> asked = questions.stream().filter(row -> !row.isEmpty()).map(row -> {
+            QuestionKind kind = named(QuestionKind.class, row.getKind());
+            boolean consent = kind == QuestionKind.CONSENT;
+            return new EventRequest.QuestionRequest(Texts.trimmed(row.getId()), kind,
+                    text(row.getLabelFi(), row.getLabelSv(), row.getLabelEn()), row.isRequired(),
+                    kind == QuestionKind.CHOICE ? options(row) : null,
+                    consent ? Texts.trimmed(row.getPolicyUrl()) : null, consent ? Texts.trimmed(row.getPolicyVersion()) : null,
+                    consent ? Texts.trimmed(row.getConsentPurpose()) : null);
+        }).toList();
+        boolean described = Texts.filled(descriptionFi) || Texts.filled(descriptionSv) || Texts.filled(descriptionEn);
+        boolean contacted = Texts.filled(contactName) || Texts.filled(contactEmail) || Texts.filled(contactPhone);
+        return new EventRequest(projectId, named(EventType.class, type), text(titleFi, titleSv, titleEn),
+                described ? new EventRequest.LongText(Texts.trimmed(descriptionFi), Texts.trimmed(descriptionSv),
+                        Texts.trimmed(descriptionEn)) : null,
+                Texts.trimmed(organisation), Texts.trimmed(venue), Texts.trimmed(onlineUrl), capacity == null ? 0 : capacity,
+                given.isEmpty() ? Formats.instant(startsAt) : null, given.isEmpty() ? Formats.instant(endsAt) : null,
+                given.isEmpty() ? null : given, given.isEmpty() ? null : sessionsToComplete, asked,
+                Formats.instant(registrationOpensAt), Formats.instant(registrationClosesAt), maxRegistrationsPerAddress,
+                contacted ? new EventRequest.ContactRequest(Texts.trimmed(contactName), Texts.trimmed(contactEmail),
+                        Texts.trimmed(contactPhone)) : null);
     }
 
     /** "fi | sv | en" per line; the ids of the options as they were, by position. */
-    private static List<Map<String, Object>> options(QuestionRow row) {
+    private static List<EventRequest.ChoiceRequest> options(QuestionRow row) {
         List<String> ids = row.getOptionIds() == null || row.getOptionIds().isBlank() ? List.of()
                 : List.of(row.getOptionIds().split(","));
-        List<Map<String, Object>> options = new ArrayList<>();
+        List<EventRequest.ChoiceRequest> options = new ArrayList<>();
         String[] lines = row.getOptions() == null ? new String[0] : row.getOptions().split("\\R");
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
             }
             String[] parts = line.split("\\|", -1);
-            Map<String, Object> option = new LinkedHashMap<>();
-            option.put("id", options.size() < ids.size() ? ids.get(options.size()).trim() : null);
-            option.put("label", Texts.localized(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null));
-            options.add(option);
+            options.add(new EventRequest.ChoiceRequest(options.size() < ids.size() ? ids.get(options.size()).trim() : null,
+                    text(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null)));
         }
         return options;
     }
 
-    private static List<Map<?, ?>> maps(Object value) {
-        List<Map<?, ?>> maps = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(item -> {
-                if (item instanceof Map<?, ?> map) {
-                    maps.add(map);
-                }
-            });
-        }
-        return maps;
+    /** A language left empty is null, so the service falls back to another one. */
+    private static EventRequest.Text text(String fi, String sv, String en) {
+        return new EventRequest.Text(Texts.trimmed(fi), Texts.trimmed(sv), Texts.trimmed(en));
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : String.valueOf(value);
+    /** The value of that name; null for none or a name the service does not know (it then says what is missing). */
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(name)) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static LocalizedText orEmpty(LocalizedText text) {
+        return text == null ? new LocalizedText(null, null, null) : text;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     /** The form's field for a field the service named. */

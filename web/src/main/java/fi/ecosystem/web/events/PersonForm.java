@@ -1,5 +1,6 @@
 package fi.ecosystem.web.events;
 
+import fi.ecosystem.events.api.RegisterRequest;
 import fi.ecosystem.web.support.Texts;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -26,17 +27,9 @@ public class PersonForm {
     private Map<String, String> answers = new LinkedHashMap<>();
 
     /** The registration as the events service takes it, in the registrant's language. */
-    public Map<String, Object> toRequest(Questions questions, String language) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("email", email.trim());
-        body.put("firstName", firstName.trim());
-        body.put("lastName", lastName.trim());
-        body.put("organisationName", Texts.trimmed(organisationName));
-        body.put("language", language);
-        if (!questions.isEmpty()) {
-            body.put("answers", questions.answers(answers));
-        }
-        return body;
+    public RegisterRequest toRequest(Questions questions, String language) {
+        return new RegisterRequest(email.trim(), firstName.trim(), lastName.trim(), Texts.trimmed(organisationName), language,
+                questions.isEmpty() ? null : questions.answers(answers));
     }
 
     /** The service's field names are the form's; an answer's is answers.{id}. */

@@ -1,5 +1,7 @@
 package fi.ecosystem.web.events;
 
+import fi.ecosystem.events.api.EventResponse.QuestionResponse;
+import fi.ecosystem.events.api.QuestionKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +13,17 @@ import org.springframework.validation.Errors;
  */
 public final class Questions {
 
-    private final List<Map<String, Object>> questions;
+    private final List<QuestionResponse> questions;
 
-    private Questions(List<Map<String, Object>> questions) {
+    private Questions(List<QuestionResponse> questions) {
         this.questions = questions;
     }
 
-    @SuppressWarnings("unchecked")
-    public static Questions of(Map<String, Object> event) {
-        Object questions = event == null ? null : event.get("questions");
-        return new Questions(questions instanceof List<?> list ? (List<Map<String, Object>>) list : List.of());
+    public static Questions of(List<QuestionResponse> questions) {
+        return new Questions(questions == null ? List.of() : questions);
     }
 
-    public List<Map<String, Object>> all() {
+    public List<QuestionResponse> all() {
         return questions;
     }
 
@@ -33,16 +33,14 @@ public final class Questions {
 
     /** A required question unanswered (a consent not given) is an error next to that question. */
     public void check(Map<String, String> answers, Errors errors) {
-        for (Map<String, Object> question : questions) {
-            String id = String.valueOf(question.get("id"));
-            String answer = answers == null ? null : answers.get(id);
-            boolean missing = answer == null || answer.isBlank()
-                    || "CONSENT".equals(question.get("kind")) && !"true".equals(answer);
-            if (Boolean.TRUE.equals(question.get("required")) && missing) {
-                errors.rejectValue("answers[" + id + "]",
-                        "CONSENT".equals(question.get("kind")) ? "question.consentMissing" : "question.missing");
+        for (QuestionResponse question : questions) {
+            String answer = answers == null ? null : answers.get(question.id());
+            boolean consent = question.kind() == QuestionKind.CONSENT;
+            boolean missing = answer == null || answer.isBlank() || consent && !"true".equals(answer);
+            if (question.required() && missing) {
+                errors.rejectValue("answers[" + question.id() + "]", consent ? "question.consentMissing" : "question.missing");
             } else if (answer != null && answer.length() > 2000) {
-                errors.rejectValue("answers[" + id + "]", "Size");
+                errors.rejectValue("answers[" + question.id() + "]", "Size");
             }
         }
     }
@@ -50,13 +48,12 @@ public final class Questions {
     /** The answers to this event's questions, as the events service takes them: text, an option's id, "true"/"false". */
     public Map<String, String> answers(Map<String, String> given) {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (Map<String, Object> question : questions) {
-            String id = String.valueOf(question.get("id"));
-            String answer = given == null ? null : given.get(id);
-            if ("CONSENT".equals(question.get("kind"))) {
-                answers.put(id, String.valueOf("true".equals(answer)));
+        for (QuestionResponse question : questions) {
+            String answer = given == null ? null : given.get(question.id());
+            if (question.kind() == QuestionKind.CONSENT) {
+                answers.put(question.id(), String.valueOf("true".equals(answer)));
             } else if (answer != null && !answer.isBlank()) {
-                answers.put(id, answer.trim());
+                answers.put(question.id(), answer.trim());
             }
         }
         return answers;

@@ -2,7 +2,13 @@ package fi.ecosystem.web.home;
 
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.web.support.ConcurrentCalls;
+import fi.ecosystem.events.api.EventResponse;
+import fi.ecosystem.events.api.EventStatus;
+import fi.ecosystem.events.api.EventsApi;
 import fi.ecosystem.web.support.ServiceClient;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
 import java.time.Instant;
@@ -29,14 +35,15 @@ class HomeController {
     static final int UPCOMING = 8;
     static final String PROJECTS_QUERY = "/api/projects?size=" + PROJECTS
             + "&status=ACTIVE&status=PLANNED&status=CONTINUED&status=ENDED&sort=-startDate&include=indicators";
-    static final String UPCOMING_QUERY = "/api/events?size=" + UPCOMING
-            + "&from={from}&status=DRAFT&status=PUBLISHED&status=COMPLETED";
+    /** The events the home lists: coming ones that are not cancelled. */
+    static final Set<EventStatus> UPCOMING_STATES = Collections.unmodifiableSet(
+            EnumSet.of(EventStatus.DRAFT, EventStatus.PUBLISHED, EventStatus.COMPLETED));
 
     private final ServiceClient projects;
-    private final ServiceClient events;
+    private final EventsApi events;
     private final ConcurrentCalls calls;
 
-    HomeController(@Qualifier("projectsService") ServiceClient projects, @Qualifier("eventsService") ServiceClient events,
+    HomeController(@Qualifier("projectsService") ServiceClient projects, EventsApi events,
             ConcurrentCalls calls) {
         this.projects = projects;
         this.events = events;
@@ -51,9 +58,10 @@ class HomeController {
     @GetMapping("/app")
     String home(CityUser user, Model model) {
         model.addAttribute("user", user);
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ConcurrentCalls.Call<List<Map<String, Object>>> mine = calls.start(() -> projects.items(PROJECTS_QUERY));
-        ConcurrentCalls.Call<List<Map<String, Object>>> upcoming = calls.start(() -> events.items(UPCOMING_QUERY, now));
+        ConcurrentCalls.Call<List<EventResponse>> upcoming = calls.start(
+                () -> events.list(now, UPCOMING_STATES, null, null, UPCOMING).items());
         try {
             List<Map<String, Object>> found = mine.get();
             model.addAttribute("projects", found);
@@ -64,7 +72,7 @@ class HomeController {
             model.addAttribute("projectsUnavailable", true);
         }
         try {
-            List<Map<String, Object>> coming = upcoming.get();
+            List<EventResponse> coming = upcoming.get();
             model.addAttribute("upcoming", coming);
             model.addAttribute("attention", coming.stream().filter(HomeController::needsAttention).toList());
         } catch (ServiceUnavailable | ServiceProblem unavailable) {
@@ -87,11 +95,7 @@ class HomeController {
     }
 
     /** People wait on its waiting list, or it is still a draft. */
-    private static boolean needsAttention(Map<String, Object> event) {
-        return waiting(event) > 0 || "DRAFT".equals(event.get("status"));
-    }
-
-    static long waiting(Map<String, Object> event) {
-        return event.get("waitlistedCount") instanceof Number number ? number.longValue() : 0;
+    private static boolean needsAttention(EventResponse event) {
+        return event.waitlistedCount() > 0 || event.status() == EventStatus.DRAFT;
     }
 }

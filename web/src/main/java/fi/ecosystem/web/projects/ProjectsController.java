@@ -4,6 +4,9 @@ import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Forms;
 import fi.ecosystem.web.support.Pager;
+import fi.ecosystem.events.api.EventResponse;
+import fi.ecosystem.events.api.EventsApi;
+import fi.ecosystem.events.api.ItemsPage;
 import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
@@ -44,11 +47,11 @@ class ProjectsController {
     static final int AUDIT_PAGE_SIZE = 50;
 
     private final ServiceClient projects;
-    private final ServiceClient events;
+    private final EventsApi events;
     private final CityNames cities;
     private final ProjectChoices choices;
 
-    ProjectsController(@Qualifier("projectsService") ServiceClient projects, @Qualifier("eventsService") ServiceClient events,
+    ProjectsController(@Qualifier("projectsService") ServiceClient projects, EventsApi events,
             CityNames cities, ProjectChoices choices) {
         this.projects = projects;
         this.events = events;
@@ -94,10 +97,10 @@ class ProjectsController {
                     .filter(other -> !id.equals(other.get("id"))).toList());
         }
         try {
-            Map<String, Object> answer = events.get("/api/events?projectId={id}&size={size}&page={page}", id, Pager.SIZE,
-                    Math.max(0, eventsPage));
-            model.addAttribute("events", answer.getOrDefault("items", List.of()));
-            model.addAttribute("eventsPager", Pager.of(answer, UriComponentsBuilder.fromPath("/app/projects/{id}")
+            ItemsPage<EventResponse> answer = events.list(null, null, id, Math.max(0, eventsPage), Pager.SIZE);
+            model.addAttribute("events", answer.items());
+            model.addAttribute("eventsPager", Pager.of(answer.page(), answer.size(), answer.totalItems(), answer.items().size(),
+                    UriComponentsBuilder.fromPath("/app/projects/{id}")
                     .uriVariables(Map.of("id", id)).fragment("events")).withParameter("eventsPage"));
         } catch (ServiceUnavailable | ServiceProblem unavailable) {
             model.addAttribute("events", List.of());

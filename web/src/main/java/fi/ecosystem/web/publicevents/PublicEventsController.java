@@ -1,19 +1,21 @@
 package fi.ecosystem.web.publicevents;
 
+import fi.ecosystem.events.api.ItemsPage;
+import fi.ecosystem.events.api.PublicEventResponse;
+import fi.ecosystem.events.api.PublicEventsApi;
+import fi.ecosystem.events.api.RegisterRequest;
+import fi.ecosystem.events.api.SelfRegistrationRequest;
 import fi.ecosystem.web.events.PersonForm;
 import fi.ecosystem.web.events.Questions;
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Forms;
-import fi.ecosystem.web.support.ServiceClient;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
 import fi.ecosystem.web.support.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,16 +33,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PublicEventsController {
 
-    private final ServiceClient events;
+    private final PublicEventsApi events;
 
-    PublicEventsController(@Qualifier("eventsService") ServiceClient events) {
+    PublicEventsController(PublicEventsApi events) {
         this.events = events;
     }
 
     @GetMapping("/events")
     String list(Model model) {
         try {
-            model.addAttribute("events", events.items("/public/events?size=100"));
+            model.addAttribute("events", events.published(0, 100).items());
         } catch (ServiceUnavailable unavailable) {
             model.addAttribute("events", List.of());
             model.addAttribute("eventsUnavailable", true);
@@ -57,16 +59,17 @@ class PublicEventsController {
     @PostMapping("/events/{id}/register")
     String register(@PathVariable String id, @Valid @ModelAttribute("form") SelfRegistrationForm form, BindingResult result,
             Model model, HttpServletResponse response) {
-        Map<String, Object> event = publishedEvent(id);
-        Questions.of(event).check(form.getAnswers(), result);
+        PublicEventResponse event = publishedEvent(id);
+        Questions questions = Questions.of(event.questions());
+        questions.check(form.getAnswers(), result);
         if (result.hasErrors()) {
             return eventPage(event, model);
         }
-        Map<String, Object> body = new LinkedHashMap<>(form.toRequest(Questions.of(event), Formats.language()));
-        body.put("website", Texts.trimmed(form.getWebsite()));
+        RegisterRequest person = form.toRequest(questions, Formats.language());
         try {
             // the same answer for a new address and a known one: the registration's own page is reached from the mail
-            events.post(body, "/public/events/{id}/registrations", id);
+            events.register(id, new SelfRegistrationRequest(person.email(), person.firstName(), person.lastName(),
+                    person.organisationName(), person.language(), person.answers(), Texts.trimmed(form.getWebsite())));
             return "redirect:/events/{id}/received";
         } catch (ServiceProblem problem) {
             if (problem.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
@@ -89,22 +92,21 @@ class PublicEventsController {
 
     @GetMapping("/events/registrations/{token}")
     String privatePage(@PathVariable String token, Model model) {
-        Map<String, Object> registration = events.get("/public/registrations/{token}", token);
-        model.addAttribute("registration", registration);
+        model.addAttribute("registration", events.registration(token));
         model.addAttribute("token", token);
         return "events/registration";
     }
 
     @GetMapping("/events/registrations/{token}/cancel")
     String confirmCancel(@PathVariable String token, Model model) {
-        model.addAttribute("registration", events.get("/public/registrations/{token}", token));
+        model.addAttribute("registration", events.registration(token));
         model.addAttribute("token", token);
         return "events/cancel";
     }
 
     @PostMapping("/events/registrations/{token}/cancel")
     String cancel(@PathVariable String token, RedirectAttributes redirect) {
-        events.delete("/public/registrations/{token}", token);
+        events.cancel(token);
         redirect.addFlashAttribute("flash", "registration.cancelled");
         return "redirect:/events/registrations/" + token;
     }
@@ -113,31 +115,29 @@ class PublicEventsController {
         return eventPage(publishedEvent(id), model);
     }
 
-    private String eventPage(Map<String, Object> event, Model model) {
+    private String eventPage(PublicEventResponse event, Model model) {
         model.addAttribute("event", event);
-        model.addAttribute("questions", Questions.of(event).all());
+        model.addAttribute("questions", event.questions());
         return "events/event";
     }
 
     /** One published event: its own address when the service offers it, else found in the published list. */
-    private Map<String, Object> publishedEvent(String id) {
+    private PublicEventResponse publishedEvent(String id) {
         try {
-            return events.get("/public/events/{id}", id);
+            return events.published(id);
         } catch (ServiceProblem problem) {
             if (!problem.notOffered()) {
                 throw problem;
             }
         }
         for (int page = 0; page < 20; page++) {
-            Map<String, Object> answer = events.get("/public/events?size=100&page={page}", page);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
-            for (Map<String, Object> event : items) {
-                if (id.equals(event.get("id"))) {
+            ItemsPage<PublicEventResponse> answer = events.published(page, 100);
+            for (PublicEventResponse event : answer.items()) {
+                if (id.equals(event.id())) {
                     return event;
                 }
             }
-            if (items.size() < 100) {
+            if (answer.items().size() < 100) {
                 break;
             }
         }

@@ -61,6 +61,13 @@ public class Formats {
 
     /** A LocalizedText ({fi, sv, en}) in the page's language, falling back to any language that has it. */
     public String text(Object localized) {
+        if (localized instanceof fi.ecosystem.contracts.LocalizedText text) {
+            Map<String, String> texts = new java.util.HashMap<>();
+            texts.put("fi", text.fi());
+            texts.put("sv", text.sv());
+            texts.put("en", text.en());
+            localized = texts;
+        }
         if (!(localized instanceof Map<?, ?> texts)) {
             return localized == null ? "" : String.valueOf(localized);
         }

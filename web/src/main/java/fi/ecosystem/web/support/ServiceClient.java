@@ -120,6 +120,22 @@ public class ServiceClient {
         }
     }
 
+    /** For a typed client of the same service: a refusal becomes {@link ServiceProblem}, a 5xx {@link ServiceUnavailable}. */
+    public static RestClient.ResponseSpec.ErrorHandler problems(String service) {
+        return new ServiceClient(service, null)::problem;
+    }
+
+    /** For a typed client: no answer at all (refused, timed out) becomes {@link ServiceUnavailable}. */
+    public static org.springframework.http.client.ClientHttpRequestInterceptor unavailableAs(String service) {
+        return (request, body, execution) -> {
+            try {
+                return execution.execute(request, body);
+            } catch (IOException noAnswer) {
+                throw new ServiceUnavailable(service, noAnswer);
+            }
+        };
+    }
+
     private void problem(org.springframework.http.HttpRequest request, org.springframework.http.client.ClientHttpResponse response)
             throws IOException {
         int status = response.getStatusCode().value();

@@ -32,15 +32,26 @@ class StaffEventPagesTest extends PageTest {
             {"items": [
               {"id": "r1", "email": "a@example.org", "firstName": "Aino", "lastName": "A", "status": "CONFIRMED", "createdAt": "2026-11-01T10:00:00Z"},
               {"id": "r2", "email": "b@example.org", "firstName": "Bertta", "lastName": "B", "status": "CANCELLED", "createdAt": "2026-11-01T10:01:00Z"},
-              {"id": "r3", "email": "c@example.org", "firstName": "Cecilia", "lastName": "C", "status": "WAITLISTED", "createdAt": "2026-11-01T10:02:00Z"},
-              {"id": "r4", "email": "d@example.org", "firstName": "Daniel", "lastName": "D", "status": "WAITLISTED", "createdAt": "2026-11-01T10:03:00Z"}],
+              {"id": "r3", "email": "c@example.org", "firstName": "Cecilia", "lastName": "C", "status": "WAITLISTED", "waitingListPosition": 1, "createdAt": "2026-11-01T10:02:00Z"},
+              {"id": "r4", "email": "d@example.org", "firstName": "Daniel", "lastName": "D", "status": "WAITLISTED", "waitingListPosition": 2, "createdAt": "2026-11-01T10:03:00Z"}],
              "page": 0, "size": 500, "totalItems": 4, "totalPages": 1}
+            """;
+    /** What the service counts of {@link #REGISTRATIONS}. */
+    static final String COUNTS = """
+            {"byStatus": {"CONFIRMED": 1, "WAITLISTED": 2, "CANCELLED": 1, "ATTENDED": 0, "NO_SHOW": 0}}
+            """;
+    /** The service's answer to the check-in's question: those of {@link #REGISTRATIONS} holding a place, by name. */
+    static final String HOLDING_A_PLACE = """
+            {"items": [
+              {"id": "r1", "email": "a@example.org", "firstName": "Aino", "lastName": "A", "status": "CONFIRMED", "createdAt": "2026-11-01T10:00:00Z"}],
+             "page": 0, "size": 100, "totalItems": 1, "totalPages": 1}
             """;
 
     @BeforeEach
     void stubs() {
         services.answer("GET /api/events/ev-1", 200, EVENT);
         services.answer("GET /api/events/ev-1/registrations", 200, REGISTRATIONS);
+        services.answer("GET /api/events/ev-1/registrations/counts", 200, COUNTS);
         services.answer("GET /api/events", 200, "{\"items\": [" + EVENT + "], \"page\": 0, \"size\": 200, \"totalItems\": 1, \"totalPages\": 1}");
         services.answer("GET /api/projects", 200, """
                 {"items": [{"id": "kasvun-ekosysteemit", "name": {"fi": "Kasvun ekosysteemit"}, "status": "ACTIVE"}],
@@ -149,6 +160,7 @@ class StaffEventPagesTest extends PageTest {
     void questionsAreShownByTheirTextAndTheUploadNamesTheirColumnsSo() throws Exception {
         services.answer("GET /api/events/ev-2", 200, PROGRAMME);
         services.answer("GET /api/events/ev-2/registrations", 200, "{\"items\": [], \"page\": 0, \"size\": 50, \"totalItems\": 0, \"totalPages\": 0}");
+        services.answer("GET /api/events/ev-2/registrations/counts", 200, "{\"byStatus\": {}}");
         mvc.perform(get("/app/events/ev-2").with(cityUser("helsinki", "staff", "event-organiser")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Ruokavalio"), not(containsString("answer:")),
@@ -227,9 +239,13 @@ class StaffEventPagesTest extends PageTest {
     void checkInMarksAttendanceForTheSessionAndComesBackToTheList() throws Exception {
         services.answer("POST /api/events/ev-1/registrations/r1/attendance", 200,
                 "{\"id\": \"r1\", \"firstName\": \"Aino\", \"lastName\": \"A\", \"status\": \"ATTENDED\"}");
+        services.answer("GET /api/events/ev-1/registrations", 200, HOLDING_A_PLACE);
         mvc.perform(get("/app/events/ev-1/check-in").with(cityUser("helsinki", "staff", "event-organiser")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Saapui: Aino A"), not(containsString("Cecilia")))));
+        // the service picks those holding a place and sorts them by name
+        assertThat(services.last("GET", "/api/events/ev-1/registrations?").path())
+                .contains("status=CONFIRMED&status=ATTENDED&status=NO_SHOW", "order=name");
         mvc.perform(post("/app/events/ev-1/check-in/r1").with(cityUser("helsinki", "staff", "event-organiser"))
                         .param("attended", "true").param("session", "s1"))
                 .andExpect(redirectedUrl("/app/events/ev-1/check-in?session=s1"));

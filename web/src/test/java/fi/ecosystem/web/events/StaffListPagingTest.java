@@ -20,11 +20,16 @@ class StaffListPagingTest extends PageTest {
     static final String EVENT = StaffEventPagesTest.EVENT;
 
     static String registrations(int page, int shown, int total) {
+        return registrations(page, shown, total, 50);
+    }
+
+    /** A page of registrations as the service answers it, {@code size} a page. */
+    static String registrations(int page, int shown, int total, int size) {
         return "{\"items\": [" + IntStream.range(0, shown).mapToObj(i -> """
                 {"id": "r%d", "email": "p%d@example.org", "firstName": "Pia", "lastName": "P%03d", "status": "CONFIRMED",
-                 "createdAt": "2026-11-01T10:00:00Z"}""".formatted(page * 50 + i, page * 50 + i, page * 50 + i))
-                .collect(Collectors.joining(",")) + "], \"page\": " + page + ", \"size\": 50, \"totalItems\": " + total
-                + ", \"totalPages\": " + ((total + 49) / 50) + "}";
+                 "createdAt": "2026-11-01T10:00:00Z"}""".formatted(page * size + i, page * size + i, page * size + i))
+                .collect(Collectors.joining(",")) + "], \"page\": " + page + ", \"size\": " + size + ", \"totalItems\": " + total
+                + ", \"totalPages\": " + ((total + size - 1) / size) + "}";
     }
 
     String page(String path) throws Exception {
@@ -43,19 +48,21 @@ class StaffListPagingTest extends PageTest {
         assertThat(page("/app/events?page=1&lang=en")).contains("51–51 of 230");
         // the calendar asks for the month's events from the start of the month, not a page of all events
         page("/app/events?view=calendar&month=2027-02");
-        assertThat(services.last("GET", "/api/events").path()).contains("from=2027-01-31T22:00:00Z", "size=200")
+        assertThat(java.net.URLDecoder.decode(services.last("GET", "/api/events").path(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("from=2027-01-31T22:00:00Z", "size=200")
                 .doesNotContain("page=");
     }
 
     @Test
-    void anEventsRegistrationsPageWithTheEventsOwnCountsWhenTheyDoNotFitOnOnePage() throws Exception {
+    void anEventsRegistrationsPageWithTheServicesCountsWhenTheyDoNotFitOnOnePage() throws Exception {
         services.answer("GET /api/events/ev-1", 200, EVENT.replace("\"confirmedCount\": 2", "\"confirmedCount\": 120, \"waitlistedCount\": 7"));
         services.answer("GET /api/events/ev-1/registrations", 200, registrations(2, 27, 127));
+        services.answer("GET /api/events/ev-1/registrations/counts", 200, "{\"byStatus\": {\"CONFIRMED\": 120, \"WAITLISTED\": 7}}");
         services.answer("GET /api/projects/cities", 200, fi.ecosystem.web.projects.Cities.JSON);
         String page = page("/app/events/ev-1?page=2");
         assertThat(page).contains("101–127 / 127", "href=\"/app/events/ev-1?page=1#registrations\"", "Vahvistettu: 120",
                 "Jonossa: 7", "p126@example.org").doesNotContain("?page=3");
-        assertThat(services.last("GET", "/api/events/ev-1/registrations").path()).contains("size=50", "page=2");
+        assertThat(services.last("GET", "/api/events/ev-1/registrations?").path()).contains("size=50", "page=2");
         assertThat(page.replaceAll("\\s+", " ")).contains("<div class=\"table-wrap\" tabindex=\"0\"> <table id=\"registrations-table\">");
         // the organising city by its name, not its alias
         assertThat(page).contains("<dd id=\"organising-city\">Helsinki</dd>");
@@ -77,19 +84,22 @@ class StaffListPagingTest extends PageTest {
     @Test
     void theCheckInSearchesEveryRegistrationAndShowsAHundredAtATime() throws Exception {
         services.answer("GET /api/events/ev-1", 200, EVENT);
-        services.answer("GET /api/events/ev-1/registrations", 200, registrations(0, 150, 150).replace("\"size\": 50", "\"size\": 500")
-                .replace("\"totalPages\": 3", "\"totalPages\": 1"));
-        String first = page("/app/events/ev-1/check-in");
-        assertThat(first).contains("1–100 / 150", "Saapui: Pia P000", "Saapui: Pia P099", "href=\"/app/events/ev-1/check-in?page=1\"")
+        services.answer("GET /api/events/ev-1/registrations", 200, registrations(0, 100, 150, 100));
+        String first = page("/app/events/ev-1/check-in?q=pia");
+        assertThat(first).contains("1–100 / 150", "Saapui: Pia P000", "Saapui: Pia P099", "href=\"/app/events/ev-1/check-in?q=pia&amp;page=1\"")
                 .doesNotContain("Saapui: Pia P100");
-        assertThat(page("/app/events/ev-1/check-in?page=1")).contains("101–150 / 150", "Saapui: Pia P149").doesNotContain("Saapui: Pia P000");
-        assertThat(services.last("GET", "/api/events/ev-1/registrations").path()).contains("size=500", "page=0");
+        // the service searches all of them, by name, a hundred at a time
+        assertThat(services.last("GET", "/api/events/ev-1/registrations?").path()).contains("q=pia", "order=name", "size=100", "page=0");
+        services.answer("GET /api/events/ev-1/registrations", 200, registrations(1, 50, 150, 100));
+        assertThat(page("/app/events/ev-1/check-in?q=pia&page=1")).contains("101–150 / 150", "Saapui: Pia P149").doesNotContain("Saapui: Pia P000");
+        assertThat(services.last("GET", "/api/events/ev-1/registrations?").path()).contains("size=100", "page=1");
     }
 
     @Test
     void aProgrammesPageOffersTheCheckInOfEachSession() throws Exception {
         services.answer("GET /api/events/ev-2", 200, StaffEventPagesTest.PROGRAMME);
         services.answer("GET /api/events/ev-2/registrations", 200, registrations(0, 1, 1));
+        services.answer("GET /api/events/ev-2/registrations/counts", 200, "{\"byStatus\": {\"CONFIRMED\": 1}}");
         assertThat(page("/app/events/ev-2")).contains("href=\"/app/events/ev-2/check-in?session=s1\"",
                 "href=\"/app/events/ev-2/check-in?session=s2\"", "p0@example.org");
     }

@@ -1,6 +1,5 @@
 package fi.ecosystem.events.event.web;
 
-import fi.ecosystem.contracts.LocalizedText;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.data.domain.Page;
@@ -11,17 +10,16 @@ import fi.ecosystem.events.event.EventStatus;
 import fi.ecosystem.events.event.EventType;
 import fi.ecosystem.events.event.ParticipantAccess;
 import fi.ecosystem.platform.security.CityUser;
-import fi.ecosystem.platform.web.PageResponse;
+import fi.ecosystem.events.api.EventRequest;
+import fi.ecosystem.events.api.EventResponse;
+import fi.ecosystem.events.api.ItemsPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -34,8 +32,6 @@ import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.event.Question;
 import fi.ecosystem.events.event.Session;
 import fi.ecosystem.platform.web.InvalidFields;
-import jakarta.validation.constraints.Pattern;
-import org.hibernate.validator.constraints.URL;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -60,88 +56,37 @@ class EventController {
         this.events = events;
     }
 
-    record Text(@Size(max = 300) String fi, @Size(max = 300) String sv, @Size(max = 300) String en) {
-
-        LocalizedText localized() {
-            return new LocalizedText(fi, sv, en);
-        }
-    }
-
-    record LongText(@Size(max = 10_000) String fi, @Size(max = 10_000) String sv, @Size(max = 10_000) String en) {
-    }
-
-    record SessionRequest(@Size(max = 40) String id, @Valid Text title, @NotNull Instant startsAt, Instant endsAt) {
-    }
-
-    record ChoiceRequest(@Size(max = 40) String id, @NotNull @Valid Text label) {
-    }
-
-    record QuestionRequest(@Size(max = 40) String id, @NotNull Question.Kind kind, @NotNull @Valid Text label,
-            Boolean required, @Size(max = 50) List<@Valid ChoiceRequest> options, @URL @Size(max = 500) String policyUrl,
-            @Size(max = 40) String policyVersion, @Pattern(regexp = "NEWSLETTER|EVENT_COMMUNICATION|RESEARCH") String consentPurpose) {
-    }
-
-    /** Whom participants ask about the event: a name, and an e-mail address or a phone number (or both). */
-    record ContactRequest(@Size(max = 200) String name, @Email @Size(max = 254) String email, @Size(max = 40) String phone) {
-    }
-
-    /**
-     * An event as organisers write it. A one-off event may give {@code startsAt}/{@code endsAt} instead of
-     * sessions; a growth programme lists its sessions.
-     */
-    record EventRequest(
-            @NotBlank @Size(max = 100) String projectId,
-            @NotNull EventType type,
-            @NotNull @Valid Text title,
-            @Valid LongText description,
-            @Size(max = 200) String organisation,
-            @Size(max = 500) String venue,
-            @URL @Size(max = 500) String onlineUrl,
-            @Min(1) @Max(100_000) int capacity,
-            Instant startsAt,
-            Instant endsAt,
-            @Size(max = 100) List<@Valid SessionRequest> sessions,
-            @Min(1) Integer sessionsToComplete,
-            @Size(max = 50) List<@Valid QuestionRequest> questions,
-            Instant registrationOpensAt,
-            Instant registrationClosesAt,
-            @Min(1) @Max(100_000) Integer maxRegistrationsPerAddress,
-            @Valid ContactRequest contact) {
-
-        EventDetails details() {
-            List<Session> given = sessions == null || sessions.isEmpty()
-                    ? (startsAt == null ? List.of() : List.of(new Session("main", null, startsAt, endsAt)))
-                    : sessions.stream().map(session -> new Session(session.id(),
-                            session.title() == null ? null : session.title().localized(), session.startsAt(), session.endsAt())).toList();
-            List<Question> asked = questions == null ? List.of() : questions.stream().map(question -> new Question(question.id(),
-                    question.kind(), question.label().localized(), Boolean.TRUE.equals(question.required()),
-                    question.options() == null ? List.of() : question.options().stream()
-                            .map(option -> new Question.Choice(option.id(), option.label().localized())).toList(),
-                    question.policyUrl(), question.policyVersion(), question.consentPurpose())).toList();
-            return new EventDetails(type, title.localized(),
-                    description == null ? null : new LocalizedText(description.fi(), description.sv(), description.en()),
-                    organisation, venue, onlineUrl, capacity, given, sessionsToComplete, asked, registrationOpensAt,
-                    registrationClosesAt, maxRegistrationsPerAddress,
-                    contact == null ? null : OrganiserContact.of(contact.name(), contact.email(), contact.phone()));
-        }
+    /** The domain's event details from what organisers wrote. */
+    static EventDetails details(EventRequest request) {
+        List<Session> given = request.sessions() == null || request.sessions().isEmpty()
+                ? (request.startsAt() == null ? List.of() : List.of(new Session("main", null, request.startsAt(), request.endsAt())))
+                : request.sessions().stream().map(session -> new Session(session.id(),
+                        session.title() == null ? null : session.title().localized(), session.startsAt(), session.endsAt())).toList();
+        List<Question> asked = request.questions() == null ? List.of() : request.questions().stream().map(question -> new Question(
+                question.id(), Question.Kind.valueOf(question.kind().name()), question.label().localized(),
+                Boolean.TRUE.equals(question.required()),
+                question.options() == null ? List.of() : question.options().stream()
+                        .map(option -> new Question.Choice(option.id(), option.label().localized())).toList(),
+                question.policyUrl(), question.policyVersion(), question.consentPurpose())).toList();
+        EventRequest.ContactRequest contact = request.contact();
+        return new EventDetails(EventType.valueOf(request.type().name()), request.title().localized(),
+                request.description() == null ? null : request.description().localized(),
+                request.organisation(), request.venue(), request.onlineUrl(), request.capacity(), given,
+                request.sessionsToComplete(), asked, request.registrationOpensAt(), request.registrationClosesAt(),
+                request.maxRegistrationsPerAddress(),
+                contact == null ? null : OrganiserContact.of(contact.name(), contact.email(), contact.phone()));
     }
 
     /** An event as its cities see it; the online link only for those who manage it or its people (never a bare member). */
-    record EventResponse(String id, String projectId, EventType type, LocalizedText title, LocalizedText description,
-            String organisingCity, String organisation, String venue, String onlineUrl, boolean online, int capacity,
-            int confirmedCount, int placesLeft, Instant startsAt, Instant endsAt, List<Session> sessions,
-            int sessionsToComplete, List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt,
-            Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount, OrganiserContact contact) {
-
-        static EventResponse of(Event event, boolean withOnlineUrl) {
-            return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.description(),
-                    event.organisingCity(), event.organisation(), event.venue(), withOnlineUrl ? event.onlineUrl() : null,
-                    event.onlineUrl() != null, event.capacity(), event.confirmedCount(),
-                    Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(), event.endsAt(), event.sessions(),
-                    event.sessionsNeededToComplete(), event.questions(), event.registrationOpensAt(),
-                    event.registrationClosesAt(), event.maxRegistrationsPerAddress(), event.status(), event.waitlistedCount(),
-                    event.contact());
-        }
+    static EventResponse of(Event event, boolean withOnlineUrl) {
+        return new EventResponse(event.id(), event.projectId(), EventRecords.type(event.type()), event.title(),
+                event.description(), event.organisingCity(), event.organisation(), event.venue(),
+                withOnlineUrl ? event.onlineUrl() : null, event.onlineUrl() != null, event.capacity(), event.confirmedCount(),
+                Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(), event.endsAt(),
+                EventRecords.sessions(event.sessions()), event.sessionsNeededToComplete(), EventRecords.questions(event.questions()),
+                event.registrationOpensAt(), event.registrationClosesAt(), event.maxRegistrationsPerAddress(),
+                fi.ecosystem.events.api.EventStatus.valueOf(event.status().name()), event.waitlistedCount(),
+                EventRecords.contact(event.contact()));
     }
 
     private EventResponse response(CityUser user, Event event) {
@@ -150,7 +95,7 @@ class EventController {
 
     private static EventResponse response(CityUser user, Event event, Set<String> cities) {
         boolean managesIt = user.mayWrite(EventService.AREA, CityUser.EVENT_ORGANISER) && user.sharesCityWith(cities);
-        return EventResponse.of(event, managesIt || ParticipantAccess.mayReadPeople(user, event, cities));
+        return of(event, managesIt || ParticipantAccess.mayReadPeople(user, event, cities));
     }
 
     @GetMapping
@@ -158,7 +103,7 @@ class EventController {
             description = "Each event says how many wait on its waiting list (`waitlistedCount`). `from`: only events that "
                     + "start then or later; `status`: only events in these states (both optional, they combine); `projectId`: "
                     + "only the events of that project (alone: the others are then ignored).")
-    PageResponse<EventResponse> list(@Parameter(hidden = true) CityUser user,
+    ItemsPage<EventResponse> list(@Parameter(hidden = true) CityUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) Set<EventStatus> status,
             @RequestParam(required = false) @Size(max = 100) String projectId,
@@ -170,8 +115,9 @@ class EventController {
                 : events.upcoming(user, from == null ? Instant.EPOCH : from,
                         status == null || status.isEmpty() ? EnumSet.allOf(EventStatus.class) : status, request);
         Map<String, Set<String>> citiesOfProject = new HashMap<>();
-        return PageResponse.of(found,
-                event -> response(user, event, citiesOfProject.computeIfAbsent(event.projectId(), project -> events.citiesOf(event))));
+        return new ItemsPage<>(found.getContent().stream().map(event -> response(user, event,
+                citiesOfProject.computeIfAbsent(event.projectId(), project -> events.citiesOf(event)))).toList(),
+                found.getNumber(), found.getSize(), found.getTotalElements(), found.getTotalPages());
     }
 
     @GetMapping("/{id}")
@@ -183,7 +129,7 @@ class EventController {
     @PostMapping
     @Operation(summary = "Create a draft event in a project", description = "Event organisers of a participating city; integrators need events:write")
     ResponseEntity<EventResponse> draft(@Parameter(hidden = true) CityUser user, @Valid @RequestBody EventRequest request) {
-        Event event = events.draft(user, request.projectId(), request.details());
+        Event event = events.draft(user, request.projectId(), details(request));
         return ResponseEntity.created(URI.create("/api/events/" + event.id())).body(response(user, event));
     }
 
@@ -194,7 +140,7 @@ class EventController {
         if (!before.projectId().equals(request.projectId())) {
             throw InvalidFields.of("projectId", "project-fixed", "An event stays in its project");
         }
-        return response(user, events.edit(user, id, request.details()));
+        return response(user, events.edit(user, id, details(request)));
     }
 
     @PostMapping("/{id}/publish")

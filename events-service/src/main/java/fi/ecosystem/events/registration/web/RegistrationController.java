@@ -1,37 +1,45 @@
 package fi.ecosystem.events.registration.web;
 
+import fi.ecosystem.events.api.AttendanceRequest;
+import fi.ecosystem.events.api.EventsApi;
+import fi.ecosystem.events.api.ImportReport;
+import fi.ecosystem.events.api.ItemsPage;
+import fi.ecosystem.events.api.RegisterRequest;
+import fi.ecosystem.events.api.RegistrationCounts;
+import fi.ecosystem.events.api.RegistrationResponse;
+import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.registration.Consent;
 import fi.ecosystem.events.registration.Participant;
 import fi.ecosystem.events.registration.Registration;
+import fi.ecosystem.events.registration.RegistrationImport;
+import fi.ecosystem.events.registration.RegistrationSearch;
 import fi.ecosystem.events.registration.RegistrationService;
 import fi.ecosystem.events.registration.RegistrationStatus;
 import fi.ecosystem.platform.security.CityUser;
-import fi.ecosystem.platform.web.PageResponse;
+import fi.ecosystem.platform.web.InvalidFields;
+import fi.ecosystem.platform.web.Spreadsheet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
-import fi.ecosystem.events.event.Event;
-import fi.ecosystem.events.registration.RegistrationImport;
-import fi.ecosystem.platform.web.InvalidFields;
-import fi.ecosystem.platform.web.Spreadsheet;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -42,6 +50,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/events/{eventId}/registrations")
@@ -50,44 +59,36 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationController {
 
     private final RegistrationService registrations;
+    private final RegistrationSearch search;
 
-    RegistrationController(RegistrationService registrations) {
+    RegistrationController(RegistrationService registrations, RegistrationSearch search) {
         this.registrations = registrations;
+        this.search = search;
     }
 
-    record Register(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
-            @Size(max = 200) String organisationName,
-            @Pattern(regexp = "fi|sv|en") String language,
-            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers) {
+    static RegistrationResponse of(Registration registration, Event event, long position) {
+        return new RegistrationResponse(registration.id(), registration.eventId(), registration.email(),
+                registration.firstName(), registration.lastName(), registration.organisationName(),
+                registration.language(), status(registration.status()), position, registration.answers(),
+                registration.consents().stream().map(consent -> new RegistrationResponse.Consent(consent.purpose(),
+                        consent.policyVersion(), consent.policyUrl(), consent.givenAt())).toList(),
+                registration.attendedSessions(), event.completedBy(registration.attendedSessions()),
+                "self".equals(registration.registeredBy()) ? "self" : "organiser", registration.createdAt());
     }
 
-    record RegistrationResponse(String id, String eventId, String email, String firstName, String lastName,
-            String organisationName, String language, RegistrationStatus status, long waitingListPosition,
-            Map<String, String> answers, List<Consent> consents, Set<String> attendedSessions,
-            boolean completed, String registeredBy, Instant createdAt) {
-
-        static RegistrationResponse of(Registration registration, Event event, long position) {
-            return new RegistrationResponse(registration.id(), registration.eventId(), registration.email(),
-                    registration.firstName(), registration.lastName(), registration.organisationName(),
-                    registration.language(), registration.status(), position, registration.answers(),
-                    registration.consents(), registration.attendedSessions(),
-                    event.completedBy(registration.attendedSessions()),
-                    "self".equals(registration.registeredBy()) ? "self" : "organiser", registration.createdAt());
-        }
+    private static fi.ecosystem.events.api.RegistrationStatus status(RegistrationStatus status) {
+        return status == null ? null : fi.ecosystem.events.api.RegistrationStatus.valueOf(status.name());
     }
 
     private RegistrationResponse response(Registration registration) {
-        return RegistrationResponse.of(registration, registrations.eventOf(registration),
+        return of(registration, registrations.eventOf(registration),
                 registrations.waitingListPosition(registration));
     }
 
     @PostMapping
     @Operation(summary = "Register a participant", description = "201 with the new registration, or 200 with the existing one for an e-mail already registered")
     ResponseEntity<RegistrationResponse> register(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
-            @Valid @RequestBody Register request) {
+            @Valid @RequestBody RegisterRequest request) {
         RegistrationService.Outcome outcome = registrations.registerByOrganiser(user, eventId,
                 new Participant(request.email(), request.firstName(), request.lastName(),
                         request.organisationName(), request.language()), request.answers());
@@ -104,43 +105,32 @@ class RegistrationController {
         return response(registrations.cancelByOrganiser(user, eventId, registrationId));
     }
 
-    record Attendance(@Size(max = 40) String sessionId, @NotNull Boolean attended) {
-    }
-
     @PostMapping("/{registrationId}/attendance")
     @Operation(summary = "Check in: mark a participant attended (true) or absent (false) in a session",
             description = "sessionId may be left out when the event has one session. A growth programme is completed "
                     + "when enough of its sessions are attended (the event's sessionsToComplete)")
     RegistrationResponse attendance(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
-            @PathVariable String registrationId, @Valid @RequestBody Attendance request) {
+            @PathVariable String registrationId, @Valid @RequestBody AttendanceRequest request) {
         return response(registrations.markAttendance(user, eventId, registrationId, request.sessionId(), request.attended()));
     }
 
-    /** One row of the import report. */
-    record ImportedRow(int line, String outcome, String registrationId, RegistrationStatus status,
-            List<InvalidFields.FieldError> errors) {
+    static ImportReport report(List<RegistrationService.ImportedRow> rows) {
+        List<ImportReport.ImportedRow> report = rows.stream().map(row -> row.outcome() == null
+                ? new ImportReport.ImportedRow(row.row(), "rejected", null, null, row.errors().stream()
+                        .map(error -> new ImportReport.FieldError(error.field(), error.code(), error.message())).toList())
+                : new ImportReport.ImportedRow(row.row(), row.outcome().created() ? "created" : "existing",
+                        row.outcome().registration().id(), status(row.outcome().registration().status()), List.of())).toList();
+        return new ImportReport(report.size(), count(report, "created"), count(report, "existing"), count(report, "rejected"),
+                created(report, fi.ecosystem.events.api.RegistrationStatus.CONFIRMED),
+                created(report, fi.ecosystem.events.api.RegistrationStatus.WAITLISTED), report);
     }
 
-    record ImportReport(int rows, int created, int existing, int rejected, int confirmed, int waitlisted,
-            List<ImportedRow> report) {
+    private static int count(List<ImportReport.ImportedRow> report, String outcome) {
+        return (int) report.stream().filter(row -> outcome.equals(row.outcome())).count();
+    }
 
-        static ImportReport of(List<RegistrationService.ImportedRow> rows) {
-            List<ImportedRow> report = rows.stream().map(row -> row.outcome() == null
-                    ? new ImportedRow(row.row(), "rejected", null, null, row.errors())
-                    : new ImportedRow(row.row(), row.outcome().created() ? "created" : "existing",
-                            row.outcome().registration().id(), row.outcome().registration().status(), List.of())).toList();
-            return new ImportReport(report.size(), count(report, "created"), count(report, "existing"),
-                    count(report, "rejected"),
-                    (int) report.stream().filter(row -> "created".equals(row.outcome())
-                            && row.status() == RegistrationStatus.CONFIRMED).count(),
-                    (int) report.stream().filter(row -> "created".equals(row.outcome())
-                            && row.status() == RegistrationStatus.WAITLISTED).count(),
-                    report);
-        }
-
-        private static int count(List<ImportedRow> report, String outcome) {
-            return (int) report.stream().filter(row -> outcome.equals(row.outcome())).count();
-        }
+    private static int created(List<ImportReport.ImportedRow> report, fi.ecosystem.events.api.RegistrationStatus status) {
+        return (int) report.stream().filter(row -> "created".equals(row.outcome()) && row.status() == status).count();
     }
 
     @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
@@ -150,14 +140,14 @@ class RegistrationController {
                     + "words — as the export writes them. Rows are registered in the file's order; a bad row is reported and "
                     + "skipped; an e-mail already registered is reported as existing. At most 5,000 rows")
     ImportReport importCsv(@Parameter(hidden = true) CityUser user, @PathVariable String eventId, @RequestBody String csv) {
-        return ImportReport.of(registrations.importRows(user, eventId, RegistrationImport.parse(csv)));
+        return report(registrations.importRows(user, eventId, RegistrationImport.parse(csv)));
     }
 
     @PostMapping(value = "/import", consumes = "multipart/form-data")
     @Operation(summary = "Register participants from an uploaded CSV file (form field 'file'), with a report per row")
     ImportReport importUpload(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
             @RequestParam("file") MultipartFile file) throws IOException {
-        return ImportReport.of(registrations.importRows(user, eventId,
+        return report(registrations.importRows(user, eventId,
                 RegistrationImport.parse(new String(file.getBytes(), StandardCharsets.UTF_8))));
     }
 
@@ -182,11 +172,31 @@ class RegistrationController {
     }
 
     @GetMapping
-    @Operation(summary = "Registrations of an event in the order they came")
-    PageResponse<RegistrationResponse> list(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+    @Operation(summary = "Registrations of an event in the order they came, or by name",
+            description = "`status`: only registrations in these states; `q`: only those where each word is found in the "
+                    + "first or last name, the e-mail or the organisation (any case); `order`: `arrival` (the default, the "
+                    + "waiting list's order) or `name` (last name, first name)")
+    ItemsPage<RegistrationResponse> list(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
+            @RequestParam(required = false) Set<RegistrationStatus> status,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(defaultValue = EventsApi.ARRIVAL) @Pattern(regexp = EventsApi.ARRIVAL + "|" + EventsApi.NAME,
+                    message = "must be arrival or name") String order,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageResponse.of(registrations.list(user, eventId, PageRequest.of(page, size, Sort.by("createdAt", "_id"))),
-                this::response);
+        Sort sort = EventsApi.NAME.equals(order) ? Sort.by("lastName", "firstName", "_id") : Sort.by("createdAt", "_id");
+        PageRequest request = PageRequest.of(page, size, sort);
+        Page<Registration> found = (status == null || status.isEmpty()) && (q == null || q.isBlank()) && !EventsApi.NAME.equals(order)
+                ? registrations.list(user, eventId, request)
+                : search.find(user, eventId, status, q, request);
+        return new ItemsPage<>(found.getContent().stream().map(this::response).toList(), found.getNumber(), found.getSize(),
+                found.getTotalElements(), found.getTotalPages());
+    }
+
+    @GetMapping("/counts")
+    @Operation(summary = "How many of the event's registrations are in each state (every state named)")
+    RegistrationCounts counts(@Parameter(hidden = true) CityUser user, @PathVariable String eventId) {
+        Map<fi.ecosystem.events.api.RegistrationStatus, Long> counts = new EnumMap<>(fi.ecosystem.events.api.RegistrationStatus.class);
+        search.counts(user, eventId).forEach((state, count) -> counts.put(status(state), count));
+        return new RegistrationCounts(counts);
     }
 }

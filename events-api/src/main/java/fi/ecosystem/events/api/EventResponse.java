@@ -1,0 +1,42 @@
+package fi.ecosystem.events.api;
+
+import fi.ecosystem.contracts.LocalizedText;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An event as its cities see it; the online link only for those who manage it or its people (never a bare
+ * member). The counts are the event's own counters.
+ */
+public record EventResponse(String id, String projectId, EventType type, LocalizedText title, LocalizedText description,
+        String organisingCity, String organisation, String venue, String onlineUrl, boolean online, int capacity,
+        int confirmedCount, int placesLeft, Instant startsAt, Instant endsAt, List<SessionResponse> sessions,
+        int sessionsToComplete, List<QuestionResponse> questions, Instant registrationOpensAt,
+        Instant registrationClosesAt, Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount,
+        ContactResponse contact) {
+
+    public EventResponse {
+        sessions = sessions == null ? List.of() : sessions;
+        questions = questions == null ? List.of() : questions;
+    }
+
+    /** One meeting of the event; attendance is checked in per session. */
+    public record SessionResponse(String id, LocalizedText title, Instant startsAt, Instant endsAt) {
+    }
+
+    /** What the event asks its registrants. */
+    public record QuestionResponse(String id, QuestionKind kind, LocalizedText label, boolean required,
+            List<Choice> options, String policyUrl, String policyVersion, String consentPurpose) {
+
+        public QuestionResponse {
+            options = options == null ? List.of() : options;
+        }
+    }
+
+    public record Choice(String id, LocalizedText label) {
+    }
+
+    /** Whom participants ask about the event. */
+    public record ContactResponse(String name, String email, String phone) {
+    }
+}

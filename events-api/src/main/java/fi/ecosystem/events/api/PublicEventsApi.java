@@ -1,0 +1,30 @@
+package fi.ecosystem.events.api;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/** events-service's public API (no login): published events, self-registration and the private link. */
+@HttpExchange
+public interface PublicEventsApi {
+
+    @GetExchange("/public/events")
+    ItemsPage<PublicEventResponse> published(@RequestParam int page, @RequestParam int size);
+
+    @GetExchange("/public/events/{id}")
+    PublicEventResponse published(@PathVariable String id);
+
+    /** The answer ({@link RegistrationReceived}) is the same for every accepted form, so a page reads nothing of it. */
+    @PostExchange("/public/events/{eventId}/registrations")
+    void register(@PathVariable String eventId, @RequestBody SelfRegistrationRequest registration);
+
+    @GetExchange("/public/registrations/{token}")
+    PrivateRegistrationView registration(@PathVariable String token);
+
+    @DeleteExchange("/public/registrations/{token}")
+    PrivateRegistrationView cancel(@PathVariable String token);
+}

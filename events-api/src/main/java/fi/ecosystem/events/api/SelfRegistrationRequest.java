@@ -1,0 +1,22 @@
+package fi.ecosystem.events.api;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * Someone registers themselves on the public page.
+ *
+ * @param website a honeypot: invisible on the form, so only bots fill it in
+ */
+public record SelfRegistrationRequest(
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        @Size(max = 200) String organisationName,
+        @Pattern(regexp = "fi|sv|en") String language,
+        @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers,
+        @Size(max = 500) String website) {
+}
