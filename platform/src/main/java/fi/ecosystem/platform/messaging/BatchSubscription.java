@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -60,6 +62,7 @@ public final class BatchSubscription {
     void on(List<ConsumerRecord<String, String>> records) {
         List<InboundEvent> wanted = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        List<String> traces = new ArrayList<>();
         for (int position = 0; position < records.size(); position++) {
             InboundEvent event;
             try {
@@ -68,25 +71,32 @@ public final class BatchSubscription {
                     continue;
                 }
             } catch (RuntimeException unreadable) {
-                handle(wanted, positions);
+                handle(wanted, positions, traces);
                 throw new BatchListenerFailedException(String.valueOf(unreadable.getMessage()), unreadable, position);
             }
             wanted.add(event);
             positions.add(position);
+            traces.add(traceparent(records.get(position), event));
         }
-        handle(wanted, positions);
+        handle(wanted, positions, traces);
+    }
+
+    /** The trace context the producer's observation put on the record, else the one the event was created in. */
+    private static String traceparent(ConsumerRecord<String, String> record, InboundEvent event) {
+        Header header = record.headers().lastHeader(EventTracing.TRACEPARENT);
+        return header != null ? new String(header.value(), StandardCharsets.UTF_8) : event.envelope().traceparent();
     }
 
     /**
      * The wanted events of one poll (positions: their places in it), together; if that fails, one at a time in
      * their order, so that the one that fails is retried or parked alone.
      */
-    void handle(List<InboundEvent> events, List<Integer> positions) {
+    void handle(List<InboundEvent> events, List<Integer> positions, List<String> traces) {
         if (events.isEmpty()) {
             return;
         }
         try {
-            inbox.onceAll(handler, events, action);
+            inbox.tracing().consumedTogether(traces, topic + " receive", () -> inbox.onceAll(handler, events, action));
             return;
         } catch (RuntimeException oneOfThem) {
             log.debug("A batch of {} events on {} failed; handling them one at a time", events.size(), topic, oneOfThem);

@@ -42,6 +42,8 @@ public class Inbox {
     private final JsonMapper json;
     private final PersonalDataSeal seal;
     private final MeterRegistry meters;
+    private EventTracing tracing = new EventTracing(io.micrometer.tracing.Tracer.NOOP,
+            io.micrometer.tracing.propagation.Propagator.NOOP);
 
     /**
      * @param retention how long markers are kept: longer than Kafka keeps messages, after which no
@@ -70,6 +72,15 @@ public class Inbox {
         } catch (RuntimeException storeWithoutTtl) {
             log.warn("No TTL index on {}: markers are kept: {}", PROCESSED, storeWithoutTtl.getMessage());
         }
+    }
+
+    /** Where batch handlers report a consumer span per event (record listeners have Kafka's observation). */
+    public void setTracing(EventTracing tracing) {
+        this.tracing = tracing;
+    }
+
+    EventTracing tracing() {
+        return tracing;
     }
 
     /** A handler of the topic's events, declared as a bean (see {@link Subscription}). */
