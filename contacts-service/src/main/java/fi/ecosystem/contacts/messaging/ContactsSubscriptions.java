@@ -4,9 +4,13 @@ import fi.ecosystem.contacts.contact.ContactService;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.platform.messaging.BatchSubscription;
+import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.PoisonMessageException;
 import fi.ecosystem.platform.messaging.Subscription;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,20 +23,28 @@ class ContactsSubscriptions {
 
     /**
      * People and their participation history from registrations. An erased person's registration no longer
-     * opens: it must not bring them back.
+     * opens: it must not bring them back. The events of a poll come together (the inbox checks and marks them
+     * in bulk) and are applied in their order, so a person's registrations keep theirs.
      */
     @Bean
-    Subscription participationHistorySubscription(Inbox inbox, ContactService contacts) {
+    BatchSubscription participationHistorySubscription(Inbox inbox, ContactService contacts) {
         return inbox.subscribe(Topics.REGISTRATIONS)
                 .when(event -> event.type().startsWith("registration.") && !event.personalDataErased())
-                .once("participation-history", changed -> {
-                    RegistrationChanged registration = changed.payload(RegistrationChanged.class);
-                    if (registration.participant() == null || registration.participant().email() == null) {
-                        // no retry can help: parked on the dead-letter topic at once
-                        throw new PoisonMessageException("Registration " + registration.registrationId()
-                                + " names no participant", null);
+                .batch("participation-history", changes -> {
+                    List<RegistrationChanged> registrations = new ArrayList<>();
+                    for (InboundEvent changed : changes) {
+                        RegistrationChanged registration = changed.payload(RegistrationChanged.class);
+                        if (registration.participant() == null || registration.participant().email() == null) {
+                            // no retry can help: parked on the dead-letter topic at once (alone: the batch is split
+                            // before anything of it is written)
+                            throw new PoisonMessageException("Registration " + registration.registrationId()
+                                    + " names no participant", null);
+                        }
+                        registrations.add(registration);
                     }
-                    contacts.registrationChanged(registration, changed.occurredAt());
+                    for (int i = 0; i < registrations.size(); i++) {
+                        contacts.registrationChanged(registrations.get(i), changes.get(i).occurredAt());
+                    }
                 });
     }
 

@@ -3,7 +3,9 @@ package fi.ecosystem.platform.messaging;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -49,6 +51,29 @@ public class EventTracing {
             throw e;
         } finally {
             span.end();
+        }
+    }
+
+    /**
+     * Runs {@code work}, which handles several events together, in one consumer span per event that continues
+     * the event's trace (those without a trace context get none): each registration's trace shows the consumer
+     * that handled it, as a record listener's observation would.
+     */
+    public void consumedTogether(List<String> traceparents, String name, Runnable work) {
+        List<Span> spans = new ArrayList<>();
+        for (String traceparent : traceparents) {
+            if (isTraceparent(traceparent)) {
+                spans.add(propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get).kind(Span.Kind.CONSUMER)
+                        .name(name).remoteServiceName("kafka").start());
+            }
+        }
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.error(e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
     }
 

@@ -4,7 +4,11 @@ import fi.ecosystem.contracts.EventEnvelope;
 import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,6 +42,8 @@ public class Inbox {
     private final JsonMapper json;
     private final PersonalDataSeal seal;
     private final MeterRegistry meters;
+    private EventTracing tracing = new EventTracing(io.micrometer.tracing.Tracer.NOOP,
+            io.micrometer.tracing.propagation.Propagator.NOOP);
 
     /**
      * @param retention how long markers are kept: longer than Kafka keeps messages, after which no
@@ -64,6 +72,15 @@ public class Inbox {
         } catch (RuntimeException storeWithoutTtl) {
             log.warn("No TTL index on {}: markers are kept: {}", PROCESSED, storeWithoutTtl.getMessage());
         }
+    }
+
+    /** Where batch handlers report a consumer span per event (record listeners have Kafka's observation). */
+    public void setTracing(EventTracing tracing) {
+        this.tracing = tracing;
+    }
+
+    EventTracing tracing() {
+        return tracing;
     }
 
     /** A handler of the topic's events, declared as a bean (see {@link Subscription}). */
@@ -111,6 +128,44 @@ public class Inbox {
             // another consumer instance handled it at the same moment; the handler's own guard kept it single
         }
         return true;
+    }
+
+    /**
+     * Runs the handler once on those of the events this handler has not handled yet, in their order: one read
+     * of the markers before and one bulk insert of them after, instead of two round trips per event. An event
+     * id twice in the list (a redelivery within one batch) counts once. Returns the events handled.
+     */
+    public List<InboundEvent> onceAll(String handler, List<InboundEvent> events, Consumer<List<InboundEvent>> action) {
+        Map<String, InboundEvent> byMarker = new LinkedHashMap<>();
+        for (InboundEvent event : events) {
+            byMarker.putIfAbsent(handler + ":" + event.id(), event);
+        }
+        if (byMarker.isEmpty()) {
+            return List.of();
+        }
+        Query handled = new Query(Criteria.where("_id").in(byMarker.keySet()));
+        handled.fields().include("_id");
+        for (Document marker : mongo.find(handled, Document.class, PROCESSED)) {
+            byMarker.remove(marker.getString("_id"));
+        }
+        List<InboundEvent> fresh = List.copyOf(byMarker.values());
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        action.accept(fresh);
+        Date now = Date.from(Instant.now());
+        List<Document> markers = new ArrayList<>(fresh.size());
+        for (InboundEvent event : fresh) {
+            recordPropagation(handler, event);
+            markers.add(new Document("_id", handler + ":" + event.id()).append("handler", handler)
+                    .append("eventId", event.id()).append("type", event.type()).append("handledAt", now));
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PROCESSED).insert(markers).execute();
+        } catch (DuplicateKeyException | BulkOperationException handledConcurrently) {
+            // another consumer instance marked some at the same moment; the unordered bulk wrote the others
+        }
+        return fresh;
     }
 
     private void recordPropagation(String handler, InboundEvent event) {

@@ -41,9 +41,11 @@ public class MessagingAutoConfiguration {
     /** Consumers read envelopes tolerantly: unknown fields are how producers evolve within a version. */
     @Bean
     Inbox inbox(MongoTemplate mongo, JsonMapper json, PlatformProperties properties,
-            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters, PersonalDataSeal seal) {
-        return new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
+            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters, PersonalDataSeal seal, EventTracing tracing) {
+        Inbox inbox = new Inbox(mongo, json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build(),
                 properties.inbox().retention(), meters.getIfAvailable(), seal);
+        inbox.setTracing(tracing);
+        return inbox;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package fi.ecosystem.platform.messaging;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,7 +21,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * }
  * </pre>
  * Each subscription is a consumer group of its own ({@code <application>.<group>}) unless it keeps the
- * service's default group, so handlers of one topic keep their own offsets and retries.
+ * service's default group, so handlers of one topic keep their own offsets and retries. A handler that writes
+ * in bulk takes the events of a poll together instead ({@link Builder#batch}, a {@link BatchSubscription}).
  */
 public final class Subscription {
 
@@ -67,7 +69,7 @@ public final class Subscription {
 
     /** What a delivery does once its envelope is read (package-visible for tests without a broker). */
     boolean handle(InboundEvent event) {
-        if ((!types.isEmpty() && !types.contains(event.type())) || !condition.test(event)) {
+        if (!wanted(types, condition, event)) {
             return false;
         }
         if (handler == null) {
@@ -75,6 +77,10 @@ public final class Subscription {
             return true;
         }
         return inbox.once(handler, event, action);
+    }
+
+    static boolean wanted(Set<String> types, Predicate<InboundEvent> condition, InboundEvent event) {
+        return (types.isEmpty() || types.contains(event.type())) && condition.test(event);
     }
 
     public static final class Builder {
@@ -116,6 +122,16 @@ public final class Subscription {
         /** The handler runs on every delivery: for handlers that are idempotent by themselves. */
         public Subscription always(Consumer<InboundEvent> action) {
             return new Subscription(this, null, action);
+        }
+
+        /**
+         * The handler runs once per event id, on the not yet handled events of one poll together and in their
+         * order (so in order per key): for handlers that write in bulk. It must stay correct when it gets some of
+         * the same events again (a crash between its writes and the inbox markers).
+         */
+        public BatchSubscription batch(String handler, Consumer<List<InboundEvent>> action) {
+            return new BatchSubscription(inbox, topic, group, types, condition, Objects.requireNonNull(handler, "handler"),
+                    Objects.requireNonNull(action, "action"));
         }
     }
 }

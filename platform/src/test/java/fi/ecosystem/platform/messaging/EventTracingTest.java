@@ -3,6 +3,11 @@ package fi.ecosystem.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import brave.Tracing;
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import brave.propagation.ThreadLocalCurrentTraceContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -16,7 +21,15 @@ import org.junit.jupiter.api.Test;
 /** The request's trace context goes into the event and comes out around its publishing, with a real Brave tracer. */
 class EventTracingTest {
 
+    private final List<MutableSpan> reported = new CopyOnWriteArrayList<>();
     private final Tracing brave = Tracing.newBuilder().propagationFactory(new W3CPropagation())
+            .addSpanHandler(new SpanHandler() {
+                @Override
+                public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+                    reported.add(span);
+                    return true;
+                }
+            })
             .currentTraceContext(ThreadLocalCurrentTraceContext.create()).traceId128Bit(true).build();
     private final Tracer tracer = new BraveTracer(brave.tracer(), new BraveCurrentTraceContext(brave.currentTraceContext()));
     private final EventTracing tracing = new EventTracing(tracer, new BravePropagator(brave));
@@ -37,6 +50,21 @@ class EventTracingTest {
         } finally {
             request.end();
         }
+    }
+
+    @Test
+    void eventsHandledTogetherEachGetAConsumerSpanInTheirOwnTrace() {
+        String first = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String second = "5cf92f3577b34da6a3ce929d0e0e4737";
+        boolean[] ran = {false};
+        tracing.consumedTogether(java.util.Arrays.asList("00-" + first + "-00f067aa0ba902b7-01", null, "00---00",
+                "00-" + second + "-00f067aa0ba902b8-01"), "registrations receive", () -> ran[0] = true);
+
+        assertThat(ran[0]).isTrue();
+        assertThat(reported).as("one per event with a trace context, none for the others").hasSize(2)
+                .allSatisfy(span -> assertThat(span.kind()).hasToString("CONSUMER"))
+                .extracting(MutableSpan::traceId).containsExactlyInAnyOrder(first, second);
+        assertThat(reported).extracting(MutableSpan::parentId).containsExactlyInAnyOrder("00f067aa0ba902b7", "00f067aa0ba902b8");
     }
 
     @Test

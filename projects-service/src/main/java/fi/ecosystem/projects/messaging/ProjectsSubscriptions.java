@@ -4,14 +4,18 @@ import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.events.EventChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.platform.messaging.BatchSubscription;
 import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.PoisonMessageException;
 import fi.ecosystem.platform.messaging.Subscription;
 import fi.ecosystem.projects.gdpr.ProjectContactErasure;
+import fi.ecosystem.projects.project.ProjectCounts;
 import fi.ecosystem.projects.project.ProjectService;
 import fi.ecosystem.projects.reporting.Evidence;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -27,25 +31,34 @@ class ProjectsSubscriptions {
 
     /** Participants reached: each confirmed (or promoted) registration of a project's event. */
     @Bean
-    Subscription participantsReachedSubscription(Inbox inbox, ProjectService projects) {
+    BatchSubscription participantsReachedSubscription(Inbox inbox, ProjectCounts counts) {
         return inbox.subscribe(Topics.REGISTRATIONS).types(RegistrationChanged.CONFIRMED, RegistrationChanged.PROMOTED)
-                .once("participants-reached", confirmed -> {
-                    RegistrationChanged registration = confirmed.payload(RegistrationChanged.class);
-                    if (registration.projectId() != null) {
-                        projects.countParticipant(registration.projectId(), registration.registrationId());
+                .batch("participants-reached", confirmed -> {
+                    List<ProjectCounts.Participant> participants = new ArrayList<>();
+                    for (InboundEvent event : confirmed) {
+                        RegistrationChanged registration = event.payload(RegistrationChanged.class);
+                        if (registration.projectId() != null && registration.registrationId() != null) {
+                            participants.add(new ProjectCounts.Participant(registration.projectId(), registration.eventId(),
+                                    registration.registrationId()));
+                        }
                     }
+                    counts.participantsConfirmed(participants);
                 });
     }
 
     /** The "events held" indicator. */
     @Bean
-    Subscription eventsHeldSubscription(Inbox inbox, ProjectService projects, JsonMapper json) {
+    BatchSubscription eventsHeldSubscription(Inbox inbox, ProjectCounts counts, JsonMapper json) {
         return inbox.subscribe(Topics.EVENTS).types(EventChanged.TYPE)
-                .once("events-held", changed -> {
-                    EventChanged event = eventChanged(changed, json);
-                    if (event.projectId() != null && HELD.contains(event.status())) {
-                        projects.countEventHeld(event.projectId(), event.eventId());
+                .batch("events-held", changes -> {
+                    List<ProjectCounts.HeldEvent> held = new ArrayList<>();
+                    for (InboundEvent changed : changes) {
+                        EventChanged event = eventChanged(changed, json);
+                        if (event.projectId() != null && event.eventId() != null && HELD.contains(event.status())) {
+                            held.add(new ProjectCounts.HeldEvent(event.projectId(), event.eventId()));
+                        }
                     }
+                    counts.eventsHeld(held);
                 });
     }
 

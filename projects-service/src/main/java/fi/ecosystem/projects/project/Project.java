@@ -55,12 +55,10 @@ public class Project extends Aggregate {
     /** Lower-case words of the names and acronym, for prefix search with an index. */
     @Indexed
     private Set<String> searchTokens = new TreeSet<>();
+    /** Kept by {@link ProjectCounts} from the events topic; what it counted is in its own collection. */
     private long eventsHeld;
-    /** Events already counted in eventsHeld, so a redelivered event counts once. */
-    private Set<String> countedEvents = new TreeSet<>();
+    /** Kept by {@link ProjectCounts} from the registrations topic; what it counted is in its own collection. */
     private long participantsReached;
-    /** Registrations already counted in participantsReached, so a redelivered event counts once. */
-    private Set<String> countedRegistrations = new TreeSet<>();
     private Instant createdAt;
     private Instant updatedAt;
     @Version

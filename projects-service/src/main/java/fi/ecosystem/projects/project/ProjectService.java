@@ -149,26 +149,6 @@ public class ProjectService {
         return Optional.of(save(project, project.changed()));
     }
 
-    /**
-     * Counts a confirmed participant once per registration: the registration id is remembered in the same
-     * document, so a redelivered event cannot count twice even without the inbox marker.
-     */
-    public boolean countParticipant(String projectId, String registrationId) {
-        return countOnce(projectId, "participantsReached", "countedRegistrations", registrationId);
-    }
-
-    /** Counts an event of the project once, however often its changes arrive. */
-    public boolean countEventHeld(String projectId, String eventId) {
-        return countOnce(projectId, "eventsHeld", "countedEvents", eventId);
-    }
-
-    private boolean countOnce(String projectId, String counter, String counted, String itemId) {
-        Query notYetCounted = new Query(Criteria.where("_id").is(projectId).and(counted).ne(itemId));
-        Update count = new Update().inc(counter, 1).addToSet(counted, itemId)
-                .inc("version", 1); // a concurrent save of a stale copy then fails instead of undoing the count
-        return mongo.updateFirst(notYetCounted, count, Project.class).getModifiedCount() == 1;
-    }
-
     private Project change(CityUser user, String id, String action, Function<Project, ProjectChanged> decision) {
         Project project = get(user, id);
         AccessRule.requireWritable(user, AREA, CityUser.PROJECT_MANAGER, project.participatingCities(), "Project " + id);

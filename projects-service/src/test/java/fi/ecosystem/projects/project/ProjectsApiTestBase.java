@@ -38,4 +38,6 @@ abstract class ProjectsApiTestBase {
     /** Watched, so that a test can tell how often a consumer really ran, not only what the model kept. */
     @MockitoSpyBean
     ProjectService projects;
+    @MockitoSpyBean
+    ProjectCounts counts;
 }

@@ -1,0 +1,112 @@
+package fi.ecosystem.platform.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+/**
+ * A {@link Subscription} whose handler takes the events of one poll together, to write them in bulk: the inbox
+ * reads and writes its markers for them in one round trip each, the handler gets the not yet handled ones in
+ * their order (so in order per key). A message that fails is found and dealt with alone, as in a record
+ * listener: poison is parked on the dead-letter topic at once, other failures are retried and then parked;
+ * the events before it are handled and committed, the ones after it come again in the next poll.
+ */
+public final class BatchSubscription {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchSubscription.class);
+
+    private final Inbox inbox;
+    private final String topic;
+    private final String group;
+    private final Set<String> types;
+    private final Predicate<InboundEvent> condition;
+    private final String handler;
+    private final Consumer<List<InboundEvent>> action;
+
+    BatchSubscription(Inbox inbox, String topic, String group, Set<String> types, Predicate<InboundEvent> condition,
+            String handler, Consumer<List<InboundEvent>> action) {
+        this.inbox = inbox;
+        this.topic = topic;
+        this.group = group;
+        this.types = types;
+        this.condition = condition;
+        this.handler = handler;
+        this.action = action;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The suffix of the consumer group after the application's name: empty for the service's default group. */
+    public String groupSuffix() {
+        return group == null ? "" : "." + group;
+    }
+
+    /** The inbox name of the handler. */
+    public String handler() {
+        return handler;
+    }
+
+    @KafkaListener(topics = "#{__listener.topic()}", groupId = "${spring.application.name}#{__listener.groupSuffix()}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        List<InboundEvent> wanted = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> traces = new ArrayList<>();
+        for (int position = 0; position < records.size(); position++) {
+            InboundEvent event;
+            try {
+                event = inbox.receive(records.get(position));
+                if (!Subscription.wanted(types, condition, event)) {
+                    continue;
+                }
+            } catch (RuntimeException unreadable) {
+                handle(wanted, positions, traces);
+                throw new BatchListenerFailedException(String.valueOf(unreadable.getMessage()), unreadable, position);
+            }
+            wanted.add(event);
+            positions.add(position);
+            traces.add(traceparent(records.get(position), event));
+        }
+        handle(wanted, positions, traces);
+    }
+
+    /** The trace context the producer's observation put on the record, else the one the event was created in. */
+    private static String traceparent(ConsumerRecord<String, String> record, InboundEvent event) {
+        Header header = record.headers().lastHeader(EventTracing.TRACEPARENT);
+        return header != null ? new String(header.value(), StandardCharsets.UTF_8) : event.envelope().traceparent();
+    }
+
+    /**
+     * The wanted events of one poll (positions: their places in it), together; if that fails, one at a time in
+     * their order, so that the one that fails is retried or parked alone.
+     */
+    void handle(List<InboundEvent> events, List<Integer> positions, List<String> traces) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            inbox.tracing().consumedTogether(traces, topic + " receive", () -> inbox.onceAll(handler, events, action));
+            return;
+        } catch (RuntimeException oneOfThem) {
+            log.debug("A batch of {} events on {} failed; handling them one at a time", events.size(), topic, oneOfThem);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                inbox.onceAll(handler, List.of(events.get(i)), action);
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, positions.get(i));
+            }
+        }
+    }
+}
