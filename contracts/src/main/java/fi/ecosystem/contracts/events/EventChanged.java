@@ -14,8 +14,16 @@ public record EventChanged(
         String status,
         String organisingCity,
         int capacity,
-        Instant startsAt) {
+        Instant startsAt,
+        boolean excludedFromReports,
+        Instant endsAt) {
 
     public static final String TYPE = "event.changed";
     public static final int VERSION = 1;
+
+    /** The shape before reporting: counted in reports, end unknown. */
+    public EventChanged(String eventId, String projectId, String eventType, LocalizedText title, String status,
+            String organisingCity, int capacity, Instant startsAt) {
+        this(eventId, projectId, eventType, title, status, organisingCity, capacity, startsAt, false, null);
+    }
 }
