@@ -1,6 +1,7 @@
 package fi.ecosystem.contacts.organisation;
 
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.contracts.organisations.OrganisationChanged;
 import fi.ecosystem.platform.messaging.OutboxEvent;
 import fi.ecosystem.platform.web.DomainRuleViolation;
