@@ -2,6 +2,8 @@ package fi.ecosystem.events.event;
 
 import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.contracts.events.EventChanged;
+import fi.ecosystem.contracts.organisations.BusinessId;
+import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.platform.messaging.OutboxEvent;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
@@ -64,6 +66,10 @@ public class Event {
     private Integer maxRegistrationsPerAddress;
     /** Whom participants ask about the event, shown on the public pages and in the mails (null: nobody named). */
     private OrganiserContact contact;
+    /** A test or internal meeting: funder reports do not count it. */
+    private boolean excludedFromReports;
+    /** Whether registrants give their organisation and business ID (null in events stored before: not asked). */
+    private BusinessIdAsked businessIdAsked;
     private EventStatus status;
     private Instant createdAt;
     @Version
@@ -144,6 +150,8 @@ public class Event {
         registrationClosesAt = details.registrationClosesAt();
         maxRegistrationsPerAddress = details.maxRegistrationsPerAddress();
         contact = details.contact();
+        excludedFromReports = details.excludedFromReports();
+        businessIdAsked = details.businessIdAsked();
     }
 
     private static List<Session> sessions(List<Session> given, List<InvalidFields.FieldError> errors) {
@@ -281,6 +289,38 @@ public class Event {
         return kept;
     }
 
+    /**
+     * Checks the participant's organisation and business ID as the event asks for them: a required one must be
+     * given, a given one must be a valid Y-tunnus (kept in its canonical form). An event that does not ask keeps
+     * neither the ID nor anything derived from it.
+     */
+    public RegistrationChanged.Participant checkParticipant(RegistrationChanged.Participant participant) {
+        BusinessIdAsked asked = businessIdAsked();
+        String given = participant.businessId() == null || participant.businessId().isBlank() ? null : participant.businessId().trim();
+        if (asked == BusinessIdAsked.NOT_ASKED) {
+            return given == null ? participant : withBusinessId(participant, null);
+        }
+        List<InvalidFields.FieldError> errors = new ArrayList<>();
+        if (asked == BusinessIdAsked.REQUIRED && (participant.organisationName() == null || participant.organisationName().isBlank())) {
+            errors.add(new InvalidFields.FieldError("organisationName", "NotBlank", "must not be blank"));
+        }
+        if (given == null && asked == BusinessIdAsked.REQUIRED) {
+            errors.add(new InvalidFields.FieldError("businessId", "NotBlank", "must not be blank"));
+        } else if (given != null && !BusinessId.isValid(given)) {
+            errors.add(new InvalidFields.FieldError("businessId", "business-id-invalid",
+                    "must be a Finnish business ID (Y-tunnus) 1234567-8 with a correct check digit"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFields(errors);
+        }
+        return withBusinessId(participant, given == null ? null : BusinessId.canonical(given));
+    }
+
+    private static RegistrationChanged.Participant withBusinessId(RegistrationChanged.Participant participant, String businessId) {
+        return new RegistrationChanged.Participant(participant.email(), participant.firstName(), participant.lastName(),
+                participant.organisationName(), businessId, participant.language());
+    }
+
     /** Is the public registration open at this moment? */
     public boolean openToThePublic(Instant now) {
         Instant closes = registrationClosesAt != null ? registrationClosesAt : startsAt;
@@ -316,7 +356,8 @@ public class Event {
     }
 
     public EventChanged changed() {
-        return new EventChanged(id, projectId, type.name(), title, status.name(), organisingCity, capacity, startsAt);
+        return new EventChanged(id, projectId, type.name(), title, status.name(), organisingCity, capacity, startsAt,
+                excludedFromReports, endsAt);
     }
 
     public void record(OutboxEvent event) {
@@ -428,6 +469,14 @@ public class Event {
 
     public EventStatus status() {
         return status;
+    }
+
+    public boolean excludedFromReports() {
+        return excludedFromReports;
+    }
+
+    public BusinessIdAsked businessIdAsked() {
+        return businessIdAsked == null ? BusinessIdAsked.NOT_ASKED : businessIdAsked;
     }
 
     public List<OutboxEvent> pendingEvents() {

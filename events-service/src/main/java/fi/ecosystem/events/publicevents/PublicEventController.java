@@ -1,6 +1,7 @@
 package fi.ecosystem.events.publicevents;
 
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.events.event.BusinessIdAsked;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.EventType;
@@ -37,14 +38,14 @@ class PublicEventController {
     record PublicEvent(String id, EventType type, LocalizedText title, LocalizedText description, String organisation,
             String organisingCity, String venue, boolean online, Instant startsAt, Instant endsAt, List<Session> sessions,
             List<Question> questions, int capacity, int placesLeft, boolean registrationOpen, Instant registrationOpensAt,
-            Instant registrationClosesAt, OrganiserContact contact) {
+            Instant registrationClosesAt, OrganiserContact contact, BusinessIdAsked businessIdAsked) {
 
         static PublicEvent of(Event event) {
             return new PublicEvent(event.id(), event.type(), event.title(), event.description(), event.organisation(),
                     event.organisingCity(), event.venue(), event.onlineUrl() != null, event.startsAt(), event.endsAt(),
                     event.sessions(), event.questions(), event.capacity(),
                     Math.max(0, event.capacity() - event.confirmedCount()), event.openToThePublic(Instant.now()),
-                    event.registrationOpensAt(), event.registrationClosesAt(), event.contact());
+                    event.registrationOpensAt(), event.registrationClosesAt(), event.contact(), event.businessIdAsked());
         }
     }
 

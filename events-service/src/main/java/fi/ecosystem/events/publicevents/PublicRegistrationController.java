@@ -52,7 +52,8 @@ class PublicRegistrationController {
             @Size(max = 200) String organisationName,
             @Pattern(regexp = "fi|sv|en") String language,
             @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers,
-            @Size(max = 500) String website) {
+            @Size(max = 500) String website,
+            @Size(max = 20) String businessId) {
     }
 
     /** What the participant sees of their registration; the online link only while they have a place. */
@@ -95,7 +96,8 @@ class PublicRegistrationController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Received.CHECK_YOUR_EMAIL);
         }
         registrations.registerThemselves(eventId, new RegistrationChanged.Participant(
-                request.email(), request.firstName(), request.lastName(), request.organisationName(), null, request.language()),
+                request.email(), request.firstName(), request.lastName(), request.organisationName(), request.businessId(),
+                request.language()),
                 request.answers(), ClientAddress.networkOf(http));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Received.CHECK_YOUR_EMAIL);
     }

@@ -42,6 +42,8 @@ public class Registration {
     private String firstName;
     private String lastName;
     private String organisationName;
+    /** The organisation's business ID, when the event asks for it (canonical Y-tunnus). */
+    private String businessId;
     private String language;
     private RegistrationStatus status;
     private String registeredBy;
@@ -77,6 +79,7 @@ public class Registration {
         registration.firstName = participant.firstName();
         registration.lastName = participant.lastName();
         registration.organisationName = participant.organisationName();
+        registration.businessId = participant.businessId();
         registration.language = participant.language() == null ? "fi" : participant.language();
         registration.status = status;
         registration.registeredBy = registeredBy;
@@ -94,7 +97,7 @@ public class Registration {
     /** The event of a change from {@code previous} to {@code next} (used by the atomic status updates). */
     RegistrationChanged changed(RegistrationStatus previous, RegistrationStatus next, String sessionId) {
         return new RegistrationChanged(id, eventId, projectId, next.name(), previous == null ? null : previous.name(),
-                new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
+                new RegistrationChanged.Participant(email, firstName, lastName, organisationName, businessId, language),
                 Instant.now(), sessionId, consents);
     }
 
@@ -142,6 +145,10 @@ public class Registration {
 
     public String organisationName() {
         return organisationName;
+    }
+
+    public String businessId() {
+        return businessId;
     }
 
     public String language() {

@@ -242,6 +242,8 @@ public class RegistrationService {
         if (!event.acceptsRegistrations()) {
             throw new DomainRuleViolation("registration-closed", "The event is " + event.status() + "; it takes no registrations");
         }
+        // before the lookup: a known address and a new one get the same answer to a bad business ID
+        participant = event.checkParticipant(participant);
         var existing = registrations.findByEventIdAndEmail(eventId, Registration.normalise(participant.email()));
         if (existing.isPresent()) {
             return new Outcome(existing.get(), false);

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
+import fi.ecosystem.events.event.BusinessIdAsked;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.EventStatus;
@@ -87,7 +88,8 @@ class EventController {
 
     /**
      * An event as organisers write it. A one-off event may give {@code startsAt}/{@code endsAt} instead of
-     * sessions; a growth programme lists its sessions.
+     * sessions; a growth programme lists its sessions. {@code excludedFromReports}: a test or internal meeting that
+     * funder reports do not count; {@code businessIdAsked}: whether registrants give their organisation and business ID.
      */
     record EventRequest(
             @NotBlank @Size(max = 100) String projectId,
@@ -106,7 +108,9 @@ class EventController {
             Instant registrationOpensAt,
             Instant registrationClosesAt,
             @Min(1) @Max(100_000) Integer maxRegistrationsPerAddress,
-            @Valid ContactRequest contact) {
+            @Valid ContactRequest contact,
+            Boolean excludedFromReports,
+            BusinessIdAsked businessIdAsked) {
 
         EventDetails details() {
             List<Session> given = sessions == null || sessions.isEmpty()
@@ -122,7 +126,8 @@ class EventController {
                     description == null ? null : new LocalizedText(description.fi(), description.sv(), description.en()),
                     organisation, venue, onlineUrl, capacity, given, sessionsToComplete, asked, registrationOpensAt,
                     registrationClosesAt, maxRegistrationsPerAddress,
-                    contact == null ? null : OrganiserContact.of(contact.name(), contact.email(), contact.phone()));
+                    contact == null ? null : OrganiserContact.of(contact.name(), contact.email(), contact.phone()),
+                    Boolean.TRUE.equals(excludedFromReports), businessIdAsked);
         }
     }
 
@@ -131,7 +136,8 @@ class EventController {
             String organisingCity, String organisation, String venue, String onlineUrl, boolean online, int capacity,
             int confirmedCount, int placesLeft, Instant startsAt, Instant endsAt, List<Session> sessions,
             int sessionsToComplete, List<Question> questions, Instant registrationOpensAt, Instant registrationClosesAt,
-            Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount, OrganiserContact contact) {
+            Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount, OrganiserContact contact,
+            boolean excludedFromReports, BusinessIdAsked businessIdAsked) {
 
         static EventResponse of(Event event, boolean withOnlineUrl) {
             return new EventResponse(event.id(), event.projectId(), event.type(), event.title(), event.description(),
@@ -140,7 +146,7 @@ class EventController {
                     Math.max(0, event.capacity() - event.confirmedCount()), event.startsAt(), event.endsAt(), event.sessions(),
                     event.sessionsNeededToComplete(), event.questions(), event.registrationOpensAt(),
                     event.registrationClosesAt(), event.maxRegistrationsPerAddress(), event.status(), event.waitlistedCount(),
-                    event.contact());
+                    event.contact(), event.excludedFromReports(), event.businessIdAsked());
         }
     }
 

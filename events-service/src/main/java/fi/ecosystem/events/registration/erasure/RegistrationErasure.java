@@ -50,7 +50,7 @@ public class RegistrationErasure {
         for (Document registration : mongo.find(query, Document.class, "registrations")) {
             Object id = registration.get("_id");
             mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update()
-                    .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName")
+                    .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName").unset("businessId")
                     .set("email", "erased-" + id + "@invalid").unset("emailHash").unset("answers").inc("version", 1),
                     "registrations");
             count++;

@@ -60,13 +60,14 @@ class RegistrationController {
             @NotBlank @Size(max = 100) String lastName,
             @Size(max = 200) String organisationName,
             @Pattern(regexp = "fi|sv|en") String language,
-            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers) {
+            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers,
+            @Size(max = 20) String businessId) {
     }
 
     record RegistrationResponse(String id, String eventId, String email, String firstName, String lastName,
             String organisationName, String language, RegistrationStatus status, long waitingListPosition,
             Map<String, String> answers, List<RegistrationChanged.Consent> consents, Set<String> attendedSessions,
-            boolean completed, String registeredBy, Instant createdAt) {
+            boolean completed, String registeredBy, Instant createdAt, String businessId) {
 
         static RegistrationResponse of(Registration registration, Event event, long position) {
             return new RegistrationResponse(registration.id(), registration.eventId(), registration.email(),
@@ -74,7 +75,8 @@ class RegistrationController {
                     registration.language(), registration.status(), position, registration.answers(),
                     registration.consents(), registration.attendedSessions(),
                     event.completedBy(registration.attendedSessions()),
-                    "self".equals(registration.registeredBy()) ? "self" : "organiser", registration.createdAt());
+                    "self".equals(registration.registeredBy()) ? "self" : "organiser", registration.createdAt(),
+                    registration.businessId());
         }
     }
 
@@ -89,7 +91,7 @@ class RegistrationController {
             @Valid @RequestBody Register request) {
         RegistrationService.Outcome outcome = registrations.registerByOrganiser(user, eventId,
                 new RegistrationChanged.Participant(request.email(), request.firstName(), request.lastName(),
-                        request.organisationName(), null, request.language()), request.answers());
+                        request.organisationName(), request.businessId(), request.language()), request.answers());
         RegistrationResponse body = response(outcome.registration());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + body.id())).body(body)
