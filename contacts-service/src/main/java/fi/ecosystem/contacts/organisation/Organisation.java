@@ -78,6 +78,15 @@ public class Organisation {
         this.updatedAt = Instant.now();
     }
 
+    /** Links the organisation to a project (its people registered for the project's events); whether it was new. */
+    public boolean linkTo(String projectId) {
+        boolean added = projectIds.add(projectId);
+        if (added) {
+            updatedAt = Instant.now();
+        }
+        return added;
+    }
+
     /** What others hear of the change ({@code organisation.changed}). */
     public OrganisationChanged changed() {
         return new OrganisationChanged(version == null ? OrganisationChanged.CREATED : OrganisationChanged.CHANGED, id,

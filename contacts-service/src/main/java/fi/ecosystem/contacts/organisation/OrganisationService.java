@@ -2,6 +2,7 @@ package fi.ecosystem.contacts.organisation;
 
 import fi.ecosystem.contacts.access.ContactsAccess;
 import fi.ecosystem.contracts.Topics;
+import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.contracts.organisations.OrganisationChanged;
 import fi.ecosystem.platform.messaging.Outbox;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
@@ -79,6 +80,36 @@ public class OrganisationService {
             return java.util.Optional.of(saved(mongo.insert(announced(organisation))));
         } catch (org.springframework.dao.DuplicateKeyException createdConcurrently) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The organisation a registrant named by business ID: the one holding that ID, else a new company with the name
+     * the registrant typed; linked to the project of the event so that the project's cities see it. Idempotent: a
+     * redelivered registration finds the same record, and two registrations at once still make one (the unique
+     * index on the business ID decides, the loser reads the winner's record).
+     */
+    public Organisation withBusinessId(String businessId, String typedName, String projectId) {
+        String canonical = BusinessId.canonical(businessId);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Organisation found = mongo.findOne(new Query(Criteria.where("businessId").is(canonical)), Organisation.class);
+                if (found == null) {
+                    String name = typedName == null || typedName.isBlank() ? canonical : typedName.trim();
+                    Organisation created = Organisation.create(UUID.randomUUID().toString(), OrganisationType.COMPANY,
+                            new fi.ecosystem.contracts.LocalizedText(name, null, null), canonical, null, null, null, null,
+                            projectId == null ? Set.of() : Set.of(projectId));
+                    return saved(mongo.insert(announced(created)));
+                }
+                if (projectId == null || !found.linkTo(projectId)) {
+                    return found;
+                }
+                return saved(mongo.save(announced(found)));
+            } catch (org.springframework.dao.DuplicateKeyException | org.springframework.dao.OptimisticLockingFailureException raced) {
+                if (attempt == 5) {
+                    throw raced;
+                }
+            }
         }
     }
 
