@@ -77,6 +77,11 @@ public class EventForm {
     private String registrationOpensAt;
     @Pattern(regexp = DATE_TIME)
     private String registrationClosesAt;
+    /** a test or internal meeting: funder reports do not count it */
+    private boolean excludedFromReports;
+    /** whether registrants give their organisation and business ID */
+    @Pattern(regexp = "NOT_ASKED|OPTIONAL|REQUIRED")
+    private String businessIdAsked = "NOT_ASKED";
 
     /** Rows to fill in for new sessions and questions (the form has no script to add rows). */
     EventForm withEmptyRows() {
@@ -144,6 +149,8 @@ public class EventForm {
         form.contactPhone = (String) contact.get("phone");
         form.capacity = event.get("capacity") instanceof Number number ? number.intValue() : null;
         form.maxRegistrationsPerAddress = event.get("maxRegistrationsPerAddress") instanceof Number cap ? cap.intValue() : null;
+        form.excludedFromReports = Boolean.TRUE.equals(event.get("excludedFromReports"));
+        form.businessIdAsked = event.get("businessIdAsked") instanceof String asked ? asked : "NOT_ASKED";
         List<Map<?, ?>> sessions = maps(event.get("sessions"));
         boolean oneOff = sessions.size() <= 1 && (sessions.isEmpty() || "main".equals(sessions.get(0).get("id")));
         if (oneOff) {
@@ -213,6 +220,8 @@ public class EventForm {
         }
         body.put("capacity", capacity);
         body.put("maxRegistrationsPerAddress", maxRegistrationsPerAddress);
+        body.put("excludedFromReports", excludedFromReports);
+        body.put("businessIdAsked", Texts.filled(businessIdAsked) ? businessIdAsked : "NOT_ASKED");
         List<Map<String, Object>> given = new ArrayList<>();
         for (SessionRow row : sessions) {
             if (!row.isEmpty()) {
@@ -360,6 +369,10 @@ public class EventForm {
     public String getContactPhone() { return contactPhone; }
     public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
     public Integer getCapacity() { return capacity; }
+    public boolean isExcludedFromReports() { return excludedFromReports; }
+    public void setExcludedFromReports(boolean excludedFromReports) { this.excludedFromReports = excludedFromReports; }
+    public String getBusinessIdAsked() { return businessIdAsked; }
+    public void setBusinessIdAsked(String businessIdAsked) { this.businessIdAsked = businessIdAsked; }
     public Integer getMaxRegistrationsPerAddress() { return maxRegistrationsPerAddress; }
     public void setMaxRegistrationsPerAddress(Integer maxRegistrationsPerAddress) { this.maxRegistrationsPerAddress = maxRegistrationsPerAddress; }
     public void setCapacity(Integer capacity) { this.capacity = capacity; }

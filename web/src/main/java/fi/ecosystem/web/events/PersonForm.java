@@ -22,6 +22,9 @@ public class PersonForm {
     private String email;
     @Size(max = 200)
     private String organisationName;
+    /** asked when the event asks for it; the events service checks the Y-tunnus and its check digit */
+    @Size(max = 20)
+    private String businessId;
     /** question id → answer (a choice's option id; "true" for a given consent) */
     private Map<String, String> answers = new LinkedHashMap<>();
 
@@ -32,6 +35,7 @@ public class PersonForm {
         body.put("firstName", firstName.trim());
         body.put("lastName", lastName.trim());
         body.put("organisationName", Texts.trimmed(organisationName));
+        body.put("businessId", Texts.trimmed(businessId));
         body.put("language", language);
         if (!questions.isEmpty()) {
             body.put("answers", questions.answers(answers));
@@ -52,6 +56,8 @@ public class PersonForm {
     public void setEmail(String email) { this.email = email; }
     public String getOrganisationName() { return organisationName; }
     public void setOrganisationName(String organisationName) { this.organisationName = organisationName; }
+    public String getBusinessId() { return businessId; }
+    public void setBusinessId(String businessId) { this.businessId = businessId; }
     public Map<String, String> getAnswers() { return answers; }
     public void setAnswers(Map<String, String> answers) { this.answers = answers; }
 }

@@ -95,6 +95,21 @@ class PublicEventsController {
         return "events/registration";
     }
 
+    /** The public check of a certificate's code: what the certificate says, or that no certificate has this code. */
+    @GetMapping("/events/certificates/{code}")
+    String certificate(@PathVariable String code, Model model) {
+        try {
+            model.addAttribute("certificate", events.get("/public/certificates/{code}", code));
+        } catch (ServiceProblem problem) {
+            if (problem.status() != 404) {
+                throw problem;
+            }
+            model.addAttribute("certificate", null);
+        }
+        model.addAttribute("code", code);
+        return "events/certificate";
+    }
+
     @GetMapping("/events/registrations/{token}/cancel")
     String confirmCancel(@PathVariable String token, Model model) {
         model.addAttribute("registration", events.get("/public/registrations/{token}", token));
