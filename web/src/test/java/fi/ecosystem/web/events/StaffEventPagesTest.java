@@ -301,6 +301,23 @@ class StaffEventPagesTest extends PageTest {
     }
 
     @Test
+    void aCompletedProgrammeOffersToMailTheCertificatesAndAnOpenOneDoesNot() throws Exception {
+        services.answer("GET /api/events/ev-2", 200, PROGRAMME.replace("\"status\": \"DRAFT\"", "\"status\": \"COMPLETED\""));
+        services.answer("GET /api/events/ev-2/registrations", 200, "{\"items\": [], \"page\": 0, \"size\": 50, \"totalItems\": 0, \"totalPages\": 0}");
+        mvc.perform(get("/app/events/ev-2").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(content().string(allOf(containsString("id=\"send-certificates\""),
+                        containsString("Lähetä osallistumistodistukset"))));
+        mvc.perform(get("/app/events/ev-1").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(content().string(allOf(containsString("Kasvuseminaari"), not(containsString("send-certificates")))));
+
+        services.answer("POST /api/events/ev-2/certificates/send", 200, "{\"sent\": 3}");
+        mvc.perform(post("/app/events/ev-2/certificates/send").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(redirectedUrl("/app/events/ev-2"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("flash", "certificate.sent"));
+        assertThat(services.last("POST", "/api/events/ev-2/certificates/send")).isNotNull();
+    }
+
+    @Test
     void anOrganiserRegistersAParticipantInTheirLanguageAndHearsOfTheWaitingList() throws Exception {
         services.answer("POST /api/events/ev-1/registrations", 201,
                 "{\"id\": \"r5\", \"status\": \"WAITLISTED\", \"waitingListPosition\": 3}");
