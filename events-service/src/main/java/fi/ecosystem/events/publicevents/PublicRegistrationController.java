@@ -3,6 +3,8 @@ package fi.ecosystem.events.publicevents;
 import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.EventStatus;
+import fi.ecosystem.events.event.EventType;
 import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.registration.Registration;
 import fi.ecosystem.events.registration.RegistrationService;
@@ -60,7 +62,7 @@ class PublicRegistrationController {
     record PrivateView(String eventId, LocalizedText eventTitle, Instant startsAt, Instant endsAt, String venue,
             String onlineUrl, List<Session> sessions, RegistrationStatus status, long waitingListPosition, String firstName,
             String lastName, String email, String language, Map<String, String> answers, String privateToken,
-            String organisingCity, String organisation, OrganiserContact contact) {
+            String organisingCity, String organisation, OrganiserContact contact, boolean certificateAvailable) {
 
         static PrivateView of(Registration registration, Event event, long position) {
             return new PrivateView(event.id(), event.title(), event.startsAt(), event.endsAt(), event.venue(),
@@ -68,7 +70,9 @@ class PublicRegistrationController {
                             ? event.onlineUrl() : null,
                     event.sessions(), registration.status(), position, registration.firstName(), registration.lastName(),
                     registration.email(), registration.language(), registration.answers(), registration.privateToken(),
-                    event.organisingCity(), event.organisation(), event.contact());
+                    event.organisingCity(), event.organisation(), event.contact(),
+                    event.type() == EventType.GROWTH_PROGRAMME && event.status() == EventStatus.COMPLETED
+                            && registration.status() != RegistrationStatus.CANCELLED && event.completedBy(registration.attendedSessions()));
         }
     }
 

@@ -55,6 +55,8 @@ public class RegistrationErasure {
                     "registrations");
             count++;
         }
+        // a certificate names the person (the PDF is rendered from the registration): it goes, its code no longer confirms
+        mongo.remove(new Query(Criteria.where("emailHash").is(emailHash)), "certificates");
         return count;
     }
 }
