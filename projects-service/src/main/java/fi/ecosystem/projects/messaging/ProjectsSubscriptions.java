@@ -4,19 +4,14 @@ import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.events.EventChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
-import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Inbox;
-import fi.ecosystem.platform.messaging.PoisonMessageException;
 import fi.ecosystem.platform.messaging.Subscription;
 import fi.ecosystem.projects.gdpr.ProjectContactErasure;
 import fi.ecosystem.projects.project.ProjectService;
 import fi.ecosystem.projects.reporting.Evidence;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What projects-service takes from the other services' topics. */
 @Configuration(proxyBeanMethods = false)
@@ -39,10 +34,10 @@ class ProjectsSubscriptions {
 
     /** The "events held" indicator. */
     @Bean
-    Subscription eventsHeldSubscription(Inbox inbox, ProjectService projects, JsonMapper json) {
+    Subscription eventsHeldSubscription(Inbox inbox, ProjectService projects) {
         return inbox.subscribe(Topics.EVENTS).types(EventChanged.TYPE)
                 .once("events-held", changed -> {
-                    EventChanged event = eventChanged(changed, json);
+                    EventChanged event = changed.payload(EventChanged.class);
                     if (event.projectId() != null && HELD.contains(event.status())) {
                         projects.countEventHeld(event.projectId(), event.eventId());
                     }
@@ -51,9 +46,9 @@ class ProjectsSubscriptions {
 
     /** Evidence for reporting: each event of a project, as it last was. */
     @Bean
-    Subscription eventEvidenceSubscription(Inbox inbox, Evidence evidence, JsonMapper json) {
+    Subscription eventEvidenceSubscription(Inbox inbox, Evidence evidence) {
         return inbox.subscribe(Topics.EVENTS).group("evidence").types(EventChanged.TYPE)
-                .once("event-evidence", changed -> evidence.eventChanged(eventChanged(changed, json),
+                .once("event-evidence", changed -> evidence.eventChanged(changed.payload(EventChanged.class),
                         java.time.Instant.now()));
     }
 
@@ -71,21 +66,5 @@ class ProjectsSubscriptions {
     Subscription projectContactErasureSubscription(Inbox inbox, ProjectContactErasure erasure) {
         return inbox.subscribe(Topics.CONTACTS).group("erasure").types(ContactErased.TYPE)
                 .once("erasure", erased -> erasure.erase(erased.payload(ContactErased.class), erased.id()));
-    }
-
-    /**
-     * Events published before {@code EventChanged} carried {@code excludedFromReports} lack it, and Jackson 3 refuses
-     * a missing primitive; such an event counts in reports, as the record's old-shape constructor says.
-     */
-    static EventChanged eventChanged(InboundEvent changed, JsonMapper json) {
-        Map<String, Object> data = new HashMap<>(changed.envelope().data());
-        if (data.get("excludedFromReports") == null) {
-            data.put("excludedFromReports", false);
-        }
-        try {
-            return json.convertValue(data, EventChanged.class);
-        } catch (RuntimeException e) {
-            throw new PoisonMessageException("Payload of " + changed.type() + " " + changed.id() + " is not an EventChanged", e);
-        }
     }
 }
