@@ -205,7 +205,7 @@ class StaffEventsController {
     @PostMapping("/app/events/{id}/certificates/send")
     String sendCertificates(@PathVariable String id, RedirectAttributes redirect) {
         try {
-            events.post(null, "/api/events/{id}/certificates/send", id);
+            eventsApi.sendCertificates(id);
             redirect.addFlashAttribute("flash", "certificate.sent");
         } catch (ServiceProblem problem) {
             redirect.addFlashAttribute("problem", problem.notOffered() ? "service.notOffered" : "problem." + problem.code());

@@ -320,6 +320,7 @@ class StaffEventPagesTest extends PageTest {
     void aCompletedProgrammeOffersToMailTheCertificatesAndAnOpenOneDoesNot() throws Exception {
         services.answer("GET /api/events/ev-2", 200, PROGRAMME.replace("\"status\": \"DRAFT\"", "\"status\": \"COMPLETED\""));
         services.answer("GET /api/events/ev-2/registrations", 200, "{\"items\": [], \"page\": 0, \"size\": 50, \"totalItems\": 0, \"totalPages\": 0}");
+        services.answer("GET /api/events/ev-2/registrations/counts", 200, "{\"byStatus\": {}}");
         mvc.perform(get("/app/events/ev-2").with(cityUser("helsinki", "staff", "event-organiser")))
                 .andExpect(content().string(allOf(containsString("id=\"send-certificates\""),
                         containsString("Lähetä osallistumistodistukset"))));
