@@ -130,11 +130,11 @@ public class Contact extends Aggregate {
     }
 
     /** The entry a registration supplies: what the participant typed on the form (or the organiser, or the file). */
-    static PersonEntry entryOf(RegistrationChanged registration, Instant at) {
+    static PersonEntry entryOf(RegistrationChanged registration, String organisationId, Instant at) {
         RegistrationChanged.Participant participant = registration.participant();
         String language = participant.language() == null || !participant.language().matches(LANGUAGES) ? null : participant.language();
         return new PersonEntry(registration.projectId(), trimmed(participant.firstName()), trimmed(participant.lastName()), null,
-                trimmed(participant.organisationName()), null, normalise(participant.email()), null, language,
+                trimmed(participant.organisationName()), organisationId, normalise(participant.email()), null, language,
                 "registration " + registration.registrationId(), at);
     }
 
@@ -247,11 +247,16 @@ public class Contact extends Aggregate {
      * Returns true if the person's project links changed (others then hear of it).
      */
     boolean participated(RegistrationChanged registration, Instant at) {
+        return participated(registration, null, at);
+    }
+
+    /** As above; {@code organisationId} is the organisation record the registration's business ID names (or null). */
+    boolean participated(RegistrationChanged registration, String organisationId, Instant at) {
         participations.removeIf(line -> line.registrationId().equals(registration.registrationId()));
         participations.add(new Participation(registration.registrationId(), registration.eventId(),
                 registration.projectId(), registration.status(), at));
         if (registration.projectId() != null && anonymisedAt == null && mergedInto == null) {
-            supply(entryOf(registration, at));
+            supply(entryOf(registration, organisationId, at));
         }
         touch(at);
         boolean consentsAdded = consentedOnTheForm(registration);

@@ -4,7 +4,9 @@ import fi.ecosystem.platform.search.SearchWords;
 import fi.ecosystem.contacts.access.ContactsAccess;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.projects.ProjectChanged;
+import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.contacts.organisation.OrganisationService;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
@@ -59,9 +61,11 @@ public class ContactService {
     private final ContactAudit audit;
     private final ContactWords words;
     private final MergedAddresses addresses;
+    private final OrganisationService organisations;
 
     ContactService(ContactRepository contacts, MongoTemplate mongo, ProjectAccessDirectory projects,
-            ContactAudit audit, ContactWords words, MergedAddresses addresses) {
+            ContactAudit audit, ContactWords words, MergedAddresses addresses, OrganisationService organisations) {
+        this.organisations = organisations;
         this.contacts = contacts;
         this.mongo = mongo;
         this.projects = projects;
@@ -502,13 +506,18 @@ public class ContactService {
         if (email == null) {
             throw new IllegalArgumentException("Registration " + registration.registrationId() + " names no e-mail");
         }
+        String businessId = registration.participant().businessId();
+        // the person works for the company the registration names: found (or made) by its business ID
+        String organisationId = businessId == null || !BusinessId.isValid(businessId) ? null
+                : organisations.withBusinessId(businessId, registration.participant().organisationName(),
+                        registration.projectId()).id();
         return retried(() -> {
             Contact contact = byEmail(email).orElse(null);
             boolean created = contact == null;
             if (created) {
                 contact = Contact.named(UUID.randomUUID().toString(), email, at);
             }
-            boolean linksChanged = contact.participated(registration, at);
+            boolean linksChanged = contact.participated(registration, organisationId, at);
             if (created || linksChanged) {
                 contact.recordChanged(projects.citiesOf(registration.projectId()));
             }

@@ -1,6 +1,7 @@
 package fi.ecosystem.contacts.organisation;
 
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.contracts.organisations.OrganisationChanged;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.platform.messaging.Aggregate;
@@ -76,6 +77,15 @@ public class Organisation extends Aggregate {
         this.parentId = parentId;
         this.projectIds = new TreeSet<>(projectIds);
         this.updatedAt = Instant.now();
+    }
+
+    /** Links the organisation to a project (its people registered for the project's events); whether it was new. */
+    public boolean linkTo(String projectId) {
+        boolean added = projectIds.add(projectId);
+        if (added) {
+            updatedAt = Instant.now();
+        }
+        return added;
     }
 
     /** Records what others hear of the change ({@code organisation.changed}), for the cities given; saving publishes it. */

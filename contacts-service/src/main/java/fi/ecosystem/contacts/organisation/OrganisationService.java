@@ -1,6 +1,7 @@
 package fi.ecosystem.contacts.organisation;
 
 import fi.ecosystem.contacts.access.ContactsAccess;
+import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
@@ -74,6 +75,36 @@ public class OrganisationService {
             return java.util.Optional.of(mongo.insert(announced(organisation)));
         } catch (org.springframework.dao.DuplicateKeyException createdConcurrently) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The organisation a registrant named by business ID: the one holding that ID, else a new company with the name
+     * the registrant typed; linked to the project of the event so that the project's cities see it. Idempotent: a
+     * redelivered registration finds the same record, and two registrations at once still make one (the unique
+     * index on the business ID decides, the loser reads the winner's record).
+     */
+    public Organisation withBusinessId(String businessId, String typedName, String projectId) {
+        String canonical = BusinessId.canonical(businessId);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Organisation found = mongo.findOne(new Query(Criteria.where("businessId").is(canonical)), Organisation.class);
+                if (found == null) {
+                    String name = typedName == null || typedName.isBlank() ? canonical : typedName.trim();
+                    Organisation created = Organisation.create(UUID.randomUUID().toString(), OrganisationType.COMPANY,
+                            new fi.ecosystem.contracts.LocalizedText(name, null, null), canonical, null, null, null, null,
+                            projectId == null ? Set.of() : Set.of(projectId));
+                    return mongo.insert(announced(created));
+                }
+                if (projectId == null || !found.linkTo(projectId)) {
+                    return found;
+                }
+                return mongo.save(announced(found));
+            } catch (org.springframework.dao.DuplicateKeyException | org.springframework.dao.OptimisticLockingFailureException raced) {
+                if (attempt == 5) {
+                    throw raced;
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fi.ecosystem.contacts.organisation.Organisation;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.platform.testing.EmbeddedStore;
 import fi.ecosystem.platform.testing.ProjectsTopic;
@@ -118,6 +119,39 @@ class ParticipationHistoryTest {
                 .andExpect(jsonPath("$.totalItems").value(1));
         mvc.perform(get("/api/contacts").with(cityUser("oulu", "staff")))
                 .andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    @Test
+    void peopleOfOneCompanyAcrossTwoProjectsAreLinkedToOneOrganisationFoundByItsBusinessId() throws Exception {
+        ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, "kasvu", "Kasvun ekosysteemit", List.of("helsinki"));
+        String first = UUID.randomUUID().toString();
+        String redelivered = registration(first, "r-biz-1", "registration.confirmed", "yritys.yksi@example.org")
+                .replace("\"organisationName\"", "\"businessId\": \"2331972-7\", \"organisationName\"");
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-biz-1", redelivered);
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-biz-1", redelivered);
+        String second = UUID.randomUUID().toString();
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-biz-2",
+                registration(second, "r-biz-2", "registration.confirmed", "yritys.kaksi@example.org")
+                        .replace("\"projectId\": \"hri\"", "\"projectId\": \"kasvu\"")
+                        .replace("\"organisationName\": \"Esimerkki Oy\"",
+                                "\"businessId\": \"2331972-7\", \"organisationName\": \"Esimerkki Oyj\""));
+        String without = UUID.randomUUID().toString();
+        TopicProbe.send(kafka.getBrokersAsString(), Topics.REGISTRATIONS, "r-biz-3",
+                registration(without, "r-biz-3", "registration.confirmed", "ei.tunnusta@example.org"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled(first) && handled(second) && handled(without));
+        Query byBusinessId = new Query(Criteria.where("businessId").is("2331972-7"));
+        assertThat(mongo.count(byBusinessId, Organisation.class)).isEqualTo(1);
+        Organisation company = mongo.findOne(byBusinessId, Organisation.class);
+        assertThat(company.name().in("fi")).isEqualTo("Esimerkki Oy");
+        assertThat(company.projectIds()).containsExactlyInAnyOrder("hri", "kasvu");
+        for (String email : List.of("yritys.yksi@example.org", "yritys.kaksi@example.org")) {
+            Contact person = mongo.findOne(new Query(Criteria.where("email").is(email)), Contact.class);
+            assertThat(person.organisationId()).as(email).isEqualTo(company.id());
+        }
+        Contact withoutId = mongo.findOne(new Query(Criteria.where("email").is("ei.tunnusta@example.org")), Contact.class);
+        assertThat(withoutId.organisationName()).isEqualTo("Esimerkki Oy");
+        assertThat(withoutId.organisationId()).isNull();
     }
 
     @Test

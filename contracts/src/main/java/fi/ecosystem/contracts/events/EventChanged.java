@@ -15,15 +15,20 @@ public record EventChanged(
         String organisingCity,
         int capacity,
         Instant startsAt,
-        boolean excludedFromReports,
+        Boolean excludedFromReports,
         Instant endsAt) {
 
     public static final String TYPE = "event.changed";
     public static final int VERSION = 1;
 
+    /** A message from before reporting has no {@code excludedFromReports}: such an event counts in reports. */
+    public EventChanged {
+        excludedFromReports = Boolean.TRUE.equals(excludedFromReports);
+    }
+
     /** The shape before reporting: counted in reports, end unknown. */
     public EventChanged(String eventId, String projectId, String eventType, LocalizedText title, String status,
             String organisingCity, int capacity, Instant startsAt) {
-        this(eventId, projectId, eventType, title, status, organisingCity, capacity, startsAt, false, null);
+        this(eventId, projectId, eventType, title, status, organisingCity, capacity, startsAt, Boolean.FALSE, null);
     }
 }

@@ -16,7 +16,9 @@ import org.hibernate.validator.constraints.URL;
 
 /**
  * An event as organisers write it (create and edit). A one-off event may give {@code startsAt}/{@code endsAt}
- * instead of sessions; a growth programme lists its sessions.
+ * instead of sessions; a growth programme lists its sessions. {@code excludedFromReports}: a test or internal meeting
+ * that funder reports do not count; {@code businessIdAsked}: whether registrants give their organisation and business ID
+ * (null: not asked).
  * Fields left out are not sent (the service reads a missing field and a null alike).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +39,9 @@ public record EventRequest(
         Instant registrationOpensAt,
         Instant registrationClosesAt,
         @Min(1) @Max(100_000) Integer maxRegistrationsPerAddress,
-        @Valid ContactRequest contact) {
+        @Valid ContactRequest contact,
+        Boolean excludedFromReports,
+        BusinessIdAsked businessIdAsked) {
 
     public record Text(@Size(max = 300) String fi, @Size(max = 300) String sv, @Size(max = 300) String en) {
 

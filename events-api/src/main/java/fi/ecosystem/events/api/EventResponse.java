@@ -6,16 +6,19 @@ import java.util.List;
 
 /**
  * An event as its cities see it; the online link only for those who manage it or its people (never a bare
- * member). The counts are the event's own counters.
+ * member). The counts are the event's own counters. A reply without {@code excludedFromReports} or
+ * {@code businessIdAsked} (an older service) reads as counted in reports and not asking.
  */
 public record EventResponse(String id, String projectId, EventType type, LocalizedText title, LocalizedText description,
         String organisingCity, String organisation, String venue, String onlineUrl, boolean online, int capacity,
         int confirmedCount, int placesLeft, Instant startsAt, Instant endsAt, List<SessionResponse> sessions,
         int sessionsToComplete, List<QuestionResponse> questions, Instant registrationOpensAt,
         Instant registrationClosesAt, Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount,
-        ContactResponse contact) {
+        ContactResponse contact, Boolean excludedFromReports, BusinessIdAsked businessIdAsked) {
 
     public EventResponse {
+        excludedFromReports = Boolean.TRUE.equals(excludedFromReports);
+        businessIdAsked = businessIdAsked == null ? BusinessIdAsked.NOT_ASKED : businessIdAsked;
         sessions = sessions == null ? List.of() : sessions;
         questions = questions == null ? List.of() : questions;
     }

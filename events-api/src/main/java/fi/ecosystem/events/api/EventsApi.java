@@ -69,4 +69,8 @@ public interface EventsApi {
 
     @PostExchange(url = "/{eventId}/registrations/import", contentType = "text/csv;charset=UTF-8")
     ImportReport importCsv(@PathVariable String eventId, @RequestBody String csv);
+
+    /** A completed growth programme's certificates of attendance mailed to everyone who completed it. */
+    @PostExchange("/{eventId}/certificates/send")
+    void sendCertificates(@PathVariable String eventId);
 }

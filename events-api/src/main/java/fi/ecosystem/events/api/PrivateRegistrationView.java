@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What the participant sees of their registration through the private link; the online link only while they have a place. */
+/**
+ * What the participant sees of their registration through the private link; the online link only while they have a place.
+ * {@code certificateAvailable}: they completed the growth programme and may download their certificate of attendance.
+ */
 public record PrivateRegistrationView(String eventId, LocalizedText eventTitle, Instant startsAt, Instant endsAt, String venue,
         String onlineUrl, List<EventResponse.SessionResponse> sessions, RegistrationStatus status, long waitingListPosition,
         String firstName, String lastName, String email, String language, Map<String, String> answers, String privateToken,
-        String organisingCity, String organisation, EventResponse.ContactResponse contact) {
+        String organisingCity, String organisation, EventResponse.ContactResponse contact, Boolean certificateAvailable) {
 
     public PrivateRegistrationView {
+        certificateAvailable = Boolean.TRUE.equals(certificateAvailable);
         sessions = sessions == null ? List.of() : sessions;
     }
 }

@@ -27,4 +27,8 @@ public interface PublicEventsApi {
 
     @DeleteExchange("/public/registrations/{token}")
     PrivateRegistrationView cancel(@PathVariable String token);
+
+    /** A certificate of attendance's code confirmed; 404 for a code nobody holds. */
+    @GetExchange("/public/certificates/{code}")
+    CertificateCheck certificate(@PathVariable String code);
 }

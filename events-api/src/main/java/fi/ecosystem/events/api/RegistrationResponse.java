@@ -9,7 +9,7 @@ import java.util.Set;
 public record RegistrationResponse(String id, String eventId, String email, String firstName, String lastName,
         String organisationName, String language, RegistrationStatus status, long waitingListPosition,
         Map<String, String> answers, List<Consent> consents, Set<String> attendedSessions, boolean completed,
-        String registeredBy, Instant createdAt) {
+        String registeredBy, Instant createdAt, String businessId) {
 
     public RegistrationResponse {
         answers = answers == null ? Map.of() : answers;

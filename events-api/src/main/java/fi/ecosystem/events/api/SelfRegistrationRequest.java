@@ -10,6 +10,7 @@ import java.util.Map;
  * Someone registers themselves on the public page.
  *
  * @param website a honeypot: invisible on the form, so only bots fill it in
+ * @param businessId the organisation's Y-tunnus, when the event asks for it
  */
 public record SelfRegistrationRequest(
         @NotBlank @Email @Size(max = 254) String email,
@@ -18,5 +19,6 @@ public record SelfRegistrationRequest(
         @Size(max = 200) String organisationName,
         @Pattern(regexp = "fi|sv|en") String language,
         @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 2000) String> answers,
-        @Size(max = 500) String website) {
+        @Size(max = 500) String website,
+        @Size(max = 20) String businessId) {
 }

@@ -131,7 +131,7 @@ class DemoEvents implements ApplicationRunner {
             String email = (first + "." + last + "." + n).toLowerCase().replace('ö', 'o').replace('ä', 'a') + "@example.org";
             String language = n % 7 == 0 ? "sv" : n % 5 == 0 ? "en" : "fi";
             registered.add(registrations.registerByOrganiser(organiser, event.id(), new Participant(email,
-                    first, last, COMPANIES[n % COMPANIES.length], language), answers).registration());
+                    first, last, COMPANIES[n % COMPANIES.length], null, language), answers).registration());
         }
         return registered;
     }

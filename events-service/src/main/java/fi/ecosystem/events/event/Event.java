@@ -5,6 +5,7 @@ import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.events.EventChanged;
 import fi.ecosystem.platform.messaging.Aggregate;
 import fi.ecosystem.platform.messaging.RecordedEvent;
+import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
 import fi.ecosystem.platform.web.InvalidFields;
@@ -68,6 +69,10 @@ public class Event extends Aggregate {
     private Integer maxRegistrationsPerAddress;
     /** Whom participants ask about the event, shown on the public pages and in the mails (null: nobody named). */
     private OrganiserContact contact;
+    /** A test or internal meeting: funder reports do not count it. */
+    private boolean excludedFromReports;
+    /** Whether registrants give their organisation and business ID (null in events stored before: not asked). */
+    private BusinessIdAsked businessIdAsked;
     private EventStatus status;
     private Instant createdAt;
     @Version
@@ -149,6 +154,8 @@ public class Event extends Aggregate {
         registrationClosesAt = details.registrationClosesAt();
         maxRegistrationsPerAddress = details.maxRegistrationsPerAddress();
         contact = details.contact();
+        excludedFromReports = details.excludedFromReports();
+        businessIdAsked = details.businessIdAsked();
     }
 
     private static List<Session> sessions(List<Session> given, List<InvalidFields.FieldError> errors) {
@@ -286,6 +293,33 @@ public class Event extends Aggregate {
         return kept;
     }
 
+    /**
+     * Checks the participant's organisation and business ID as the event asks for them: a required one must be
+     * given, a given one must be a valid Y-tunnus. Returns the ID to keep, in its canonical form; null when none was
+     * given or the event does not ask (it then keeps neither the ID nor anything derived from it).
+     */
+    public String checkedBusinessId(String organisationName, String businessId) {
+        BusinessIdAsked asked = businessIdAsked();
+        String given = businessId == null || businessId.isBlank() ? null : businessId.trim();
+        if (asked == BusinessIdAsked.NOT_ASKED) {
+            return null;
+        }
+        List<InvalidFields.FieldError> errors = new ArrayList<>();
+        if (asked == BusinessIdAsked.REQUIRED && (organisationName == null || organisationName.isBlank())) {
+            errors.add(new InvalidFields.FieldError("organisationName", "NotBlank", "must not be blank"));
+        }
+        if (given == null && asked == BusinessIdAsked.REQUIRED) {
+            errors.add(new InvalidFields.FieldError("businessId", "NotBlank", "must not be blank"));
+        } else if (given != null && !BusinessId.isValid(given)) {
+            errors.add(new InvalidFields.FieldError("businessId", "business-id-invalid",
+                    "must be a Finnish business ID (Y-tunnus) 1234567-8 with a correct check digit"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFields(errors);
+        }
+        return given == null ? null : BusinessId.canonical(given);
+    }
+
     /** Is the public registration open at this moment? */
     public boolean openToThePublic(Instant now) {
         Instant closes = registrationClosesAt != null ? registrationClosesAt : startsAt;
@@ -322,7 +356,8 @@ public class Event extends Aggregate {
 
     private void recordChanged(Collection<String> cities) {
         record(RecordedEvent.of(Topics.EVENTS, id, EventChanged.TYPE, EventChanged.VERSION, cities,
-                new EventChanged(id, projectId, type.name(), title, status.name(), organisingCity, capacity, startsAt)));
+                new EventChanged(id, projectId, type.name(), title, status.name(), organisingCity, capacity, startsAt,
+                        excludedFromReports, endsAt)));
     }
 
     public boolean acceptsRegistrations() {
@@ -431,4 +466,13 @@ public class Event extends Aggregate {
     public EventStatus status() {
         return status;
     }
+
+    public boolean excludedFromReports() {
+        return excludedFromReports;
+    }
+
+    public BusinessIdAsked businessIdAsked() {
+        return businessIdAsked == null ? BusinessIdAsked.NOT_ASKED : businessIdAsked;
+    }
+
 }

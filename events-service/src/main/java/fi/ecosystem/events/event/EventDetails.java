@@ -9,7 +9,8 @@ import java.util.List;
  * get one; ids sent back on an edit keep attendance and answers attached to their session or question.
  * {@code maxRegistrationsPerAddress} caps the public self-registrations that one client address (an IPv6 /64
  * counts as one) may make for the event; null leaves them uncapped. {@code contact} is whom participants ask
- * about the event (null: nobody named).
+ * about the event (null: nobody named). {@code excludedFromReports} marks a test or internal meeting that funder
+ * reports do not count; {@code businessIdAsked} whether registrants give their organisation and business ID.
  */
 public record EventDetails(
         EventType type,
@@ -25,14 +26,25 @@ public record EventDetails(
         Instant registrationOpensAt,
         Instant registrationClosesAt,
         Integer maxRegistrationsPerAddress,
-        OrganiserContact contact) {
+        OrganiserContact contact,
+        boolean excludedFromReports,
+        BusinessIdAsked businessIdAsked) {
+
+    /** Details of an event counted in reports that does not ask for a business ID. */
+    public EventDetails(EventType type, LocalizedText title, LocalizedText description, String organisation, String venue,
+            String onlineUrl, int capacity, List<Session> sessions, Integer sessionsToComplete, List<Question> questions,
+            Instant registrationOpensAt, Instant registrationClosesAt, Integer maxRegistrationsPerAddress,
+            OrganiserContact contact) {
+        this(type, title, description, organisation, venue, onlineUrl, capacity, sessions, sessionsToComplete, questions,
+                registrationOpensAt, registrationClosesAt, maxRegistrationsPerAddress, contact, false, BusinessIdAsked.NOT_ASKED);
+    }
 
     /** Details without an organiser contact. */
     public EventDetails(EventType type, LocalizedText title, LocalizedText description, String organisation, String venue,
             String onlineUrl, int capacity, List<Session> sessions, Integer sessionsToComplete, List<Question> questions,
             Instant registrationOpensAt, Instant registrationClosesAt, Integer maxRegistrationsPerAddress) {
         this(type, title, description, organisation, venue, onlineUrl, capacity, sessions, sessionsToComplete, questions,
-                registrationOpensAt, registrationClosesAt, maxRegistrationsPerAddress, null);
+                registrationOpensAt, registrationClosesAt, maxRegistrationsPerAddress, null, false, BusinessIdAsked.NOT_ASKED);
     }
 
     /** Details without a cap on public registrations per client address (the default: no cap). */
@@ -40,7 +52,7 @@ public record EventDetails(
             String onlineUrl, int capacity, List<Session> sessions, Integer sessionsToComplete, List<Question> questions,
             Instant registrationOpensAt, Instant registrationClosesAt) {
         this(type, title, description, organisation, venue, onlineUrl, capacity, sessions, sessionsToComplete, questions,
-                registrationOpensAt, registrationClosesAt, null, null);
+                registrationOpensAt, registrationClosesAt, null, null, false, BusinessIdAsked.NOT_ASKED);
     }
 
     public List<Session> sessions() {
@@ -49,5 +61,9 @@ public record EventDetails(
 
     public List<Question> questions() {
         return questions == null ? List.of() : questions;
+    }
+
+    public BusinessIdAsked businessIdAsked() {
+        return businessIdAsked == null ? BusinessIdAsked.NOT_ASKED : businessIdAsked;
     }
 }

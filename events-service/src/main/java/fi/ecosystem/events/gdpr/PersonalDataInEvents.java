@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * What events-service holds about a person: their registrations (status, so also attendance, and whatever
  * else a registration stores, e.g. answers), each with its event — its title, time, sessions and questions, which say
  * what the registration's session ids and answers mean — of every city's events, as the export is made for the
- * person ({@link PersonalDataSource}).
+ * person ({@link PersonalDataSource}); and the certificates of attendance issued to them.
  */
 @Component
 class PersonalDataInEvents implements PersonalDataSource {
@@ -66,6 +66,11 @@ class PersonalDataInEvents implements PersonalDataSource {
             line.put("event", about);
             registrations.add(line);
         }
-        return Map.of("registrations", registrations);
+        List<Map<String, Object>> certificates = new ArrayList<>();
+        for (Document certificate : mongo.find(new Query(Criteria.where("emailHash").is(emailHash)).with(Sort.by("issuedAt")),
+                Document.class, "certificates")) {
+            certificates.add(PersonalDataReport.plain(certificate));
+        }
+        return Map.of("registrations", registrations, "certificates", certificates);
     }
 }

@@ -4,6 +4,7 @@ import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.events.EventChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
+import fi.ecosystem.events.certificate.CertificateService;
 import fi.ecosystem.events.registration.Registration;
 import fi.ecosystem.events.registration.RegistrationService;
 import fi.ecosystem.events.registration.erasure.RegistrationErasure;
@@ -48,11 +49,15 @@ class EventsSubscriptions {
 
     /**
      * A person asked to be forgotten: their registrations stay (places and counts must still add up) but
-     * without anything that identifies them.
+     * without anything that identifies them; their certificates of attendance go.
      */
     @Bean
-    Subscription registrationErasureSubscription(Inbox inbox, RegistrationErasure erasure) {
+    Subscription registrationErasureSubscription(Inbox inbox, RegistrationErasure erasure, CertificateService certificates) {
         return inbox.subscribe(Topics.CONTACTS).group("erasure").types(ContactErased.TYPE)
-                .once("erasure", erased -> erasure.erase(erased.payload(ContactErased.class), erased.id()));
+                .once("erasure", erased -> {
+                    ContactErased person = erased.payload(ContactErased.class);
+                    certificates.forget(person.allEmailHashes());
+                    erasure.erase(person, erased.id());
+                });
     }
 }

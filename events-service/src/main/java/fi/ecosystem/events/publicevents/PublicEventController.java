@@ -43,7 +43,8 @@ class PublicEventController {
                 event.organisation(), event.organisingCity(), event.venue(), event.onlineUrl() != null, event.startsAt(),
                 event.endsAt(), EventRecords.sessions(event.sessions()), EventRecords.questions(event.questions()),
                 event.capacity(), Math.max(0, event.capacity() - event.confirmedCount()), event.openToThePublic(Instant.now()),
-                event.registrationOpensAt(), event.registrationClosesAt(), EventRecords.contact(event.contact()));
+                event.registrationOpensAt(), event.registrationClosesAt(), EventRecords.contact(event.contact()),
+                fi.ecosystem.events.api.BusinessIdAsked.valueOf(event.businessIdAsked().name()));
     }
 
     @GetMapping("/{id}")

@@ -5,6 +5,8 @@ import fi.ecosystem.events.api.PrivateRegistrationView;
 import fi.ecosystem.events.api.RegistrationReceived;
 import fi.ecosystem.events.api.SelfRegistrationRequest;
 import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.EventStatus;
+import fi.ecosystem.events.event.EventType;
 import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.event.Session;
 import fi.ecosystem.events.event.web.EventRecords;
@@ -53,7 +55,13 @@ class PublicRegistrationController {
                 fi.ecosystem.events.api.RegistrationStatus.valueOf(registration.status().name()), position,
                 registration.firstName(), registration.lastName(), registration.email(), registration.language(),
                 registration.answers(), registration.privateToken(), event.organisingCity(), event.organisation(),
-                EventRecords.contact(event.contact()));
+                EventRecords.contact(event.contact()), certificateAvailable(registration, event));
+    }
+
+    /** A participant of a completed growth programme who attended enough of it downloads a certificate of attendance. */
+    private static boolean certificateAvailable(Registration registration, Event event) {
+        return event.type() == EventType.GROWTH_PROGRAMME && event.status() == EventStatus.COMPLETED
+                && registration.status() != RegistrationStatus.CANCELLED && event.completedBy(registration.attendedSessions());
     }
 
     @PostMapping("/public/events/{eventId}/registrations")
@@ -69,8 +77,8 @@ class PublicRegistrationController {
             // a bot filled the honeypot: it sees the usual answer, nothing is stored
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(RegistrationReceived.CHECK_YOUR_EMAIL);
         }
-        registrations.registerThemselves(eventId, new Participant(
-                request.email(), request.firstName(), request.lastName(), request.organisationName(), request.language()),
+        registrations.registerThemselves(eventId, new Participant(request.email(), request.firstName(),
+                request.lastName(), request.organisationName(), request.businessId(), request.language()),
                 request.answers(), ClientAddress.networkOf(http));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(RegistrationReceived.CHECK_YOUR_EMAIL);
     }

@@ -50,6 +50,8 @@ public class Registration extends Aggregate {
     private String firstName;
     private String lastName;
     private String organisationName;
+    /** The organisation's business ID, when the event asks for it (canonical Y-tunnus). */
+    private String businessId;
     private String language;
     private RegistrationStatus status;
     private String registeredBy;
@@ -84,6 +86,7 @@ public class Registration extends Aggregate {
         registration.firstName = participant.firstName();
         registration.lastName = participant.lastName();
         registration.organisationName = participant.organisationName();
+        registration.businessId = participant.businessId();
         registration.language = participant.language() == null ? "fi" : participant.language();
         registration.status = status;
         registration.registeredBy = registeredBy;
@@ -132,7 +135,7 @@ public class Registration extends Aggregate {
             Collection<String> cities) {
         return RecordedEvent.of(Topics.REGISTRATIONS, id, type, RegistrationChanged.VERSION, cities,
                 new RegistrationChanged(id, eventId, projectId, next.name(), previous == null ? null : previous.name(),
-                        new RegistrationChanged.Participant(email, firstName, lastName, organisationName, null, language),
+                        new RegistrationChanged.Participant(email, firstName, lastName, organisationName, businessId, language),
                         Instant.now(), sessionId, consents().stream().map(consent -> new RegistrationChanged.Consent(
                                 consent.purpose(), consent.policyVersion(), consent.policyUrl(), consent.givenAt())).toList()));
     }
@@ -159,6 +162,10 @@ public class Registration extends Aggregate {
 
     public String organisationName() {
         return organisationName;
+    }
+
+    public String businessId() {
+        return businessId;
     }
 
     public String language() {

@@ -99,7 +99,7 @@ public final class RegistrationImport {
             errors.add(new InvalidFields.FieldError("organisation", "Size", "at most 200 characters"));
         }
         return new Row(line, new Participant(email, fields.get("firstName"), fields.get("lastName"),
-                organisation.isEmpty() ? null : organisation, language.isEmpty() ? null : language), answers, errors);
+                organisation.isEmpty() ? null : organisation, null, language.isEmpty() ? null : language), answers, errors);
     }
 
     /** The separator of the header line: the most frequent of semicolon, tab and comma outside quotes. */

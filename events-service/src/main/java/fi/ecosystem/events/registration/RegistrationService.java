@@ -237,6 +237,8 @@ public class RegistrationService {
         if (!event.acceptsRegistrations()) {
             throw new DomainRuleViolation("registration-closed", "The event is " + event.status() + "; it takes no registrations");
         }
+        // before the lookup: a known address and a new one get the same answer to a bad business ID
+        participant = participant.withBusinessId(event.checkedBusinessId(participant.organisationName(), participant.businessId()));
         var existing = registrations.findByEventIdAndEmail(eventId, Registration.normalise(participant.email()));
         if (existing.isPresent()) {
             return new Outcome(existing.get(), false);

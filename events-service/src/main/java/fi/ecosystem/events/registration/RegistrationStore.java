@@ -110,7 +110,7 @@ public class RegistrationStore {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Registration.class);
         for (String id : ids) {
             bulk.updateOne(new Query(Criteria.where("_id").is(id)), new Update()
-                    .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName")
+                    .set("firstName", ERASED).set("lastName", ERASED).unset("organisationName").unset("businessId")
                     .set("email", "erased-" + id + "@invalid").unset("emailHash").unset("answers").inc("version", 1));
         }
         bulk.execute();

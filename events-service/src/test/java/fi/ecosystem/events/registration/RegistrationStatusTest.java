@@ -41,7 +41,7 @@ class RegistrationStatusTest {
     @Test
     void aRegistrationRefusesAMoveOrACheckInTheRulesDoNotAllow() {
         Registration waiting = Registration.of("r-1", "ev-1", "kasvun-ekosysteemit",
-                new Participant("aino@example.org", "Aino", "Esimerkki", null, "fi"), WAITLISTED, "self", Map.of(),
+                new Participant("aino@example.org", "Aino", "Esimerkki", null, null, "fi"), WAITLISTED, "self", Map.of(),
                 List.of(), "hash", List.of("helsinki"));
 
         assertThatThrownBy(() -> waiting.moved(ATTENDED, "main", List.of("helsinki")))

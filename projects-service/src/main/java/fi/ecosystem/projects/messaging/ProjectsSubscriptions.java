@@ -7,20 +7,15 @@ import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.platform.messaging.BatchSubscription;
 import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Inbox;
-import fi.ecosystem.platform.messaging.PoisonMessageException;
 import fi.ecosystem.platform.messaging.Subscription;
 import fi.ecosystem.projects.gdpr.ProjectContactErasure;
 import fi.ecosystem.projects.project.ProjectCounts;
-import fi.ecosystem.projects.project.ProjectService;
 import fi.ecosystem.projects.reporting.Evidence;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What projects-service takes from the other services' topics. */
 @Configuration(proxyBeanMethods = false)
@@ -48,12 +43,12 @@ class ProjectsSubscriptions {
 
     /** The "events held" indicator. */
     @Bean
-    BatchSubscription eventsHeldSubscription(Inbox inbox, ProjectCounts counts, JsonMapper json) {
+    BatchSubscription eventsHeldSubscription(Inbox inbox, ProjectCounts counts) {
         return inbox.subscribe(Topics.EVENTS).types(EventChanged.TYPE)
                 .batch("events-held", changes -> {
                     List<ProjectCounts.HeldEvent> held = new ArrayList<>();
                     for (InboundEvent changed : changes) {
-                        EventChanged event = eventChanged(changed, json);
+                        EventChanged event = changed.payload(EventChanged.class);
                         if (event.projectId() != null && event.eventId() != null && HELD.contains(event.status())) {
                             held.add(new ProjectCounts.HeldEvent(event.projectId(), event.eventId()));
                         }
@@ -64,9 +59,9 @@ class ProjectsSubscriptions {
 
     /** Evidence for reporting: each event of a project, as it last was. */
     @Bean
-    Subscription eventEvidenceSubscription(Inbox inbox, Evidence evidence, JsonMapper json) {
+    Subscription eventEvidenceSubscription(Inbox inbox, Evidence evidence) {
         return inbox.subscribe(Topics.EVENTS).group("evidence").types(EventChanged.TYPE)
-                .once("event-evidence", changed -> evidence.eventChanged(eventChanged(changed, json),
+                .once("event-evidence", changed -> evidence.eventChanged(changed.payload(EventChanged.class),
                         java.time.Instant.now()));
     }
 
@@ -84,21 +79,5 @@ class ProjectsSubscriptions {
     Subscription projectContactErasureSubscription(Inbox inbox, ProjectContactErasure erasure) {
         return inbox.subscribe(Topics.CONTACTS).group("erasure").types(ContactErased.TYPE)
                 .once("erasure", erased -> erasure.erase(erased.payload(ContactErased.class), erased.id()));
-    }
-
-    /**
-     * Events published before {@code EventChanged} carried {@code excludedFromReports} lack it, and Jackson 3 refuses
-     * a missing primitive; such an event counts in reports, as the record's old-shape constructor says.
-     */
-    static EventChanged eventChanged(InboundEvent changed, JsonMapper json) {
-        Map<String, Object> data = new HashMap<>(changed.envelope().data());
-        if (data.get("excludedFromReports") == null) {
-            data.put("excludedFromReports", false);
-        }
-        try {
-            return json.convertValue(data, EventChanged.class);
-        } catch (RuntimeException e) {
-            throw new PoisonMessageException("Payload of " + changed.type() + " " + changed.id() + " is not an EventChanged", e);
-        }
     }
 }

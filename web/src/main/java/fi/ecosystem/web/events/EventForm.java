@@ -1,6 +1,7 @@
 package fi.ecosystem.web.events;
 
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.events.api.BusinessIdAsked;
 import fi.ecosystem.events.api.EventRequest;
 import fi.ecosystem.events.api.EventResponse;
 import fi.ecosystem.events.api.EventType;
@@ -80,6 +81,11 @@ public class EventForm {
     private String registrationOpensAt;
     @Pattern(regexp = DATE_TIME)
     private String registrationClosesAt;
+    /** a test or internal meeting: funder reports do not count it */
+    private boolean excludedFromReports;
+    /** whether registrants give their organisation and business ID */
+    @Pattern(regexp = "NOT_ASKED|OPTIONAL|REQUIRED")
+    private String businessIdAsked = "NOT_ASKED";
 
     /** Rows to fill in for new sessions and questions (the form has no script to add rows). */
     EventForm withEmptyRows() {
@@ -149,6 +155,8 @@ public class EventForm {
         }
         form.capacity = event.capacity();
         form.maxRegistrationsPerAddress = event.maxRegistrationsPerAddress();
+        form.excludedFromReports = Boolean.TRUE.equals(event.excludedFromReports());
+        form.businessIdAsked = event.businessIdAsked() == null ? BusinessIdAsked.NOT_ASKED.name() : event.businessIdAsked().name();
         List<EventResponse.SessionResponse> sessions = event.sessions();
         boolean oneOff = sessions.size() <= 1 && (sessions.isEmpty() || "main".equals(sessions.get(0).id()));
         if (oneOff) {
@@ -222,7 +230,8 @@ public class EventForm {
                 given.isEmpty() ? null : given, given.isEmpty() ? null : sessionsToComplete, asked,
                 Formats.instant(registrationOpensAt), Formats.instant(registrationClosesAt), maxRegistrationsPerAddress,
                 contacted ? new EventRequest.ContactRequest(Texts.trimmed(contactName), Texts.trimmed(contactEmail),
-                        Texts.trimmed(contactPhone)) : null);
+                        Texts.trimmed(contactPhone)) : null,
+                excludedFromReports, Texts.filled(businessIdAsked) ? named(BusinessIdAsked.class, businessIdAsked) : BusinessIdAsked.NOT_ASKED);
     }
 
     /** "fi | sv | en" per line; the ids of the options as they were, by position. */
@@ -334,6 +343,10 @@ public class EventForm {
     public String getContactPhone() { return contactPhone; }
     public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
     public Integer getCapacity() { return capacity; }
+    public boolean isExcludedFromReports() { return excludedFromReports; }
+    public void setExcludedFromReports(boolean excludedFromReports) { this.excludedFromReports = excludedFromReports; }
+    public String getBusinessIdAsked() { return businessIdAsked; }
+    public void setBusinessIdAsked(String businessIdAsked) { this.businessIdAsked = businessIdAsked; }
     public Integer getMaxRegistrationsPerAddress() { return maxRegistrationsPerAddress; }
     public void setMaxRegistrationsPerAddress(Integer maxRegistrationsPerAddress) { this.maxRegistrationsPerAddress = maxRegistrationsPerAddress; }
     public void setCapacity(Integer capacity) { this.capacity = capacity; }

@@ -23,13 +23,16 @@ public class PersonForm {
     private String email;
     @Size(max = 200)
     private String organisationName;
+    /** asked when the event asks for it; the events service checks the Y-tunnus and its check digit */
+    @Size(max = 20)
+    private String businessId;
     /** question id → answer (a choice's option id; "true" for a given consent) */
     private Map<String, String> answers = new LinkedHashMap<>();
 
     /** The registration as the events service takes it, in the registrant's language. */
     public RegisterRequest toRequest(Questions questions, String language) {
         return new RegisterRequest(email.trim(), firstName.trim(), lastName.trim(), Texts.trimmed(organisationName), language,
-                questions.isEmpty() ? null : questions.answers(answers));
+                questions.isEmpty() ? null : questions.answers(answers), Texts.trimmed(businessId));
     }
 
     /** The service's field names are the form's; an answer's is answers.{id}. */
@@ -45,6 +48,8 @@ public class PersonForm {
     public void setEmail(String email) { this.email = email; }
     public String getOrganisationName() { return organisationName; }
     public void setOrganisationName(String organisationName) { this.organisationName = organisationName; }
+    public String getBusinessId() { return businessId; }
+    public void setBusinessId(String businessId) { this.businessId = businessId; }
     public Map<String, String> getAnswers() { return answers; }
     public void setAnswers(Map<String, String> answers) { this.answers = answers; }
 }

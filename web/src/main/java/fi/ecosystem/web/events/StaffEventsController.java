@@ -201,6 +201,19 @@ class StaffEventsController {
         return "redirect:/app/events/" + id;
     }
 
+    /** A completed growth programme: every participant who completed it gets their certificate of attendance by mail. */
+    @PostMapping("/app/events/{id}/certificates/send")
+    String sendCertificates(@PathVariable String id, RedirectAttributes redirect) {
+        try {
+            eventsApi.sendCertificates(id);
+            redirect.addFlashAttribute("flash", "certificate.sent");
+        } catch (ServiceProblem problem) {
+            redirect.addFlashAttribute("problem", problem.notOffered() ? "service.notOffered" : "problem." + problem.code());
+            redirect.addFlashAttribute("problemDetail", problem.getMessage());
+        }
+        return "redirect:/app/events/" + id;
+    }
+
     @GetMapping("/app/events/{id}/registrations/new")
     String newParticipant(@PathVariable String id, Model model) {
         model.addAttribute("form", new ParticipantForm());

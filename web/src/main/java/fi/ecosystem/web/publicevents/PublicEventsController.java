@@ -69,7 +69,8 @@ class PublicEventsController {
         try {
             // the same answer for a new address and a known one: the registration's own page is reached from the mail
             events.register(id, new SelfRegistrationRequest(person.email(), person.firstName(), person.lastName(),
-                    person.organisationName(), person.language(), person.answers(), Texts.trimmed(form.getWebsite())));
+                    person.organisationName(), person.language(), person.answers(), Texts.trimmed(form.getWebsite()),
+                    person.businessId()));
             return "redirect:/events/{id}/received";
         } catch (ServiceProblem problem) {
             if (problem.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
@@ -95,6 +96,21 @@ class PublicEventsController {
         model.addAttribute("registration", events.registration(token));
         model.addAttribute("token", token);
         return "events/registration";
+    }
+
+    /** The public check of a certificate's code: what the certificate says, or that no certificate has this code. */
+    @GetMapping("/events/certificates/{code}")
+    String certificate(@PathVariable String code, Model model) {
+        try {
+            model.addAttribute("certificate", events.certificate(code));
+        } catch (ServiceProblem problem) {
+            if (problem.status() != 404) {
+                throw problem;
+            }
+            model.addAttribute("certificate", null);
+        }
+        model.addAttribute("code", code);
+        return "events/certificate";
     }
 
     @GetMapping("/events/registrations/{token}/cancel")

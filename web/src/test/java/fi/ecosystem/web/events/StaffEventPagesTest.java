@@ -146,6 +146,26 @@ class StaffEventPagesTest extends PageTest {
                         containsString("value=\"040 123 4567\""))));
     }
 
+    @Test
+    void theReportingSettingsAreSentWithTheEventAndTheEditFormShowsThemInTheUsersLanguage() throws Exception {
+        services.answer("POST /api/events", 201, EVENT);
+        mvc.perform(post("/app/events").with(cityUser("helsinki", "staff", "event-organiser"))
+                        .param("projectId", "kasvun-ekosysteemit").param("type", "SEMINAR").param("titleFi", "Testitilaisuus")
+                        .param("capacity", "20").param("startsAt", "2027-06-01T09:00").param("endsAt", "2027-06-01T12:00")
+                        .param("excludedFromReports", "true").param("businessIdAsked", "OPTIONAL"))
+                .andExpect(redirectedUrl("/app/events/ev-1?created"));
+        assertThat(services.last("POST", "/api/events").body())
+                .contains("\"excludedFromReports\":true", "\"businessIdAsked\":\"OPTIONAL\"");
+
+        services.answer("GET /api/events/ev-1", 200, EVENT.replace("\"status\": \"PUBLISHED\"",
+                "\"status\": \"PUBLISHED\", \"excludedFromReports\": true, \"businessIdAsked\": \"REQUIRED\""));
+        mvc.perform(get("/app/events/ev-1/edit?lang=sv").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Räknas inte i rapporterna"),
+                        containsString("value=\"REQUIRED\" selected=\"selected\""),
+                        containsString("name=\"excludedFromReports\" value=\"true\" checked=\"checked\""))));
+    }
+
     static final String PROGRAMME = """
             {"id": "ev-2", "projectId": "kasvun-ekosysteemit", "type": "GROWTH_PROGRAMME", "title": {"fi": "Kasvuohjelma"},
              "organisingCity": "helsinki", "capacity": 20, "confirmedCount": 0, "status": "DRAFT", "sessionsToComplete": 2,
@@ -294,6 +314,24 @@ class StaffEventPagesTest extends PageTest {
         StubServices.Request sent = services.last("POST", "/api/events/ev-1/registrations/import");
         assertThat(sent.contentType()).startsWith("text/csv");
         assertThat(sent.body()).contains("e@example.org;Eino;E");
+    }
+
+    @Test
+    void aCompletedProgrammeOffersToMailTheCertificatesAndAnOpenOneDoesNot() throws Exception {
+        services.answer("GET /api/events/ev-2", 200, PROGRAMME.replace("\"status\": \"DRAFT\"", "\"status\": \"COMPLETED\""));
+        services.answer("GET /api/events/ev-2/registrations", 200, "{\"items\": [], \"page\": 0, \"size\": 50, \"totalItems\": 0, \"totalPages\": 0}");
+        services.answer("GET /api/events/ev-2/registrations/counts", 200, "{\"byStatus\": {}}");
+        mvc.perform(get("/app/events/ev-2").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(content().string(allOf(containsString("id=\"send-certificates\""),
+                        containsString("Lähetä osallistumistodistukset"))));
+        mvc.perform(get("/app/events/ev-1").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(content().string(allOf(containsString("Kasvuseminaari"), not(containsString("send-certificates")))));
+
+        services.answer("POST /api/events/ev-2/certificates/send", 200, "{\"sent\": 3}");
+        mvc.perform(post("/app/events/ev-2/certificates/send").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(redirectedUrl("/app/events/ev-2"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("flash", "certificate.sent"));
+        assertThat(services.last("POST", "/api/events/ev-2/certificates/send")).isNotNull();
     }
 
     @Test

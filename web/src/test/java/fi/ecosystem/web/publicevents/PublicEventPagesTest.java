@@ -241,4 +241,45 @@ class PublicEventPagesTest extends PageTest {
         mvc.perform(get("/events/registrations/tok-9/cancel?lang=sv"))
                 .andExpect(content().string(allOf(containsString("Olli Organisaattori"), containsString("Dataskyddsbeskrivning"))));
     }
+
+    @Test
+    void anEventAskingForTheBusinessIdShowsTheFieldAndTheServicesRefusalNextToIt() throws Exception {
+        services.answer("GET /public/events/ev-2", 200, EVENT.replace("\"ev-1\"", "\"ev-2\"")
+                .replace("\"placesLeft\"", "\"businessIdAsked\": \"REQUIRED\", \"placesLeft\""));
+        mvc.perform(get("/events/ev-2"))
+                .andExpect(content().string(allOf(containsString("name=\"businessId\""), containsString("Y-tunnus"))));
+        mvc.perform(get("/events/ev-1")).andExpect(content().string(allOf(containsString("name=\"organisationName\""),
+                not(containsString("name=\"businessId\"")))));
+
+        services.answer("POST /public/events/ev-2/registrations", 400, """
+                {"type": "https://ecosystem.example.org/problems/validation", "status": 400, "code": "validation",
+                 "errors": [{"field": "businessId", "code": "business-id-invalid", "message": "must be a Finnish business ID"}]}
+                """);
+        mvc.perform(post("/events/ev-2/register").param("firstName", "Eeva").param("lastName", "Esimerkki")
+                        .param("email", "eeva@example.org").param("answers[privacy]", "true")
+                        .param("organisationName", "Esimerkki Oy").param("businessId", "0201256-5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"businessId-error\""),
+                        containsString("Tarkista Y-tunnus"), containsString("value=\"0201256-5\""))));
+        assertThat(services.last("POST", "/public/events/ev-2/registrations").body()).contains("\"businessId\":\"0201256-5\"");
+    }
+
+    @Test
+    void theCertificateCheckConfirmsAKnownCodeWithInitialsOnlyAndSaysSoForAnUnknownOne() throws Exception {
+        services.answer("GET /public/certificates/7K3M-Q9RT-ABCD-EFGH-JKMN", 200, """
+                {"valid": true, "programme": {"fi": "Kasvuohjelma", "sv": "Tillväxtprogram"}, "completedOn": "2026-03-02", "initials": "M.M."}
+                """);
+        services.answer("GET /public/certificates/0000-0000-0000-0000-0000", 404, """
+                {"type": "https://ecosystem.example.org/problems/not-found", "status": 404, "code": "not-found", "detail": "Certificate"}
+                """);
+        mvc.perform(get("/events/certificates/7K3M-Q9RT-ABCD-EFGH-JKMN?lang=sv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"certificate-valid\""), containsString("Tillväxtprogram"),
+                        containsString("2.3.2026"), containsString("M.M."), not(containsString("certificate-unknown")),
+                        not(containsString("??")))));
+        mvc.perform(get("/events/certificates/0000-0000-0000-0000-0000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"certificate-unknown\""),
+                        containsString("Tällä koodilla ei löydy todistusta"), not(containsString("certificate-valid")))));
+    }
 }

@@ -1,6 +1,6 @@
 package fi.ecosystem.contacts.organisation.web;
 
-import fi.ecosystem.contacts.organisation.BusinessId;
+import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.contacts.organisation.Organisation;
 import fi.ecosystem.contacts.organisation.OrganisationService;
 import fi.ecosystem.contacts.organisation.OrganisationType;

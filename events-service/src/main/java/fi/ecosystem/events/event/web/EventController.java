@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
+import fi.ecosystem.events.event.BusinessIdAsked;
 import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.EventStatus;
@@ -74,7 +75,9 @@ class EventController {
                 request.organisation(), request.venue(), request.onlineUrl(), request.capacity(), given,
                 request.sessionsToComplete(), asked, request.registrationOpensAt(), request.registrationClosesAt(),
                 request.maxRegistrationsPerAddress(),
-                contact == null ? null : OrganiserContact.of(contact.name(), contact.email(), contact.phone()));
+                contact == null ? null : OrganiserContact.of(contact.name(), contact.email(), contact.phone()),
+                Boolean.TRUE.equals(request.excludedFromReports()),
+                request.businessIdAsked() == null ? BusinessIdAsked.NOT_ASKED : BusinessIdAsked.valueOf(request.businessIdAsked().name()));
     }
 
     /** An event as its cities see it; the online link only for those who manage it or its people (never a bare member). */
@@ -86,7 +89,8 @@ class EventController {
                 EventRecords.sessions(event.sessions()), event.sessionsNeededToComplete(), EventRecords.questions(event.questions()),
                 event.registrationOpensAt(), event.registrationClosesAt(), event.maxRegistrationsPerAddress(),
                 fi.ecosystem.events.api.EventStatus.valueOf(event.status().name()), event.waitlistedCount(),
-                EventRecords.contact(event.contact()));
+                EventRecords.contact(event.contact()), event.excludedFromReports(),
+                fi.ecosystem.events.api.BusinessIdAsked.valueOf(event.businessIdAsked().name()));
     }
 
     private EventResponse response(CityUser user, Event event) {

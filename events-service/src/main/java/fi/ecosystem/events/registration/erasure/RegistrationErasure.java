@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A person asked to be forgotten (topic {@code contacts}, {@code contact.erased}): their registrations stay
- * — places and counts must still add up — but without anything that identifies them: names, organisation,
- * the address and their answers to the event's questions are removed.
+ * — places and counts must still add up — but without anything that identifies them: names, organisation and
+ * its business ID, the address and their answers to the event's questions are removed.
  */
 @Component
 public class RegistrationErasure {

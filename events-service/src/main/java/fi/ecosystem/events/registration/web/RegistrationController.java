@@ -73,7 +73,8 @@ class RegistrationController {
                 registration.consents().stream().map(consent -> new RegistrationResponse.Consent(consent.purpose(),
                         consent.policyVersion(), consent.policyUrl(), consent.givenAt())).toList(),
                 registration.attendedSessions(), event.completedBy(registration.attendedSessions()),
-                "self".equals(registration.registeredBy()) ? "self" : "organiser", registration.createdAt());
+                "self".equals(registration.registeredBy()) ? "self" : "organiser", registration.createdAt(),
+                registration.businessId());
     }
 
     private static fi.ecosystem.events.api.RegistrationStatus status(RegistrationStatus status) {
@@ -91,7 +92,7 @@ class RegistrationController {
             @Valid @RequestBody RegisterRequest request) {
         RegistrationService.Outcome outcome = registrations.registerByOrganiser(user, eventId,
                 new Participant(request.email(), request.firstName(), request.lastName(),
-                        request.organisationName(), request.language()), request.answers());
+                        request.organisationName(), request.businessId(), request.language()), request.answers());
         RegistrationResponse body = response(outcome.registration());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + body.id())).body(body)

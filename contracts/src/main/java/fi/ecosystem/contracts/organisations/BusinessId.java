@@ -1,4 +1,4 @@
-package fi.ecosystem.contacts.organisation;
+package fi.ecosystem.contracts.organisations;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package fi.ecosystem.contacts.organisation;
+package fi.ecosystem.contracts.organisations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
