@@ -78,6 +78,7 @@ class AccessibilityIT {
             page(chromium, "/events/registrations/" + token[0], "private registration page");
             page(chromium, "/events/registrations/" + token[0] + "/cancel", "cancel confirmation");
             page(chromium, "/events/no-such-event-" + run, "public page not found");
+            page(chromium, "/events/certificates/NOSUCHCODE" + run, "certificate check, unknown code");
         }
 
         // a project manager: her home and every page of projects, and the gateway's 403 and 404
