@@ -57,7 +57,7 @@ class EventsSubscriptions {
                 .once("erasure", erased -> {
                     ContactErased person = erased.payload(ContactErased.class);
                     certificates.forget(person.allEmailHashes());
-                    erasure.erase(person, erased.id());
+                    erasure.erase(person.contactId(), person.allEmailHashes(), erased.id());
                 });
     }
 }

@@ -1,10 +1,11 @@
 package fi.ecosystem.events.registration.erasure;
 
 import fi.ecosystem.contracts.PersonalData;
-import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.events.registration.RegistrationStore;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +26,18 @@ public class RegistrationErasure {
         this.keys = keys;
     }
 
-    /** Forgets the person in every registration of every address they had, then shreds their keys. */
-    public void erase(ContactErased person, String eventId) {
+    /**
+     * Forgets the person (their contact id and the keyed hashes of every address they had) in every registration,
+     * then shreds their keys; {@code erasureId} names the erasure in the audit.
+     */
+    public void erase(String contactId, List<String> emailHashes, String erasureId) {
         int count = 0;
-        for (String emailHash : person.allEmailHashes()) {
+        for (String emailHash : emailHashes) {
             count += anonymise(emailHash);
         }
         // again after anonymising: a registration event sealed meanwhile with a new key is unreadable too
-        keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailHashes()));
-        audit.erased(person.contactId(), eventId, java.util.Map.of("registrations", (long) count));
+        keys.shred(PersonalData.keysOf(contactId, emailHashes));
+        audit.erased(contactId, erasureId, Map.of("registrations", (long) count));
     }
 
     /** Anonymises every registration of the address with this keyed hash; returns how many. Repeating it changes nothing more. */

@@ -1,4 +1,4 @@
-package fi.ecosystem.events.registration.erasure;
+package fi.ecosystem.events.registration;
 
 import fi.ecosystem.contracts.EmailHash;
 import java.util.stream.Stream;
@@ -19,13 +19,12 @@ import org.springframework.stereotype.Component;
  * At start: registrations stored with the plain SHA-256 of the address ({@code emailSha256}, before keyed
  * hashes) get its keyed hash ({@code emailHash}) instead, so {@code contact.erased} and the GDPR export find
  * them; then the old field's index goes. Each update is conditional on the old field, so replicas starting
- * together or a second start do nothing twice.
+ * together or a second start do nothing twice. A change of storage, not of the registration: no event is recorded.
  */
 @Component
 class LegacyEmailHashes implements ApplicationRunner {
 
     static final String LEGACY = "emailSha256";
-    private static final String REGISTRATIONS = "registrations";
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(LegacyEmailHashes.class);
 
@@ -46,9 +45,9 @@ class LegacyEmailHashes implements ApplicationRunner {
         Query legacy = new Query(Criteria.where(LEGACY).exists(true));
         legacy.fields().include("_id").include("email");
         long migrated = 0;
-        BulkOperations batch = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, REGISTRATIONS);
+        BulkOperations batch = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Registration.class);
         int inBatch = 0;
-        try (Stream<Document> found = mongo.stream(legacy, Document.class, REGISTRATIONS)) {
+        try (Stream<Document> found = mongo.stream(legacy, Document.class, mongo.getCollectionName(Registration.class))) {
             for (Document registration : (Iterable<Document>) found::iterator) {
                 String email = registration.getString("email");
                 Update update = new Update().unset(LEGACY);
@@ -59,7 +58,7 @@ class LegacyEmailHashes implements ApplicationRunner {
                 migrated++;
                 if (++inBatch == BATCH) {
                     batch.execute();
-                    batch = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, REGISTRATIONS);
+                    batch = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Registration.class);
                     inBatch = 0;
                 }
             }
@@ -70,8 +69,8 @@ class LegacyEmailHashes implements ApplicationRunner {
         if (migrated > 0) {
             log.info("{} registrations now carry the keyed hash of their address instead of its SHA-256", migrated);
         }
-        if (mongo.indexOps(REGISTRATIONS).getIndexInfo().stream().map(IndexInfo::getName).anyMatch(LEGACY::equals)) {
-            mongo.indexOps(REGISTRATIONS).dropIndex(LEGACY);
+        if (mongo.indexOps(Registration.class).getIndexInfo().stream().map(IndexInfo::getName).anyMatch(LEGACY::equals)) {
+            mongo.indexOps(Registration.class).dropIndex(LEGACY);
         }
         return migrated;
     }

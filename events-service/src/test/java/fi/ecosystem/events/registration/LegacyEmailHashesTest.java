@@ -1,4 +1,4 @@
-package fi.ecosystem.events.registration.erasure;
+package fi.ecosystem.events.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
