@@ -14,6 +14,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -174,5 +176,19 @@ class BearerRequestsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Autowired
+    ObservationRegistry observations;
+
+    /** A request's own span stays; Spring Security's spans per filter and decision are not made (their cost per request). */
+    @Test
+    void securityFiltersMakeNoSpansOfTheirOwn() {
+        Observation request = Observation.start("http.server.requests", observations);
+        Observation filters = Observation.start("spring.security.filterchains", observations);
+        assertThat(request.isNoop()).isFalse();
+        assertThat(filters.isNoop()).isTrue();
+        request.stop();
+        filters.stop();
     }
 }
