@@ -70,7 +70,11 @@ public class WebhookDispatcher {
 
     /** Sends every delivery due now, with the workers in parallel; returns how many attempts were made. */
     public int dispatchDue() {
-        AtomicInteger attempts = new AtomicInteger();
+        // one claim first, on the scheduler's thread: an idle poll costs the store one command, not one per worker
+        if (!dispatchOne()) {
+            return 0;
+        }
+        AtomicInteger attempts = new AtomicInteger(1);
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             running.add(pool.submit(() -> {

@@ -46,7 +46,7 @@ public class WebhookService {
 
     public Created create(CityUser client, EndpointRequest request) {
         requireIntegrator(client);
-        List<String> types = validated(client, request, true);
+        List<String> types = validated(client, request);
         if (store.countEndpointsOf(client.subject()) >= settings.endpointsPerClient()) {
             throw new DomainRuleViolation("webhook-endpoint-limit",
                     "A client may have at most " + settings.endpointsPerClient() + " endpoints");
@@ -77,7 +77,7 @@ public class WebhookService {
      */
     public WebhookEndpoint update(CityUser client, String id, EndpointRequest request) {
         WebhookEndpoint current = get(client, id);
-        List<String> types = validated(client, request, true);
+        List<String> types = validated(client, request);
         boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
         return store.save(new WebhookEndpoint(current.id(), current.owner(), client.displayName(), client.cities(), client.scopes(),
                 request.url().strip(), types, request.contactEmail().strip(), blankToNull(request.description()),
@@ -130,7 +130,7 @@ public class WebhookService {
         return endpoint;
     }
 
-    private List<String> validated(CityUser client, EndpointRequest request, boolean requireAll) {
+    private List<String> validated(CityUser client, EndpointRequest request) {
         List<InvalidFields.FieldError> errors = new ArrayList<>();
         if (request.url() == null || request.url().isBlank()) {
             errors.add(new InvalidFields.FieldError("url", "NotBlank", "The endpoint's URL is needed"));
