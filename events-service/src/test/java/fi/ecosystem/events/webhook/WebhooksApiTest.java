@@ -31,7 +31,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * Webhooks through the API, the topics and real HTTP: a receiving server verifies every signature, is down for a
  * while and then gets every delivery in order per aggregate, a replay comes again, and an integrator of another
- * city never gets the event. The back-off is shortened to milliseconds for the test.
+ * city never gets the event, and an endpoint that never answers is disabled with a mail to its contact at the SMTP
+ * server. The back-off is shortened to milliseconds and the day of attempts to 30 s for the test.
  */
 class WebhooksApiTest extends EventsApiTestSupport {
 
@@ -51,6 +52,8 @@ class WebhooksApiTest extends EventsApiTestSupport {
         registry.add("ecosystem.webhooks.first-retry", () -> "PT0.1S");
         registry.add("ecosystem.webhooks.longest-retry", () -> "PT0.4S");
         registry.add("ecosystem.webhooks.poll", () -> "PT0.1S");
+        // a delivery's "day" is 30 s here, so that an endpoint that never answers is disabled within the test
+        registry.add("ecosystem.webhooks.retry-window", () -> "PT30S");
     }
 
     @AfterAll
@@ -189,6 +192,65 @@ class WebhooksApiTest extends EventsApiTestSupport {
                 .andExpect(jsonPath("$.code").value("webhook-endpoint-disabled"));
         mvc.perform(delete("/api/webhooks/" + own).with(HELSINKI_BI)).andExpect(status().isNoContent());
         mvc.perform(get("/api/webhooks/" + own).with(HELSINKI_BI)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anEndpointThatNeverAnswersIsDisabledAndItsContactMailedThenTurnedOnItsFailedDeliveriesAreReplayed() throws Exception {
+        var client = integrator("helsinki", "events:read");
+        String body = mvc.perform(post("/api/webhooks").with(client).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"url": "http://127.0.0.1:1/nobody-listens", "eventTypes": ["event.changed"],
+                         "contactEmail": "integrations.gone@helsinki.example.org"}
+                        """))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String endpoint = JsonPath.read(body, "$.id");
+        publish(draftIn("kasvun-ekosysteemit", "espoo", 5), "espoo");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> !JsonPath.<Boolean>read(mvc.perform(get("/api/webhooks/" + endpoint)
+                .with(client)).andReturn().getResponse().getContentAsString(), "$.enabled"));
+
+        mvc.perform(get("/api/webhooks/" + endpoint).with(client))
+                .andExpect(jsonPath("$.disabledReason").value(org.hamcrest.Matchers.containsString("failed for a day")));
+        mvc.perform(get("/api/webhooks/" + endpoint + "/deliveries").with(client))
+                .andExpect(jsonPath("$[*].status").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("FAILED"))))
+                .andExpect(jsonPath("$[*].attempts").value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.greaterThan(1))))
+                .andExpect(jsonPath("$[0].lastError").isNotEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(smtp().getReceivedMessages()).anyMatch(mail -> {
+            try {
+                return mail.getAllRecipients()[0].toString().equals("integrations.gone@helsinki.example.org")
+                        && mail.getSubject().equals("Webhook endpoint disabled: http://127.0.0.1:1/nobody-listens");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }));
+        // nothing is queued while it is off, while an endpoint that is on gets the next change
+        long queued = mongo.count(new Query(Criteria.where("endpointId").is(endpoint)), WebhookDelivery.class);
+        receiver.down(false);
+        register(client, "hki-witness", "event.changed");
+        String later = draftIn("kasvun-ekosysteemit", "espoo", 5);
+        publish(later, "espoo");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("hki-witness").stream().anyMatch(r -> later.equals(r.subject())));
+        assertThat(mongo.count(new Query(Criteria.where("endpointId").is(endpoint)), WebhookDelivery.class)).isEqualTo(queued);
+
+        // turned on at a working URL, a replay of the failed ones delivers them
+        String secret = JsonPath.read(body, "$.secret");
+        receiver.secret("hki-back", secret);
+        mvc.perform(put("/api/webhooks/" + endpoint).with(client).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"url": "%s", "eventTypes": ["event.changed"], "contactEmail": "integrations.gone@helsinki.example.org",
+                         "enabled": true}
+                        """.formatted(receiver.url("hki-back"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(true))
+                .andExpect(jsonPath("$.disabledReason").value(org.hamcrest.Matchers.nullValue()));
+        mvc.perform(post("/api/webhooks/" + endpoint + "/replay").with(client).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"FAILED\"}"))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.replayed").value((int) queued));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("hki-back").size() == queued);
+    }
+
+    /** The SMTP server of the shared test context (a field of the support class, read here without widening it). */
+    private static com.icegreen.greenmail.util.GreenMail smtp() throws ReflectiveOperationException {
+        var field = EventsApiTestSupport.class.getDeclaredField("smtp");
+        field.setAccessible(true);
+        return (com.icegreen.greenmail.util.GreenMail) field.get(null);
     }
 
     private String register(RequestPostProcessor client, String path, String... types) throws Exception {
