@@ -272,6 +272,8 @@ final class Services {
         env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
         // the local stack is for trying the platform out: load the seeds' demo data (idempotent)
         env.put("ECOSYSTEM_DEMO_DATA", "true");
+        // integrators' webhooks may call receivers on this machine over plain http (production: https, public addresses)
+        env.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.putAll(options.env);
         return env;
     }

@@ -1,6 +1,7 @@
 package fi.ecosystem.platform.messaging;
 
 import fi.ecosystem.contracts.EventEnvelope;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A received envelope with typed access to its payload. */
@@ -9,11 +10,25 @@ public final class InboundEvent {
     private final EventEnvelope envelope;
     private final JsonMapper json;
     private final boolean personalDataErased;
+    private final Map<String, Object> sealedData;
 
     InboundEvent(EventEnvelope envelope, JsonMapper json, boolean personalDataErased) {
+        this(envelope, json, personalDataErased, envelope.data());
+    }
+
+    InboundEvent(EventEnvelope envelope, JsonMapper json, boolean personalDataErased, Map<String, Object> sealedData) {
         this.envelope = envelope;
         this.json = json;
         this.personalDataErased = personalDataErased;
+        this.sealedData = sealedData;
+    }
+
+    /**
+     * The payload as it travelled, its personal fields still sealed: for a consumer that keeps the event to pass
+     * it on later (webhooks), so that what it stores is shredded with the person's key like the topic itself.
+     */
+    public Map<String, Object> sealedData() {
+        return sealedData;
     }
 
     /**

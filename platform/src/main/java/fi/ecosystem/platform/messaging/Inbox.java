@@ -110,7 +110,7 @@ public class Inbox {
         }
         return new InboundEvent(new EventEnvelope(envelope.id(), envelope.type(), envelope.version(), envelope.time(),
                 envelope.source(), envelope.subject(), envelope.cities(), envelope.traceparent(), opened.data()), json,
-                opened.erased());
+                opened.erased(), envelope.data());
     }
 
     /** Runs the handler unless this handler has already handled this event; returns whether it ran. */
