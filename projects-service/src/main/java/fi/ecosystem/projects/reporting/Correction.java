@@ -24,6 +24,8 @@ public record Correction(@Id String id, String projectId, String periodId, Figur
     public static final String LATE_ATTENDANCE = "late-attendance";
     public static final String LATE_EVENT_CHANGE = "late-event-change";
     public static final String MANUAL = "manual";
+    /** Evidence from before reporting existed, read back from events-service ({@link EvidenceBackfill}). */
+    public static final String BACKFILL = "backfill";
 
     /** Entered by a person, not written by the evidence: evidence's own corrections leave these out of their sums. */
     public boolean manual() {

@@ -137,6 +137,24 @@ public class Evidence {
         return changed;
     }
 
+    /**
+     * A check-in read back from events-service's current data (the backfill): written only if no fact of this
+     * registration and session exists, so what the topic said (including a check-in taken back) always wins and a
+     * second backfill changes nothing. Returns whether it was new.
+     */
+    boolean backfilled(String projectId, String eventId, String registrationId, String sessionId, String email,
+            String businessId, String organisationName, Instant attendedAt, Instant receivedAt) {
+        Update update = new Update().setOnInsert("projectId", projectId).setOnInsert("eventId", eventId)
+                .setOnInsert("registrationId", registrationId).setOnInsert("sessionId", sessionId)
+                .setOnInsert("withdrawn", false).setOnInsert("lastEventId", "backfill")
+                .setOnInsert("personHash", email == null ? null : emailHash.of(email))
+                .setOnInsert("businessId", blankToNull(businessId))
+                .setOnInsert("organisationName", blankToNull(organisationName))
+                .setOnInsert("attendedAt", attendedAt).setOnInsert("recordedAt", receivedAt);
+        return mongo.upsert(new Query(Criteria.where("_id").is(AttendanceFact.idOf(registrationId, sessionId))), update,
+                AttendanceFact.class).getUpsertedId() != null;
+    }
+
     /** How the pseudonym of an erased person starts: the lists behind the figures show it as such. */
     public static final String ERASED_PREFIX = "erased-";
 
@@ -144,7 +162,7 @@ public class Evidence {
      * For each locked period the change may touch, compares what the evidence counts now with the locked figures
      * and the corrections already written; a difference becomes a new correction.
      */
-    private void correctLockedPeriods(String projectId, LocalDate affectedFrom, String reason, String cause) {
+    void correctLockedPeriods(String projectId, LocalDate affectedFrom, String reason, String cause) {
         if (affectedFrom == null) {
             return;
         }

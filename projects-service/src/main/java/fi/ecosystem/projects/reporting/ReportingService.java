@@ -232,7 +232,7 @@ public class ReportingService {
         return periods;
     }
 
-    private Project requireLeadManager(CityUser user, String projectId) {
+    Project requireLeadManager(CityUser user, String projectId) {
         Project project = projects.get(user, projectId);
         AccessRule.requireWritable(user, AREA, CityUser.PROJECT_MANAGER, project.participatingCities(), "Project " + projectId);
         if (!user.cities().contains(project.leadCity()) && !user.roles().contains(CityUser.ADMIN)) {

@@ -51,9 +51,12 @@ class ReportingApiTest {
             """;
     static final String COMPANY = "2345678-6";
 
+    static final StubEventsService EVENTS_SERVICE = new StubEventsService();
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         EmbeddedStore.register(registry, "reporting-api-test");
+        registry.add("ecosystem.reporting.events-service-url", EVENTS_SERVICE::url);
     }
 
     @Autowired
@@ -416,6 +419,109 @@ class ReportingApiTest {
                         .with(cityUser("helsinki", "staff")))
                 .andExpect(jsonPath("$.totalItems").value(2))
                 .andExpect(jsonPath("$.items[*].key", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("erased-"))));
+    }
+
+    @Test
+    void theBackfillReadsThePastFromEventsServiceWithTheCallersTokenOnceAndLateEvidenceIsACorrection() throws Exception {
+        lifecycle("2019-H1", "submission").andExpect(status().isOk());
+        lifecycle("2019-H1", "lock").andExpect(status().isOk());
+        EVENTS_SERVICE.answer("/api/events", 200, """
+                {"items": [{"id": "old-programme", "projectId": "%s", "type": "GROWTH_PROGRAMME", "title": {"fi": "Vanha ohjelma"},
+                            "status": "COMPLETED", "organisingCity": "helsinki", "capacity": 20,
+                            "startsAt": "2019-05-01T07:00:00Z", "endsAt": "2019-06-01T10:00:00Z", "excludedFromReports": false,
+                            "sessionsToComplete": 2, "someFieldAddedLater": 1,
+                            "sessions": [{"id": "s1", "startsAt": "2019-05-01T07:00:00Z", "endsAt": "2019-05-01T10:00:00Z"},
+                                         {"id": "s2", "startsAt": "2019-06-01T07:00:00Z", "endsAt": "2019-06-01T10:00:00Z"}]}],
+                 "page": 0, "size": 200, "totalItems": 1, "totalPages": 1}""".formatted(projectId));
+        EVENTS_SERVICE.answer("/api/events/old-programme/registrations", 200, """
+                {"items": [{"id": "olga-old", "email": "olga@example.org", "organisationName": "Esimerkki Oy",
+                            "businessId": "%s", "attendedSessions": ["s1", "s2"], "status": "ATTENDED"},
+                           {"id": "aino-old", "email": "aino@example.org", "attendedSessions": ["s1"], "status": "ATTENDED"}],
+                 "page": 0, "size": 500, "totalItems": 2, "totalPages": 1}""".formatted(COMPANY));
+
+        mvc.perform(post("/api/projects/{id}/reporting-periods/evidence-backfill", projectId)
+                        .with(cityUser("espoo", "staff", "project-manager")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/projects/{id}/reporting-periods/evidence-backfill", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events").value(1))
+                .andExpect(jsonPath("$.newCheckIns").value(3));
+        assertThat(EVENTS_SERVICE.authorizations()).isNotEmpty().allMatch(header -> header.startsWith("Bearer "));
+        assertThat(EVENTS_SERVICE.paths()).anyMatch(path -> path.contains("projectId=" + projectId))
+                .anyMatch(path -> path.startsWith("/api/events/old-programme/registrations") && path.contains("status=ATTENDED"));
+
+        // Olga is new, Aino and the company were counted already; the locked figures stay, the rest are corrections
+        String once = periodOf("2019-H1", "helsinki")
+                .andExpect(figure("EVENTS_HELD", "lockedPeriodValue", 2))
+                .andExpect(figure("EVENTS_HELD", "periodValue", 3))
+                .andExpect(figure("PARTICIPANTS_REACHED", "lockedPeriodValue", 2))
+                .andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 3))
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "periodValue", 1))
+                .andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 2))
+                .andExpect(jsonPath("$.corrections[?(@.reason == 'backfill')].figure",
+                        containsInAnyOrder("PARTICIPANTS_REACHED", "GROWTH_PROGRAMME_COMPLETIONS")))
+                .andReturn().getResponse().getContentAsString();
+
+        // again: nothing new, nothing corrected twice
+        mvc.perform(post("/api/projects/{id}/reporting-periods/evidence-backfill", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.newCheckIns").value(0));
+        assertThat(periodOf("2019-H1", "helsinki").andReturn().getResponse().getContentAsString()).isEqualTo(once);
+
+        EVENTS_SERVICE.answer("/api/events", 503, "{\"status\": 503}");
+        mvc.perform(post("/api/projects/{id}/reporting-periods/evidence-backfill", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("service-unavailable")));
+    }
+
+    /** events-service as canned answers per path (the query is recorded, not matched), with the headers it was sent. */
+    static final class StubEventsService {
+
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.Map<String, Object[]> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        StubEventsService() {
+            try {
+                server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getRawPath();
+                paths.add(path + "?" + exchange.getRequestURI().getRawQuery());
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                authorizations.add(authorization == null ? "" : authorization);
+                Object[] answer = answers.getOrDefault(path, new Object[] {404, "{\"status\": 404}"});
+                byte[] body = ((String) answer[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", (int) answer[0] >= 400 ? "application/problem+json" : "application/json");
+                exchange.sendResponseHeaders((int) answer[0], body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        void answer(String path, int status, String json) {
+            answers.put(path, new Object[] {status, json});
+        }
+
+        List<String> authorizations() {
+            return authorizations;
+        }
+
+        List<String> paths() {
+            return paths;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
     }
 
     private ResultActions addPeriod(String body, org.springframework.test.web.servlet.request.RequestPostProcessor caller)

@@ -27,6 +27,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,9 +51,11 @@ class ReportingController {
     static final String LABEL = "\\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?";
 
     private final ReportingService reporting;
+    private final fi.ecosystem.projects.reporting.EvidenceBackfill backfill;
 
-    ReportingController(ReportingService reporting) {
+    ReportingController(ReportingService reporting, fi.ecosystem.projects.reporting.EvidenceBackfill backfill) {
         this.reporting = reporting;
+        this.backfill = backfill;
     }
 
     @GetMapping
@@ -175,6 +178,27 @@ class ReportingController {
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"report-" + label + ".pdf\"");
         ReportSummary.write(pack, lang, response.getOutputStream());
+    }
+
+    @PostMapping("/evidence-backfill")
+    @Operation(summary = "Read back the evidence from before reporting existed",
+            description = "The project's events and their check-ins as events-service holds them now, read with the "
+                    + "caller's token and written as the topics would have; idempotent (run it again: nothing changes). "
+                    + "What lands in a locked period is a correction with reason `backfill`. The lead city's project "
+                    + "manager (or an admin)")
+    @ApiResponse(responseCode = "503", description = "`service-unavailable`: events-service did not answer",
+            content = @Content(mediaType = "application/problem+json"))
+    fi.ecosystem.projects.reporting.EvidenceBackfill.Result backfill(@Parameter(hidden = true) CityUser user,
+            @PathVariable String id) {
+        return backfill.backfill(user, id);
+    }
+
+    @ExceptionHandler(fi.ecosystem.projects.reporting.EvidenceBackfill.Unavailable.class)
+    org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> unavailable(
+            fi.ecosystem.projects.reporting.EvidenceBackfill.Unavailable e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).header("Retry-After", "5")
+                .body(fi.ecosystem.platform.web.Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", e.getMessage()));
     }
 
     @GetMapping("/{label}/attendance")
