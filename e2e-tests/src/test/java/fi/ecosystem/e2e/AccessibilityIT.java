@@ -98,6 +98,9 @@ class AccessibilityIT {
             page(chromium, report.replace(Stack.GATEWAY, ""), "report an indicator value");
             page(chromium, project + "/audit", "audit trail");
             page(chromium, project + "/reporting", "reporting periods");
+            String behind = driver.findElements(By.cssSelector("main a.figure-link")).stream()
+                    .map(link -> link.getAttribute("href")).findFirst().orElseThrow(() -> new AssertionError("no figure links to its list"));
+            page(chromium, behind.replace(Stack.GATEWAY, ""), "the list behind a figure");
             page(chromium, "/app/projects/no-such-project-" + run, "staff page not found");
 
             page(chromium, "/no-such-address-" + run, "gateway: no route");

@@ -28,7 +28,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * The export for the person as a document they can read (GDPR art. 15), in their own language: a section per kind
  * of data — contact details and where they came from, roles in projects, registrations for events with the events'
- * names and times, consents, the projects' history that mentions them, who handled their data and which cities hold
+ * names and times, certificates of attendance, consents, the projects' history that mentions them, who handled their data and which cities hold
  * it. Words, names and Helsinki times only: no ids, codes, hashes or search keys (the machine-readable JSON, a
  * separate download, holds everything as stored). A printable HTML page with no scripts or outside resources, so it
  * is saved, printed to PDF or mailed as it is.
@@ -76,6 +76,8 @@ public class PersonalDataDocument {
         List<Map<String, Object>> registrations = items(export, "events-service").getOrDefault("registrations", List.of());
         context.setVariable("registrations", registrations.stream().map(line -> registration(line, words)).toList());
         context.setVariable("participations", participations(own.getOrDefault("participations", List.of()), registrations, words));
+        context.setVariable("certificates", items(export, "events-service").getOrDefault("certificates", List.of()).stream()
+                .map(line -> certificate(line, registrations, words)).toList());
         context.setVariable("consents", list(person.get("consents")).stream().map(consent -> consent(consent, words)).toList());
         context.setVariable("projectHistory", inProjects.getOrDefault("auditEntries", List.of()).stream()
                 .map(entry -> projectChange(entry, inProjects.getOrDefault("projectContacts", List.of()), words)).toList());
@@ -99,6 +101,10 @@ public class PersonalDataDocument {
     }
 
     public record Participation(String project, String status, String when) {
+    }
+
+    /** A certificate of attendance: the programme, when it was issued, and the code the public page confirms. */
+    public record Certificate(String programme, String issued, String code) {
     }
 
     public record Consent(String purpose, String basis, String given, String how, String text, String withdrawn) {
@@ -175,6 +181,16 @@ public class PersonalDataDocument {
                 words.code("status.", str(line.get("status"))), words.time(line.get("createdAt")),
                 words.text("self".equals(line.get("registeredBy")) ? "registeredBy.self" : "registeredBy.organiser"),
                 attended, answers);
+    }
+
+    /**
+     * The programme is named from the registration the certificate was issued on; the verification code is shown,
+     * as it is printed on the person's own certificate and is what the public page confirms.
+     */
+    private static Certificate certificate(Map<String, Object> line, List<Map<String, Object>> registrations, Words words) {
+        String programme = registrations.stream().filter(registration -> str(line.get("registrationId")).equals(str(registration.get("id"))))
+                .map(registration -> words.localized(map(registration.get("event")).get("title"))).findFirst().orElse(ERASED);
+        return new Certificate(programme, words.time(line.get("issuedAt")), str(line.get("id")));
     }
 
     private static String answer(Map<String, Object> question, String answer, Words words) {

@@ -98,7 +98,9 @@ class PersonalDataDocumentTest {
         return new PersonalDataExport.Export("c-1a2b3c", Instant.parse("2026-11-26T08:00:00Z"),
                 new PersonalDataExport.Requester("Ville Nieminen", Set.of("helsinki")), language, List.of(
                         new PersonalDataReport("contacts-service", own),
-                        new PersonalDataReport("events-service", Map.of("registrations", List.of(registration))),
+                        new PersonalDataReport("events-service", Map.of("registrations", List.of(registration),
+                                "certificates", List.of(Map.of("id", CERTIFICATE, "registrationId", "r-1", "eventId", "ev-42",
+                                        "issuedAt", Instant.parse("2026-12-02T07:00:00Z"))))),
                         new PersonalDataReport("projects-service", inProjects)));
     }
 
@@ -124,6 +126,16 @@ class PersonalDataDocumentTest {
                 "Ville Nieminen (Helsingfors)", "Vem som har dina uppgifter", "Esbo", "Helsingfors",
                 "Upprättat 26.11.2026 kl. 10.00", "JSON");
         assertThat(swedish).as("a participation events-service shows is not listed twice").doesNotContain("Övrig deltagarhistorik");
+    }
+
+    static final String CERTIFICATE = "7K3M-Q9RT-ABCD-EFGH-JKMN";
+
+    @Test
+    void theCertificatesOfAttendanceAreListedWithTheirProgrammeAndCode() {
+        assertThat(html("sv", "Virtanen")).contains("Dina deltagarintyg", "Verifieringskod",
+                "<td>Tillväxtwebbinarium</td>", "<td>2.12.2026 kl. 9.00</td>", "<td>" + CERTIFICATE + "</td>");
+        assertThat(html("en", "Virtanen")).contains("Your certificates of attendance", "<td>" + CERTIFICATE + "</td>");
+        assertThat(html("fi", "Virtanen")).contains("Osallistumistodistuksesi", "Tarkistuskoodi", "<td>Kasvuwebinaari</td>");
     }
 
     @Test

@@ -357,7 +357,7 @@ public class Event extends Aggregate {
     private void recordChanged(Collection<String> cities) {
         record(RecordedEvent.of(Topics.EVENTS, id, EventChanged.TYPE, EventChanged.VERSION, cities,
                 new EventChanged(id, projectId, type.name(), title, status.name(), organisingCity, capacity, startsAt,
-                        excludedFromReports, endsAt)));
+                        excludedFromReports, endsAt, sessionsNeededToComplete())));
     }
 
     public boolean acceptsRegistrations() {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an organiser's CSV upload of participants. The first line names the columns, in any order and in
- * Finnish, Swedish or English ({@code email;firstName;lastName;organisation;language}, {@code sähköposti;etunimi;…});
+ * Finnish, Swedish or English ({@code email;firstName;lastName;organisation;businessId;language},
+ * {@code sähköposti;etunimi;…;organisaatio;y-tunnus;kieli});
  * any other column holds the answers to a question (named by its text or id, see {@code QuestionColumns}). Semicolons, commas or tabs; quotes
  * as in RFC 4180; a BOM is skipped. Each row is checked on its own, so one bad row never stops the others.
  */
@@ -27,7 +28,9 @@ public final class RegistrationImport {
             Map.entry("organisation", "organisation"), Map.entry("organization", "organisation"),
             Map.entry("organisaatio", "organisation"), Map.entry("organisationname", "organisation"),
             Map.entry("organizationname", "organisation"), Map.entry("organisation name", "organisation"), Map.entry("language", "language"), Map.entry("kieli", "language"),
-            Map.entry("språk", "language"));
+            Map.entry("språk", "language"), Map.entry("businessid", "businessId"), Map.entry("business id", "businessId"),
+            Map.entry("business-id", "businessId"), Map.entry("y-tunnus", "businessId"), Map.entry("ytunnus", "businessId"),
+            Map.entry("fo-nummer", "businessId"), Map.entry("fo nummer", "businessId"));
 
     /** A language by its name in fi/sv/en, as the registrations download writes it, or by its code. */
     private static final Map<String, String> LANGUAGES = Map.of("suomi", "fi", "finska", "fi", "finnish", "fi",
@@ -98,8 +101,15 @@ public final class RegistrationImport {
         if (organisation.length() > 200) {
             errors.add(new InvalidFields.FieldError("organisation", "Size", "at most 200 characters"));
         }
+        // checked against the event's setting when registered: a valid Y-tunnus, kept only by an event that asks for it
+        String businessId = fields.getOrDefault("businessId", "");
+        if (businessId.length() > 20) {
+            errors.add(new InvalidFields.FieldError("businessId", "business-id-invalid",
+                    "must be a Finnish business ID (Y-tunnus) 1234567-8 with a correct check digit"));
+        }
         return new Row(line, new Participant(email, fields.get("firstName"), fields.get("lastName"),
-                organisation.isEmpty() ? null : organisation, null, language.isEmpty() ? null : language), answers, errors);
+                organisation.isEmpty() ? null : organisation, businessId.isEmpty() ? null : businessId,
+                language.isEmpty() ? null : language), answers, errors);
     }
 
     /** The separator of the header line: the most frequent of semicolon, tab and comma outside quotes. */

@@ -41,13 +41,19 @@ class CertificatesApiTest extends EventsApiTestSupport {
     }
 
     Programme completedProgramme() throws Exception {
+        return completedProgramme(null);
+    }
+
+    /** The programme; {@code sessionsToComplete} null: the default, all sessions. */
+    Programme completedProgramme(Integer sessionsToComplete) throws Exception {
         String body = mvc.perform(post("/api/events").with(organiser).contentType(MediaType.APPLICATION_JSON).content("""
                         {"projectId": "%s", "type": "GROWTH_PROGRAMME", "capacity": 10, "organisation": "Esimerkki Kehitys Oy",
                          "title": {"fi": "Kasvuohjelma", "sv": "Tillväxtprogram", "en": "Growth programme"},
+                         "sessionsToComplete": %s,
                          "sessions": [
                            {"id": "kickoff", "startsAt": "2026-02-02T07:00:00Z", "endsAt": "2026-02-02T10:00:00Z"},
                            {"id": "demo-day", "startsAt": "2026-03-02T07:00:00Z", "endsAt": "2026-03-02T10:00:00Z"}]}
-                        """.formatted(PROJECT)))
+                        """.formatted(PROJECT, sessionsToComplete)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String event = publish(JsonPath.read(body, "$.id"));
         String maija = register(event, "maija." + UUID.randomUUID() + "@example.org", "Maija", "Meikäläinen", "fi");
@@ -130,6 +136,38 @@ class CertificatesApiTest extends EventsApiTestSupport {
         mvc.perform(get("/api/events/" + event + "/registrations/" + programme.maija() + "/certificate.pdf").with(organiser))
                 .andExpect(status().isOk());
         assertThat(mongo.count(new Query(Criteria.where("registrationId").is(programme.maija())), "certificates")).isEqualTo(1);
+    }
+
+    @Test
+    void theOrganisersThresholdDecidesWhoCompletedAndTravelsWithTheEventToReporting() throws Exception {
+        Programme allSessions = completedProgramme();
+        Programme oneSession = completedProgramme(1);
+
+        String list = mvc.perform(get("/api/events/" + oneSession.event() + "/certificates").with(organiser))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(list, "$[*].registrationId"))
+                .containsExactly(oneSession.maija(), oneSession.sven(), oneSession.pekka());
+        mvc.perform(get("/api/events/" + oneSession.event() + "/registrations/" + oneSession.pekka() + "/certificate.pdf")
+                        .with(organiser))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/events/" + allSessions.event() + "/registrations/" + allSessions.pekka() + "/certificate.pdf")
+                        .with(organiser))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("certificate-not-earned"));
+
+        // projects-service counts completions by the same threshold: the default resolved to all (two) sessions
+        fi.ecosystem.platform.testing.TopicProbe.awaitRecord(kafka.getBrokersAsString(), fi.ecosystem.contracts.Topics.EVENTS,
+                record -> oneSession.event().equals(record.key()) && record.value().contains("\"status\":\"COMPLETED\"")
+                        && record.value().contains("\"sessionsToComplete\":1"), java.time.Duration.ofSeconds(20));
+        fi.ecosystem.platform.testing.TopicProbe.awaitRecord(kafka.getBrokersAsString(), fi.ecosystem.contracts.Topics.EVENTS,
+                record -> allSessions.event().equals(record.key()) && record.value().contains("\"status\":\"COMPLETED\"")
+                        && record.value().contains("\"sessionsToComplete\":2"), java.time.Duration.ofSeconds(20));
+        mvc.perform(post("/api/events").with(organiser).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"projectId": "%s", "type": "GROWTH_PROGRAMME", "capacity": 10, "title": {"fi": "Liian vaativa"},
+                         "sessionsToComplete": 3,
+                         "sessions": [{"id": "only", "startsAt": "2026-02-02T07:00:00Z", "endsAt": "2026-02-02T10:00:00Z"}]}
+                        """.formatted(PROJECT)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sessionsToComplete"));
     }
 
     @Test

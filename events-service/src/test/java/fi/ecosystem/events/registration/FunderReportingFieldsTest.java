@@ -116,4 +116,38 @@ class FunderReportingFieldsTest extends EventsApiTestSupport {
         assertThat(kept.email()).isEqualTo("given@example.org");
         assertThat(kept.businessId()).isNull();
     }
+
+    @Test
+    void anImportedListGivesEachRowsOrganisationAndBusinessIdCheckedAsTheEventAsks() throws Exception {
+        String asking = eventAsking("OPTIONAL", false);
+        String csv = "sähköposti;etunimi;sukunimi;organisaatio;y-tunnus\r\n"
+                + "oikea@example.org;Olli;Oikea;Esimerkki Oy; 0201256-6 \r\n"
+                + "vaara@example.org;Veera;Väärä;Esimerkki Oy;0201256-5\r\n"
+                + "ilman@example.org;Iida;Ilman;;\r\n";
+        mvc.perform(post("/api/events/" + asking + "/registrations/import").with(cityUser("espoo", "staff", "event-organiser"))
+                        .contentType("text/csv").content(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(2))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.report[1].errors[0].field").value("businessId"))
+                .andExpect(jsonPath("$.report[1].errors[0].code").value("business-id-invalid"));
+        Registration right = mongo.findOne(new Query(Criteria.where("email").is("oikea@example.org").and("eventId").is(asking)),
+                Registration.class);
+        assertThat(right.businessId()).isEqualTo("0201256-6");
+        assertThat(right.organisationName()).isEqualTo("Esimerkki Oy");
+        Registration without = mongo.findOne(new Query(Criteria.where("email").is("ilman@example.org").and("eventId").is(asking)),
+                Registration.class);
+        assertThat(without.businessId()).isNull();
+        assertThat(mongo.count(new Query(Criteria.where("email").is("vaara@example.org")), Registration.class)).isZero();
+
+        // an event that does not ask keeps no business ID, from an import neither; the English header works too
+        String notAsking = eventAsking("NOT_ASKED", false);
+        mvc.perform(post("/api/events/" + notAsking + "/registrations/import").with(cityUser("espoo", "staff", "event-organiser"))
+                        .contentType("text/csv").content("email,firstName,lastName,organisation,businessId\n"
+                                + "muu@example.org,Mikko,Muu,Esimerkki Oy,0201256-6\n"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+        Registration kept = mongo.findOne(new Query(Criteria.where("eventId").is(notAsking)), Registration.class);
+        assertThat(kept.organisationName()).isEqualTo("Esimerkki Oy");
+        assertThat(kept.businessId()).isNull();
+    }
 }

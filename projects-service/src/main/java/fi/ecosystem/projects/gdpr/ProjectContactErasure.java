@@ -5,6 +5,7 @@ import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
+import fi.ecosystem.projects.reporting.Evidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
  * A person asked to be forgotten: they disappear from the contact persons of every project (the role and
  * organisation stay, so the project still shows it had a project manager) and from the audit trail's
  * pictures of those lists. The audit entries themselves stay — who changed what, when — without the person.
+ * Their check-ins in the reporting evidence keep counting under a random pseudonym ({@link Evidence#forget}).
  * Repeating it changes nothing more.
  */
 @Service
@@ -32,12 +34,15 @@ public class ProjectContactErasure {
     private final PrivacyAudit audit;
     private final PersonalDataKeys keys;
     private final EmailHash emailHash;
+    private final Evidence evidence;
 
-    ProjectContactErasure(MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys, EmailHash emailHash) {
+    ProjectContactErasure(MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys, EmailHash emailHash,
+            Evidence evidence) {
         this.mongo = mongo;
         this.audit = audit;
         this.keys = keys;
         this.emailHash = emailHash;
+        this.evidence = evidence;
     }
 
     public Map<String, Long> erase(ContactErased person, String eventId) {
@@ -52,6 +57,7 @@ public class ProjectContactErasure {
         Map<String, Long> items = new LinkedHashMap<>();
         items.put("projectContacts", contacts);
         items.put("auditEntries", entries);
+        items.put("attendanceEvidence", evidence.forget(person.allEmailHashes()));
         keys.shred(PersonalData.keysOf(person.contactId(), person.allEmailHashes()));
         audit.erased(person.contactId(), eventId, items);
         return items;

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * project, on the day it first counted: a period's value is what first counted within it, the cumulative value
  * what counted up to its end, so the periods add up to the cumulative value. A check-in counts on its own day,
  * or on the day its event ended when it was entered after that (a late check-in belongs to the event's period).
- * Check-ins of events marked as not counting never count.
+ * Check-ins of events marked as not counting never count. A growth-programme completion needs the programme's
+ * threshold of attended sessions (see {@link EventFact#sessionsNeededToComplete()}).
  */
 @Component
 public class Counting {
@@ -61,6 +62,18 @@ public class Counting {
 
     /** What a period reports: the locked figures with their corrections added, or the live count while open. */
     public Tally corrected(ReportingPeriod period) {
+        return corrected(period, true);
+    }
+
+    /**
+     * The locked figures with only the corrections the evidence wrote: what the evidence compares its count with, so
+     * a manager's manual correction is never taken back by the next late check-in.
+     */
+    Tally correctedByEvidence(ReportingPeriod period) {
+        return corrected(period, false);
+    }
+
+    private Tally corrected(ReportingPeriod period, boolean withManual) {
         Tally locked = period.lockedFigures();
         if (locked == null) {
             return tally(period.projectId(), period.startDate(), period.endDate());
@@ -68,6 +81,9 @@ public class Counting {
         Map<Figure, Long> periodValues = new EnumMap<>(locked.period());
         Map<Figure, Long> cumulativeValues = new EnumMap<>(locked.cumulative());
         for (Correction correction : corrections(period.id())) {
+            if (correction.manual() && !withManual) {
+                continue;
+            }
             periodValues.merge(correction.figure(), correction.periodDelta(), Long::sum);
             cumulativeValues.merge(correction.figure(), correction.cumulativeDelta(), Long::sum);
         }
@@ -145,6 +161,7 @@ public class Counting {
         Map<String, Counted> people = new LinkedHashMap<>();
         Map<String, Counted> companies = new LinkedHashMap<>();
         Map<String, Counted> completions = new LinkedHashMap<>();
+        Map<String, List<AttendanceFact>> programmeAttendances = new LinkedHashMap<>();
         for (AttendanceFact fact : attendances(projectId)) {
             EventFact event = events.get(fact.eventId());
             if (event != null && event.excludedFromReports()) {
@@ -161,18 +178,42 @@ public class Counting {
                         fact.recordedAt(), fact.eventId(), fact.organisationName(), fact.businessId(), 1));
             }
             if (event != null && event.held() && event.growthProgramme() && fact.personHash() != null) {
-                String key = event.eventId() + "/" + fact.personHash();
-                LocalDate completedOn = event.heldOn();
-                Instant evidenced = later(fact.recordedAt(), event.heldRecordedAt());
-                earliest(completions, key, new Counted(Figure.GROWTH_PROGRAMME_COMPLETIONS, key, completedOn, evidenced,
-                        event.eventId(), fact.personHash().substring(0, Math.min(12, fact.personHash().length())),
-                        fact.businessId(), 1));
+                programmeAttendances.computeIfAbsent(event.eventId() + "/" + fact.personHash(), key -> new ArrayList<>()).add(fact);
             }
         }
+        programmeAttendances.forEach((key, facts) -> {
+            Counted completion = completion(key, events.get(facts.get(0).eventId()), facts);
+            if (completion != null) {
+                completions.put(key, completion);
+            }
+        });
         counted.addAll(people.values());
         counted.addAll(companies.values());
         counted.addAll(completions.values());
         return counted;
+    }
+
+    /**
+     * A person completed a held programme when they attended at least its threshold of distinct sessions; it counts
+     * on the day the programme ended, evidenced when the check-in that reached the threshold (or the completion of
+     * the programme, if later) arrived.
+     */
+    private static Counted completion(String key, EventFact event, List<AttendanceFact> facts) {
+        Map<String, Instant> sessions = new HashMap<>();
+        for (AttendanceFact fact : facts) {
+            String session = fact.sessionId() == null ? AttendanceFact.WHOLE_EVENT : fact.sessionId();
+            sessions.merge(session, fact.recordedAt() == null ? Instant.EPOCH : fact.recordedAt(),
+                    (a, b) -> a.isBefore(b) ? a : b);
+        }
+        int needed = event.sessionsNeededToComplete();
+        if (sessions.size() < needed) {
+            return null;
+        }
+        Instant reached = sessions.values().stream().sorted().skip(needed - 1L).findFirst().orElseThrow();
+        AttendanceFact first = facts.get(0);
+        String person = first.personHash();
+        return new Counted(Figure.GROWTH_PROGRAMME_COMPLETIONS, key, event.heldOn(), later(reached, event.heldRecordedAt()),
+                event.eventId(), person.substring(0, Math.min(12, person.length())), first.businessId(), sessions.size());
     }
 
     /** Keeps the earliest day (and the evidence that made it) and counts the check-ins behind the key. */

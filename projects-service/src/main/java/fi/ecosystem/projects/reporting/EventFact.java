@@ -10,12 +10,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What the events topic last said about one of a project's events: one document per event, replaced by its
- * id, so an event delivered twice (or changed ten times) is still one event.
+ * id, so an event delivered twice (or changed ten times) is still one event. {@code sessionsToComplete} is the
+ * programme's completion threshold as events-service resolved it (null in messages from before it was sent).
  */
 @Document("report_events")
 public record EventFact(@Id String eventId, @Indexed String projectId, String eventType, LocalizedText title, String status,
         String organisingCity, Instant startsAt, Instant endsAt, boolean excludedFromReports, Instant firstRecordedAt,
-        Instant heldRecordedAt) {
+        Instant heldRecordedAt, Integer sessionsToComplete) {
 
     /** Dates of the reports are Finnish days. */
     static final ZoneId REPORTING_ZONE = ZoneId.of("Europe/Helsinki");
@@ -34,5 +35,13 @@ public record EventFact(@Id String eventId, @Indexed String projectId, String ev
 
     public boolean growthProgramme() {
         return GROWTH_PROGRAMME.equals(eventType);
+    }
+
+    /**
+     * Attended sessions that complete the programme: the organiser's threshold (all sessions unless set); one for an
+     * event whose messages predate the threshold, as such events were counted before.
+     */
+    public int sessionsNeededToComplete() {
+        return sessionsToComplete == null || sessionsToComplete < 1 ? 1 : sessionsToComplete;
     }
 }

@@ -41,6 +41,7 @@ public class Evidence {
                 .set("title", event.title()).set("status", event.status()).set("organisingCity", event.organisingCity())
                 .set("startsAt", event.startsAt()).set("endsAt", event.endsAt())
                 .set("excludedFromReports", event.excludedFromReports())
+                .set("sessionsToComplete", event.sessionsToComplete())
                 .setOnInsert("firstRecordedAt", receivedAt);
         boolean nowHeld = EventFact.COMPLETED.equals(event.status()) && !event.excludedFromReports();
         if (nowHeld && (before == null || !before.held())) {
@@ -50,7 +51,8 @@ public class Evidence {
         EventFact after = mongo.findById(event.eventId(), EventFact.class);
         boolean countsChanged = before == null || before.held() != after.held()
                 || !java.util.Objects.equals(before.heldOn(), after.heldOn())
-                || before.excludedFromReports() != after.excludedFromReports();
+                || before.excludedFromReports() != after.excludedFromReports()
+                || before.sessionsNeededToComplete() != after.sessionsNeededToComplete();
         if (countsChanged) {
             correctLockedPeriods(event.projectId(), earliest(before, after), Correction.LATE_EVENT_CHANGE,
                     "event " + event.eventId());
@@ -114,10 +116,53 @@ public class Evidence {
     }
 
     /**
+     * A person was erased: their check-ins lose the keyed hash of their address, which links them to the person, and
+     * get a random pseudonym instead, one per address, the same on every check-in. So nothing (not even the service's
+     * key) leads from the evidence back to the person, while the person still counts once, as before: open periods
+     * count the same, and the locked periods' figures are numbers of their own that nothing here touches. Companies
+     * (business IDs) stay: they are not the person. Repeating it finds nothing more.
+     *
+     * @return how many check-ins were pseudonymised
+     */
+    public long forget(java.util.Collection<String> emailHashes) {
+        long changed = 0;
+        for (String hash : emailHashes) {
+            if (hash == null) {
+                continue;
+            }
+            String pseudonym = ERASED_PREFIX + java.util.UUID.randomUUID();
+            changed += mongo.updateMulti(new Query(Criteria.where("personHash").is(hash)),
+                    new Update().set("personHash", pseudonym), AttendanceFact.class).getModifiedCount();
+        }
+        return changed;
+    }
+
+    /**
+     * A check-in read back from events-service's current data (the backfill): written only if no fact of this
+     * registration and session exists, so what the topic said (including a check-in taken back) always wins and a
+     * second backfill changes nothing. Returns whether it was new.
+     */
+    boolean backfilled(String projectId, String eventId, String registrationId, String sessionId, String email,
+            String businessId, String organisationName, Instant attendedAt, Instant receivedAt) {
+        Update update = new Update().setOnInsert("projectId", projectId).setOnInsert("eventId", eventId)
+                .setOnInsert("registrationId", registrationId).setOnInsert("sessionId", sessionId)
+                .setOnInsert("withdrawn", false).setOnInsert("lastEventId", "backfill")
+                .setOnInsert("personHash", email == null ? null : emailHash.of(email))
+                .setOnInsert("businessId", blankToNull(businessId))
+                .setOnInsert("organisationName", blankToNull(organisationName))
+                .setOnInsert("attendedAt", attendedAt).setOnInsert("recordedAt", receivedAt);
+        return mongo.upsert(new Query(Criteria.where("_id").is(AttendanceFact.idOf(registrationId, sessionId))), update,
+                AttendanceFact.class).getUpsertedId() != null;
+    }
+
+    /** How the pseudonym of an erased person starts: the lists behind the figures show it as such. */
+    public static final String ERASED_PREFIX = "erased-";
+
+    /**
      * For each locked period the change may touch, compares what the evidence counts now with the locked figures
      * and the corrections already written; a difference becomes a new correction.
      */
-    private void correctLockedPeriods(String projectId, LocalDate affectedFrom, String reason, String cause) {
+    void correctLockedPeriods(String projectId, LocalDate affectedFrom, String reason, String cause) {
         if (affectedFrom == null) {
             return;
         }
@@ -134,8 +179,8 @@ public class Evidence {
 
     private boolean writeCorrections(ReportingPeriod period, String reason, String cause) {
         Tally now = counting.tally(period.projectId(), period.startDate(), period.endDate());
-        Tally corrected = counting.corrected(period);
-        List<Correction> existing = counting.corrections(period.id());
+        Tally corrected = counting.correctedByEvidence(period);
+        List<Correction> existing = counting.corrections(period.id()).stream().filter(correction -> !correction.manual()).toList();
         for (Figure figure : Figure.values()) {
             long periodDelta = now.period(figure) - corrected.period(figure);
             long cumulativeDelta = now.cumulative(figure) - corrected.cumulative(figure);
@@ -145,7 +190,7 @@ public class Evidence {
             long number = existing.stream().filter(correction -> correction.figure() == figure).count() + 1;
             try {
                 mongo.insert(new Correction(period.id() + ":" + figure + ":" + number, period.projectId(), period.id(),
-                        figure, periodDelta, cumulativeDelta, reason, cause, Instant.now()));
+                        figure, periodDelta, cumulativeDelta, reason, cause, Instant.now(), null, null));
             } catch (DuplicateKeyException writtenMeanwhile) {
                 return false; // another replica wrote this correction at the same moment: count again
             }

@@ -3,6 +3,7 @@ package fi.ecosystem.projects.reporting;
 import fi.ecosystem.platform.security.AccessRule;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.CodedAccessDenied;
+import fi.ecosystem.platform.web.DomainRuleViolation;
 import fi.ecosystem.platform.web.NotFoundException;
 import fi.ecosystem.projects.project.Project;
 import fi.ecosystem.projects.project.ProjectService;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Use cases of reporting periods. Who sees a project sees and exports its periods (the access rule of
- * {@link ProjectService#get}); submitting, reopening and locking are the lead city's project manager's (or an
- * admin's), as changing who takes part is.
+ * {@link ProjectService#get}); adding, moving and removing periods, submitting, reopening, locking and correcting
+ * are the lead city's project manager's (or an admin's), as changing who takes part is.
  */
 @Service
 public class ReportingService {
@@ -58,7 +59,86 @@ public class ReportingService {
         Project project = requireLeadManager(user, projectId);
         ReportingPeriod period = find(project, label);
         period.reschedule(start, end);
+        requireFits(project, period, periodsOf(project));
         return report(save(period));
+    }
+
+    /**
+     * A period of the manager's own (a quarter, a funder's odd period): within the project's dates, overlapping no
+     * other period, its label not taken.
+     */
+    public PeriodReport addPeriod(CityUser user, String projectId, String label, LocalDate start, LocalDate end) {
+        Project project = requireLeadManager(user, projectId);
+        List<ReportingPeriod> existing = periodsOf(project);
+        if (existing.stream().anyMatch(period -> period.label().equals(label))) {
+            throw new DomainRuleViolation("reporting-period-exists", "The project already has a period " + label);
+        }
+        ReportingPeriod period = ReportingPeriod.open(projectId, label, start, end);
+        requireFits(project, period, existing);
+        try {
+            mongo.insert(period);
+        } catch (DuplicateKeyException addedMeanwhile) {
+            throw new DomainRuleViolation("reporting-period-exists", "The project already has a period " + label);
+        }
+        return report(period);
+    }
+
+    /**
+     * Removes an open period, one whose figures are not submitted; a submitted or locked one stays, as does the
+     * project's last period (without any, the half-years would be made again on the next look).
+     */
+    public void removePeriod(CityUser user, String projectId, String label) {
+        Project project = requireLeadManager(user, projectId);
+        List<ReportingPeriod> existing = periodsOf(project);
+        ReportingPeriod period = find(project, label);
+        if (period.status() != PeriodStatus.OPEN) {
+            throw new DomainRuleViolation("reporting-period-not-open", "Only an open period is removed; this one is " + period.status());
+        }
+        if (existing.size() <= 1) {
+            throw new DomainRuleViolation("reporting-period-last", "A project keeps at least one reporting period");
+        }
+        // removed only if still open in the version read: a submission at the same moment wins
+        long removed = mongo.remove(new Query(Criteria.where("_id").is(period.id()).and("status").is(PeriodStatus.OPEN.name())),
+                ReportingPeriod.class).getDeletedCount();
+        if (removed == 0) {
+            throw new DomainRuleViolation("reporting-period-not-open", "The period is no longer open");
+        }
+    }
+
+    /**
+     * A manager's correction of a locked period's figure, with the reason in their words: a new dated entry beside
+     * the locked figure, which itself never changes.
+     */
+    public PeriodReport correct(CityUser user, String projectId, String label, Figure figure, long periodDelta,
+            long cumulativeDelta, String note) {
+        Project project = requireLeadManager(user, projectId);
+        ReportingPeriod period = find(project, label);
+        if (!period.locked()) {
+            throw new DomainRuleViolation("reporting-period-not-locked",
+                    "An open or submitted period's figures are counted live; corrections are for locked periods");
+        }
+        if (periodDelta == 0 && cumulativeDelta == 0) {
+            throw new DomainRuleViolation("reporting-correction-empty", "A correction changes the period or the cumulative value");
+        }
+        mongo.insert(new Correction(period.id() + ":" + Correction.MANUAL + ":" + java.util.UUID.randomUUID(), projectId,
+                period.id(), figure, periodDelta, cumulativeDelta, Correction.MANUAL, null, Instant.now(), note.strip(),
+                user.displayName()));
+        return report(period);
+    }
+
+    private static void requireFits(Project project, ReportingPeriod period, List<ReportingPeriod> others) {
+        if ((project.startDate() != null && period.startDate().isBefore(project.startDate()))
+                || (project.endDate() != null && period.endDate().isAfter(project.endDate()))) {
+            throw new DomainRuleViolation("reporting-period-outside-project",
+                    "A reporting period lies within the project's dates " + project.startDate() + " – " + project.endDate());
+        }
+        for (ReportingPeriod other : others) {
+            if (!other.id().equals(period.id()) && !other.startDate().isAfter(period.endDate())
+                    && !period.startDate().isAfter(other.endDate())) {
+                throw new DomainRuleViolation("reporting-period-overlap",
+                        "The period overlaps " + other.label() + " (" + other.startDate() + " – " + other.endDate() + ")");
+            }
+        }
     }
 
     public PeriodReport submit(CityUser user, String projectId, String label) {
@@ -152,7 +232,7 @@ public class ReportingService {
         return periods;
     }
 
-    private Project requireLeadManager(CityUser user, String projectId) {
+    Project requireLeadManager(CityUser user, String projectId) {
         Project project = projects.get(user, projectId);
         AccessRule.requireWritable(user, AREA, CityUser.PROJECT_MANAGER, project.participatingCities(), "Project " + projectId);
         if (!user.cities().contains(project.leadCity()) && !user.roles().contains(CityUser.ADMIN)) {

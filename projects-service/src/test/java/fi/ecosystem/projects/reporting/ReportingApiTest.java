@@ -4,6 +4,7 @@ import static fi.ecosystem.platform.testing.Callers.cityUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -50,9 +51,12 @@ class ReportingApiTest {
             """;
     static final String COMPANY = "2345678-6";
 
+    static final StubEventsService EVENTS_SERVICE = new StubEventsService();
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         EmbeddedStore.register(registry, "reporting-api-test");
+        registry.add("ecosystem.reporting.events-service-url", EVENTS_SERVICE::url);
     }
 
     @Autowired
@@ -61,6 +65,10 @@ class ReportingApiTest {
     Evidence evidence;
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired
+    fi.ecosystem.contracts.EmailHash emailHash;
+    @Autowired
+    fi.ecosystem.projects.gdpr.ProjectContactErasure erasure;
 
     String projectId;
 
@@ -261,6 +269,278 @@ class ReportingApiTest {
         mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/report.pdf", projectId)
                         .with(cityUser("tampere", "staff")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCompletionNeedsTheProgrammesThresholdOfDistinctSessions() throws Exception {
+        // Eero attended only the first of the programme's sessions, twice delivered
+        attend("e-programme", "programme", "s1", "eero@example.org", null, "2019-02-01T10:00:00Z", "env-e1");
+        attend("e-programme", "programme", "s1", "eero@example.org", null, "2019-02-01T10:00:00Z", "env-e1");
+        // the messages of before the threshold: one attended session completed
+        periodOf("2019-H1", "helsinki").andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 2));
+
+        programme(2); // the organiser's threshold (or all of its two sessions)
+        periodOf("2019-H1", "helsinki").andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 1))
+                .andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 3));
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/GROWTH_PROGRAMME_COMPLETIONS", projectId)
+                        .with(cityUser("espoo", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].attendances").value(2))
+                .andExpect(jsonPath("$.items[0].countsOn").value("2019-03-10"));
+
+        programme(3); // more sessions than anyone attended: nobody completed
+        periodOf("2019-H1", "helsinki").andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 0));
+        programme(1);
+        periodOf("2019-H1", "helsinki").andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 2));
+
+        // a threshold changed after the lock is a correction, the locked figure stays
+        lifecycle("2019-H1", "submission").andExpect(status().isOk());
+        lifecycle("2019-H1", "lock").andExpect(status().isOk());
+        programme(2);
+        periodOf("2019-H1", "helsinki")
+                .andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "lockedPeriodValue", 2))
+                .andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 1))
+                .andExpect(jsonPath("$.corrections[*].reason", contains("late-event-change")));
+    }
+
+    @Test
+    void theLeadCitysManagerAddsAndRemovesPeriodsWithinTheProjectWithoutOverlap() throws Exception {
+        String manager = "{\"label\": \"%s\", \"startDate\": \"%s\", \"endDate\": \"%s\"}";
+        addPeriod(manager.formatted("2019-Q1", "2019-01-01", "2019-03-31"), cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("reporting-period-overlap"));
+        mvc.perform(delete("/api/projects/{id}/reporting-periods/2020-H2", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isNoContent());
+        addPeriod(manager.formatted("2020-Q3", "2020-07-01", "2020-09-30"), cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.label").value("2020-Q3"))
+                .andExpect(jsonPath("$.status").value("OPEN"));
+        addPeriod(manager.formatted("2020-Q3", "2020-10-01", "2020-12-31"), cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("reporting-period-exists"));
+        addPeriod(manager.formatted("2020-Q4", "2020-10-01", "2021-01-31"), cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("reporting-period-outside-project"));
+        addPeriod(manager.formatted("2020-Q4", "2020-12-31", "2020-10-01"), cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("reporting-period-invalid"));
+        addPeriod(manager.formatted("Q4/2020", "2020-10-01", "2020-12-31"), cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("label"));
+        addPeriod(manager.formatted("2020-Q4", "2020-10-01", "2020-12-31"), cityUser("espoo", "staff", "project-manager"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("reporting-lead-city-only"));
+        addPeriod(manager.formatted("2020-Q4", "2020-10-01", "2020-12-31"), cityUser("tampere", "staff", "project-manager"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/projects/{id}/reporting-periods", projectId).contentType(MediaType.APPLICATION_JSON)
+                        .content(manager.formatted("2020-Q4", "2020-10-01", "2020-12-31")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/projects/{id}/reporting-periods", projectId).with(cityUser("espoo", "staff")))
+                .andExpect(jsonPath("$[*].label", contains("2019-H1", "2019-H2", "2020-H1", "2020-Q3")));
+
+        // a submitted or locked period stays
+        lifecycle("2019-H1", "submission").andExpect(status().isOk());
+        mvc.perform(delete("/api/projects/{id}/reporting-periods/2019-H1", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("reporting-period-not-open"));
+        lifecycle("2019-H1", "lock").andExpect(status().isOk());
+        mvc.perform(delete("/api/projects/{id}/reporting-periods/2019-H1", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("reporting-period-not-open"));
+        mvc.perform(delete("/api/projects/{id}/reporting-periods/2019-H2", projectId)
+                        .with(cityUser("espoo", "staff", "project-manager")))
+                .andExpect(status().isForbidden());
+        periodOf("2019-H2", "helsinki").andExpect(status().isOk());
+    }
+
+    @Test
+    void aManualCorrectionOfALockedPeriodIsADatedEntryWithItsReasonAndAuthorThatEvidenceNeverTakesBack() throws Exception {
+        String correction = """
+                {"figure": "ENTERPRISES_SUPPORTED", "periodDelta": 1, "cumulativeDelta": 1,
+                 "reason": "Yritys ilmoitti Y-tunnuksensa vasta tilaisuuden jälkeen"}""";
+        correct("2019-H1", correction, cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("reporting-period-not-locked"));
+        lifecycle("2019-H1", "submission").andExpect(status().isOk());
+        lifecycle("2019-H1", "lock").andExpect(status().isOk());
+
+        correct("2019-H1", "{\"figure\": \"ENTERPRISES_SUPPORTED\", \"periodDelta\": 1, \"cumulativeDelta\": 1, \"reason\": \" \"}",
+                cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        correct("2019-H1", "{\"figure\": \"ENTERPRISES_SUPPORTED\", \"periodDelta\": 0, \"cumulativeDelta\": 0, \"reason\": \"x\"}",
+                cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("reporting-correction-empty"));
+        correct("2019-H1", correction, cityUser("espoo", "staff", "project-manager")).andExpect(status().isForbidden());
+        correct("2019-H1", correction, cityUser("tampere", "staff", "project-manager")).andExpect(status().isNotFound());
+
+        correct("2019-H1", correction, cityUser("helsinki", "staff", "project-manager"))
+                .andExpect(status().isOk())
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "lockedPeriodValue", 1))
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "periodValue", 2))
+                .andExpect(jsonPath("$.corrections[0].reason").value("manual"))
+                .andExpect(jsonPath("$.corrections[0].note").value("Yritys ilmoitti Y-tunnuksensa vasta tilaisuuden jälkeen"))
+                .andExpect(jsonPath("$.corrections[0].recordedBy").value("helsinki.user"))
+                .andExpect(jsonPath("$.corrections[0].recordedAt").isNotEmpty());
+
+        // a late check-in of another company: the evidence corrects by what it counts, the manual entry stays
+        attend("d-seminar", "seminar", null, "daniel@example.org", "4567890-7", "2019-09-02T08:00:00Z", "env-d");
+        periodOf("2019-H1", "espoo")
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "lockedPeriodValue", 1))
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "periodValue", 3))
+                .andExpect(jsonPath("$.corrections[?(@.figure == 'ENTERPRISES_SUPPORTED')].reason",
+                        containsInAnyOrder("manual", "late-attendance")))
+                .andExpect(jsonPath("$.corrections[?(@.reason == 'late-attendance')].periodDelta", contains(1, 1)));
+    }
+
+    @Test
+    void anErasedPersonsCheckInsLoseTheirKeyedHashWhileEveryCountStays() throws Exception {
+        lifecycle("2019-H1", "submission").andExpect(status().isOk());
+        lifecycle("2019-H1", "lock").andExpect(status().isOk());
+        String aino = emailHash.of("aino@example.org");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("personHash").is(aino)), AttendanceFact.class)).isEqualTo(2);
+
+        erasure.erase(new fi.ecosystem.contracts.contacts.ContactErased("contact-aino", aino), "erased-" + projectId);
+        erasure.erase(new fi.ecosystem.contracts.contacts.ContactErased("contact-aino", aino), "erased-" + projectId);
+
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("personHash").is(aino)), AttendanceFact.class)).isZero();
+        List<AttendanceFact> hers = mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("registrationId").is("a-programme-" + projectId)),
+                AttendanceFact.class);
+        assertThat(hers).hasSize(2).allSatisfy(fact -> assertThat(fact.personHash()).startsWith(Evidence.ERASED_PREFIX))
+                .extracting(AttendanceFact::personHash).containsOnly(hers.get(0).personHash());
+        assertThat(mongo.findAll(org.bson.Document.class, "report_attendances").toString()).doesNotContain(aino);
+        periodOf("2019-H1", "helsinki")
+                .andExpect(figure("PARTICIPANTS_REACHED", "lockedPeriodValue", 2))
+                .andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 2))
+                .andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 1))
+                .andExpect(jsonPath("$.corrections.length()").value(0));
+        mvc.perform(get("/api/projects/{id}/reporting-periods/2019-H1/figures/PARTICIPANTS_REACHED", projectId)
+                        .with(cityUser("helsinki", "staff")))
+                .andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.items[*].key", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("erased-"))));
+    }
+
+    @Test
+    void theBackfillReadsThePastFromEventsServiceWithTheCallersTokenOnceAndLateEvidenceIsACorrection() throws Exception {
+        lifecycle("2019-H1", "submission").andExpect(status().isOk());
+        lifecycle("2019-H1", "lock").andExpect(status().isOk());
+        EVENTS_SERVICE.answer("/api/events", 200, """
+                {"items": [{"id": "old-programme", "projectId": "%s", "type": "GROWTH_PROGRAMME", "title": {"fi": "Vanha ohjelma"},
+                            "status": "COMPLETED", "organisingCity": "helsinki", "capacity": 20,
+                            "startsAt": "2019-05-01T07:00:00Z", "endsAt": "2019-06-01T10:00:00Z", "excludedFromReports": false,
+                            "sessionsToComplete": 2, "someFieldAddedLater": 1,
+                            "sessions": [{"id": "s1", "startsAt": "2019-05-01T07:00:00Z", "endsAt": "2019-05-01T10:00:00Z"},
+                                         {"id": "s2", "startsAt": "2019-06-01T07:00:00Z", "endsAt": "2019-06-01T10:00:00Z"}]}],
+                 "page": 0, "size": 200, "totalItems": 1, "totalPages": 1}""".formatted(projectId));
+        EVENTS_SERVICE.answer("/api/events/old-programme/registrations", 200, """
+                {"items": [{"id": "olga-old", "email": "olga@example.org", "organisationName": "Esimerkki Oy",
+                            "businessId": "%s", "attendedSessions": ["s1", "s2"], "status": "ATTENDED"},
+                           {"id": "aino-old", "email": "aino@example.org", "attendedSessions": ["s1"], "status": "ATTENDED"}],
+                 "page": 0, "size": 500, "totalItems": 2, "totalPages": 1}""".formatted(COMPANY));
+
+        mvc.perform(post("/api/projects/{id}/reporting-periods/evidence-backfill", projectId)
+                        .with(cityUser("espoo", "staff", "project-manager")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/projects/{id}/reporting-periods/evidence-backfill", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events").value(1))
+                .andExpect(jsonPath("$.newCheckIns").value(3));
+        assertThat(EVENTS_SERVICE.authorizations()).isNotEmpty().allMatch(header -> header.startsWith("Bearer "));
+        assertThat(EVENTS_SERVICE.paths()).anyMatch(path -> path.contains("projectId=" + projectId))
+                .anyMatch(path -> path.startsWith("/api/events/old-programme/registrations") && path.contains("status=ATTENDED"));
+
+        // Olga is new, Aino and the company were counted already; the locked figures stay, the rest are corrections
+        String once = periodOf("2019-H1", "helsinki")
+                .andExpect(figure("EVENTS_HELD", "lockedPeriodValue", 2))
+                .andExpect(figure("EVENTS_HELD", "periodValue", 3))
+                .andExpect(figure("PARTICIPANTS_REACHED", "lockedPeriodValue", 2))
+                .andExpect(figure("PARTICIPANTS_REACHED", "periodValue", 3))
+                .andExpect(figure("ENTERPRISES_SUPPORTED", "periodValue", 1))
+                .andExpect(figure("GROWTH_PROGRAMME_COMPLETIONS", "periodValue", 2))
+                .andExpect(jsonPath("$.corrections[?(@.reason == 'backfill')].figure",
+                        containsInAnyOrder("PARTICIPANTS_REACHED", "GROWTH_PROGRAMME_COMPLETIONS")))
+                .andReturn().getResponse().getContentAsString();
+
+        // again: nothing new, nothing corrected twice
+        mvc.perform(post("/api/projects/{id}/reporting-periods/evidence-backfill", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.newCheckIns").value(0));
+        assertThat(periodOf("2019-H1", "helsinki").andReturn().getResponse().getContentAsString()).isEqualTo(once);
+
+        EVENTS_SERVICE.answer("/api/events", 503, "{\"status\": 503}");
+        mvc.perform(post("/api/projects/{id}/reporting-periods/evidence-backfill", projectId)
+                        .with(cityUser("helsinki", "staff", "project-manager")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("service-unavailable")));
+    }
+
+    /** events-service as canned answers per path (the query is recorded, not matched), with the headers it was sent. */
+    static final class StubEventsService {
+
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.Map<String, Object[]> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        StubEventsService() {
+            try {
+                server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getRawPath();
+                paths.add(path + "?" + exchange.getRequestURI().getRawQuery());
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                authorizations.add(authorization == null ? "" : authorization);
+                Object[] answer = answers.getOrDefault(path, new Object[] {404, "{\"status\": 404}"});
+                byte[] body = ((String) answer[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", (int) answer[0] >= 400 ? "application/problem+json" : "application/json");
+                exchange.sendResponseHeaders((int) answer[0], body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        void answer(String path, int status, String json) {
+            answers.put(path, new Object[] {status, json});
+        }
+
+        List<String> authorizations() {
+            return authorizations;
+        }
+
+        List<String> paths() {
+            return paths;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+    }
+
+    private ResultActions addPeriod(String body, org.springframework.test.web.servlet.request.RequestPostProcessor caller)
+            throws Exception {
+        return mvc.perform(post("/api/projects/{id}/reporting-periods", projectId).with(caller)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private ResultActions correct(String label, String body,
+            org.springframework.test.web.servlet.request.RequestPostProcessor caller) throws Exception {
+        return mvc.perform(post("/api/projects/{id}/reporting-periods/{label}/corrections", projectId, label).with(caller)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** The programme again, now with the completion threshold events-service sends. */
+    private void programme(int sessionsToComplete) {
+        Instant end = Instant.parse("2019-03-10T15:00:00Z");
+        evidence.eventChanged(new EventChanged("programme", projectId, "GROWTH_PROGRAMME", new LocalizedText("programme", null, null),
+                "COMPLETED", "helsinki", 30, end.minusSeconds(40 * 24 * 3600), false, end, sessionsToComplete), Instant.now());
     }
 
     private ResultActions periodOf(String label, String city) throws Exception {

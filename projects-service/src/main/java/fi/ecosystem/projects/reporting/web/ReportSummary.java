@@ -99,7 +99,8 @@ final class ReportSummary {
             line(bold, 11, text("sheet.corrections"));
             for (Correction correction : pack.report().corrections()) {
                 line(regular, 10, correction.recordedAt().toString().substring(0, 10) + "  " + text("figure." + correction.figure())
-                        + "  " + signed(correction.periodDelta()) + "  " + text("reason." + correction.reason()));
+                        + "  " + signed(correction.periodDelta()) + "  " + text("reason." + correction.reason())
+                        + (correction.note() == null ? "" : ": " + safe(correction.note()) + " (" + safe(correction.recordedBy()) + ")"));
             }
         }
         page.close();

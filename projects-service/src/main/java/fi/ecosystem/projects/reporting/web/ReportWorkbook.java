@@ -128,10 +128,12 @@ final class ReportWorkbook {
         List<List<Object>> rows = new ArrayList<>();
         for (Correction correction : pack.report().corrections()) {
             rows.add(java.util.Arrays.asList(text("figure." + correction.figure()), correction.periodDelta(),
-                    correction.cumulativeDelta(), text("reason." + correction.reason()), local(correction.recordedAt())));
+                    correction.cumulativeDelta(), text("reason." + correction.reason()), local(correction.recordedAt()),
+                    correction.note() == null ? "" : correction.note(),
+                    correction.recordedBy() == null ? "" : correction.recordedBy()));
         }
         sheet("sheet.corrections", List.of("column.figure", "column.periodDelta", "column.cumulativeDelta",
-                "column.reason", "column.recordedAt"), rows);
+                "column.reason", "column.recordedAt", "column.note", "column.recordedBy"), rows);
     }
 
     private void sheet(String name, List<String> headers, List<List<Object>> rows) {

@@ -7,6 +7,7 @@ import fi.ecosystem.projects.reporting.Figure;
 import fi.ecosystem.projects.reporting.ReportingService;
 import fi.ecosystem.projects.reporting.web.ReportingResponses.EvidenceRow;
 import fi.ecosystem.projects.reporting.web.ReportingResponses.PeriodResponse;
+import fi.ecosystem.projects.reporting.web.ReportingResponses.SessionRow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,12 +17,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +35,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,9 +51,11 @@ class ReportingController {
     static final String LABEL = "\\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?";
 
     private final ReportingService reporting;
+    private final fi.ecosystem.projects.reporting.EvidenceBackfill backfill;
 
-    ReportingController(ReportingService reporting) {
+    ReportingController(ReportingService reporting, fi.ecosystem.projects.reporting.EvidenceBackfill backfill) {
         this.reporting = reporting;
+        this.backfill = backfill;
     }
 
     @GetMapping
@@ -73,6 +82,53 @@ class ReportingController {
     PeriodResponse reschedule(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label, @Valid @RequestBody Schedule schedule) {
         return PeriodResponse.of(reporting.reschedule(user, id, label, schedule.startDate(), schedule.endDate()));
+    }
+
+    record NewPeriod(@NotNull @Pattern(regexp = LABEL, message = "reporting-period-label") String label,
+            @NotNull LocalDate startDate, @NotNull LocalDate endDate) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a period", description = "The lead city's project manager (or an admin). Within the "
+            + "project's dates and overlapping no other period. Labels as indicator values name periods: 2024, 2024-H1, "
+            + "2024-Q3, 2024-09")
+    @ApiResponse(responseCode = "409", description = "`reporting-period-exists`, `reporting-period-overlap`, "
+            + "`reporting-period-outside-project` or `reporting-period-invalid`",
+            content = @Content(mediaType = "application/problem+json"))
+    PeriodResponse add(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @Valid @RequestBody NewPeriod period) {
+        return PeriodResponse.of(reporting.addPeriod(user, id, period.label(), period.startDate(), period.endDate()));
+    }
+
+    @DeleteMapping("/{label}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove an open period (its figures not submitted)",
+            description = "The lead city's project manager (or an admin); the project's last period stays")
+    @ApiResponse(responseCode = "409", description = "`reporting-period-not-open` or `reporting-period-last`",
+            content = @Content(mediaType = "application/problem+json"))
+    void remove(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @PathVariable @Pattern(regexp = LABEL) String label) {
+        reporting.removePeriod(user, id, label);
+    }
+
+    /** A manual correction: the change of the period value and of the cumulative value, and why. */
+    record NewCorrection(@NotNull Figure figure, @Min(-1_000_000) @Max(1_000_000) long periodDelta,
+            @Min(-1_000_000) @Max(1_000_000) long cumulativeDelta,
+            @NotBlank(message = "reporting-correction-reason") @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/{label}/corrections")
+    @Operation(summary = "Correct a locked period's figure by hand, with the reason",
+            description = "The locked figure stays; the correction is a dated entry with who made it and why, and the "
+                    + "period's reported value adds it. The lead city's project manager (or an admin)")
+    @ApiResponse(responseCode = "409", description = "`reporting-period-not-locked` or `reporting-correction-empty`",
+            content = @Content(mediaType = "application/problem+json"))
+    PeriodResponse correct(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @PathVariable String label, @Valid @RequestBody NewCorrection correction) {
+        // the label is not checked by a pattern here (an unknown one is 404): so the body's errors name their fields
+        return PeriodResponse.of(reporting.correct(user, id, label, correction.figure(), correction.periodDelta(),
+                correction.cumulativeDelta(), correction.reason()));
     }
 
     @PostMapping("/{label}/submission")
@@ -122,6 +178,41 @@ class ReportingController {
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"report-" + label + ".pdf\"");
         ReportSummary.write(pack, lang, response.getOutputStream());
+    }
+
+    @PostMapping("/evidence-backfill")
+    @Operation(summary = "Read back the evidence from before reporting existed",
+            description = "The project's events and their check-ins as events-service holds them now, read with the "
+                    + "caller's token and written as the topics would have; idempotent (run it again: nothing changes). "
+                    + "What lands in a locked period is a correction with reason `backfill`. The lead city's project "
+                    + "manager (or an admin)")
+    @ApiResponse(responseCode = "503", description = "`service-unavailable`: events-service did not answer",
+            content = @Content(mediaType = "application/problem+json"))
+    fi.ecosystem.projects.reporting.EvidenceBackfill.Result backfill(@Parameter(hidden = true) CityUser user,
+            @PathVariable String id) {
+        return backfill.backfill(user, id);
+    }
+
+    @ExceptionHandler(fi.ecosystem.projects.reporting.EvidenceBackfill.Unavailable.class)
+    org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> unavailable(
+            fi.ecosystem.projects.reporting.EvidenceBackfill.Unavailable e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).header("Retry-After", "5")
+                .body(fi.ecosystem.platform.web.Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", e.getMessage()));
+    }
+
+    @GetMapping("/{label}/attendance")
+    @Operation(summary = "Check-ins per session of the period's counting events: the attendance behind the figures",
+            description = "Each session with the distinct people checked in to it; events marked as not counting left out")
+    PageResponse<SessionRow> attendance(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+            @PathVariable @Pattern(regexp = LABEL) String label,
+            @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<SessionRow> rows = reporting.attendancePerSession(user, id, label, lang).stream().map(SessionRow::of).toList();
+        int from = (int) Math.min((long) page * size, rows.size());
+        return PageResponse.of(new PageImpl<>(rows.subList(from, Math.min(from + size, rows.size())),
+                PageRequest.of(page, size), rows.size()), row -> row);
     }
 
     @GetMapping("/{label}/figures/{figure}")

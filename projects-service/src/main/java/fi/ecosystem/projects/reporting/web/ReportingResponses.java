@@ -41,12 +41,18 @@ final class ReportingResponses {
             Long lockedCumulativeValue) {
     }
 
+    /**
+     * @param reason     {@code late-attendance}, {@code late-event-change} or {@code manual}
+     * @param note       a manual correction's reason as its author wrote it
+     * @param recordedBy who entered a manual correction
+     */
     record CorrectionResponse(Figure figure, long periodDelta, long cumulativeDelta, String reason, String cause,
-            Instant recordedAt) {
+            Instant recordedAt, String note, String recordedBy) {
 
         static CorrectionResponse of(Correction correction) {
             return new CorrectionResponse(correction.figure(), correction.periodDelta(), correction.cumulativeDelta(),
-                    correction.reason(), correction.cause(), correction.recordedAt());
+                    correction.reason(), correction.cause(), correction.recordedAt(), correction.note(),
+                    correction.recordedBy());
         }
     }
 
@@ -64,6 +70,14 @@ final class ReportingResponses {
                     ? counted.label() : counted.key();
             return new EvidenceRow(counted.figure(), key, counted.label(), counted.countsOn(), counted.eventId(),
                     counted.businessId(), counted.attendances(), counted.recordedAt(), late);
+        }
+    }
+
+    /** One session of a counting event with the distinct people checked in to it ({@code sessionId} null: the whole event). */
+    record SessionRow(String eventId, String event, String sessionId, LocalDate heldOn, long people) {
+
+        static SessionRow of(Counting.SessionAttendance row) {
+            return new SessionRow(row.eventId(), row.eventTitle(), row.sessionId(), row.heldOn(), row.people());
         }
     }
 }
