@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** One project with everything it holds, as its cities see it. */
+/**
+ * One project with everything it holds, as its cities see it. {@code statusChanges}: the statuses a status change
+ * ({@code PUT /api/projects/{id}/status}) may move it to now (the service's rule, so that a form offers only those).
+ */
 public record ProjectResponse(
         String id,
         String acronym,
@@ -30,7 +33,8 @@ public record ProjectResponse(
         long participantsReached,
         long eventsHeld,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Set<ProjectStatus> statusChanges) {
 
     public ProjectResponse {
         participatingCities = participatingCities == null ? Set.of() : participatingCities;
@@ -41,6 +45,7 @@ public record ProjectResponse(
         publications = publications == null ? List.of() : publications;
         workPackages = workPackages == null ? List.of() : workPackages;
         indicators = indicators == null ? List.of() : indicators;
+        statusChanges = statusChanges == null ? Set.of() : statusChanges;
     }
 
     /** @param city the alias when the partner is a participating city (null for companies, councils…) */

@@ -46,12 +46,6 @@ class ProjectsController {
     /** The filters' and the form's choices: the API's values by name. */
     static final List<String> STATUSES = Arrays.stream(ProjectStatus.values()).map(Enum::name).toList();
     static final List<String> THEMES = Arrays.stream(Theme.values()).map(Enum::name).toList();
-    /**
-     * The status change the page offers from each status (planned → active → ended); continuing has its own form.
-     * The service decides what it allows and says why it refuses one.
-     */
-    static final Map<ProjectStatus, List<ProjectStatus>> NEXT_STATUS = Map.of(ProjectStatus.PLANNED, List.of(ProjectStatus.ACTIVE),
-            ProjectStatus.ACTIVE, List.of(ProjectStatus.ENDED), ProjectStatus.ENDED, List.of(), ProjectStatus.CONTINUED, List.of());
     static final int PAGE_SIZE = 50;
     static final int AUDIT_PAGE_SIZE = 50;
 
@@ -99,7 +93,8 @@ class ProjectsController {
     String project(@PathVariable String id, CityUser user, @RequestParam(defaultValue = "0") int eventsPage, Model model) {
         ProjectResponse project = projects.get(id);
         model.addAttribute("project", project);
-        model.addAttribute("nextStatuses", project.status() == null ? List.of() : NEXT_STATUS.getOrDefault(project.status(), List.of()));
+        // the service answers which changes its rules allow now; continuing has its own form
+        model.addAttribute("nextStatuses", project.statusChanges().stream().sorted().toList());
         if (manages(user) && project.status() == ProjectStatus.ENDED && project.continuedBy() == null) {
             model.addAttribute("successors", projects.list(200, 0, null, null, null, null, "-startDate", null).items().stream()
                     .filter(other -> !id.equals(other.id())).toList());

@@ -44,7 +44,8 @@ final class ProjectRecords {
                         feed(indicator.feed()), indicator.history().stream().map(value -> new ProjectResponse.IndicatorValue(
                                 value.period(), value.value(), value.reportedBy(), value.reportedAt())).toList())).toList(),
                 project.continues(), project.continuedBy(), project.participantsReached(), project.eventsHeld(),
-                project.createdAt(), project.updatedAt());
+                project.createdAt(), project.updatedAt(), project.statusChanges().stream().map(ProjectRecords::status)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     static ProjectSummary summary(Project project, boolean withIndicators) {
