@@ -3,6 +3,8 @@ package fi.ecosystem.web;
 import java.util.Locale;
 import fi.ecosystem.events.api.EventsApi;
 import fi.ecosystem.events.api.PublicEventsApi;
+import fi.ecosystem.contacts.api.ContactsApi;
+import fi.ecosystem.projects.api.ProjectsApi;
 import fi.ecosystem.web.support.ClientAddress;
 import fi.ecosystem.web.support.ServiceClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,6 +88,26 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     PublicEventsApi publicEventsApi(HttpServiceProxyFactory eventsServiceProxies) {
         return eventsServiceProxies.createClient(PublicEventsApi.class);
+    }
+
+    /** projects-service through its HTTP interface ({@code projects-api}). */
+    @Bean
+    ProjectsApi projectsApi(RestClient.Builder builder, @Value("${PROJECTS_SERVICE_URL:http://localhost:8081}") String baseUrl) {
+        return proxies(builder, baseUrl, "projects-service").createClient(ProjectsApi.class);
+    }
+
+    /** contacts-service through its HTTP interface ({@code contacts-api}). */
+    @Bean
+    ContactsApi contactsApi(RestClient.Builder builder, @Value("${CONTACTS_SERVICE_URL:http://localhost:8082}") String baseUrl) {
+        return proxies(builder, baseUrl, "contacts-service").createClient(ContactsApi.class);
+    }
+
+    /** A service's typed clients: the caller's token and address relayed, refusals and silence as the pages expect them. */
+    private static HttpServiceProxyFactory proxies(RestClient.Builder builder, String baseUrl, String service) {
+        RestClient client = builder.baseUrl(baseUrl).requestInterceptor(relayToken()).requestInterceptor(relayClientAddress())
+                .requestInterceptor(ServiceClient.unavailableAs(service))
+                .defaultStatusHandler(HttpStatusCode::isError, ServiceClient.problems(service)).build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client)).build();
     }
 
     private static RestClient client(RestClient.Builder builder, String baseUrl) {

@@ -5,16 +5,13 @@ import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
+import fi.ecosystem.projects.project.ProjectContactLists;
 import fi.ecosystem.projects.reporting.Evidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,18 +24,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectContactErasure {
 
+    /** The collections the erasure's counterpart, the person's data export, reads. */
     static final String PROJECTS = "projects";
     static final String AUDIT = "project_audit";
 
-    private final MongoTemplate mongo;
+    private final ProjectContactLists lists;
     private final PrivacyAudit audit;
     private final PersonalDataKeys keys;
     private final EmailHash emailHash;
     private final Evidence evidence;
 
-    ProjectContactErasure(MongoTemplate mongo, PrivacyAudit audit, PersonalDataKeys keys, EmailHash emailHash,
+    ProjectContactErasure(ProjectContactLists lists, PrivacyAudit audit, PersonalDataKeys keys, EmailHash emailHash,
             Evidence evidence) {
-        this.mongo = mongo;
+        this.lists = lists;
         this.audit = audit;
         this.keys = keys;
         this.emailHash = emailHash;
@@ -64,38 +62,31 @@ public class ProjectContactErasure {
     }
 
     private long eraseFromProjects(PersonInProjects.Wanted hash, Set<String> identifying) {
-        long contacts = 0;
-        Query withContacts = new Query(Criteria.where("contacts.0").exists(true));
-        withContacts.fields().include("_id").include("contacts");
-        for (Document project : mongo.find(withContacts, Document.class, PROJECTS)) {
-            var theirs = PersonInProjects.in(project.get("contacts"), hash);
+        long[] contacts = {0};
+        lists.rewrite(list -> {
+            var theirs = PersonInProjects.in(list, hash);
             if (theirs.isEmpty()) {
-                continue;
+                return null;
             }
             theirs.forEach(contact -> remember(contact, identifying));
-            mongo.updateFirst(new Query(Criteria.where("_id").is(project.get("_id"))), new Update()
-                    .set("contacts", PersonInProjects.anonymise(project.get("contacts"), hash, Set.of()))
-                    .inc("version", 1), PROJECTS); // a concurrent save of a stale copy fails instead of bringing them back
-            contacts += theirs.size();
-        }
-        return contacts;
+            contacts[0] += theirs.size();
+            return PersonInProjects.anonymise(list, hash, Set.of());
+        });
+        return contacts[0];
     }
 
     private long eraseFromAudit(PersonInProjects.Wanted hash, Set<String> identifying) {
-        long entries = 0;
-        for (Document entry : mongo.find(new Query(Criteria.where("changes.field").is("contacts")), Document.class, AUDIT)) {
+        return lists.rewriteAudit(entry -> {
             var changes = PersonInProjects.contactChanges(entry, hash);
             if (changes.isEmpty()) {
-                continue;
+                return null;
             }
             for (Document change : changes) {
                 PersonInProjects.in(change.get("before"), hash).forEach(contact -> remember(contact, identifying));
                 PersonInProjects.in(change.get("after"), hash).forEach(contact -> remember(contact, identifying));
             }
-            mongo.save(PersonInProjects.anonymise(entry, hash, identifying), AUDIT);
-            entries++;
-        }
-        return entries;
+            return PersonInProjects.anonymise(entry, hash, identifying);
+        });
     }
 
     private static void remember(Map<?, ?> contact, Set<String> identifying) {

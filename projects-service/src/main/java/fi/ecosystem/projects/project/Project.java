@@ -224,6 +224,19 @@ public class Project extends Aggregate {
         return changed(version == null ? ProjectChanged.CREATED : ProjectChanged.STATUS_CHANGED);
     }
 
+    /**
+     * The statuses a status change may move the project to now, in their order; continuing needs the successor linked
+     * first ({@link #continueWith}), so it is offered only then.
+     */
+    public Set<ProjectStatus> statusChanges() {
+        Set<ProjectStatus> next = java.util.EnumSet.noneOf(ProjectStatus.class);
+        next.addAll(status.next());
+        if (continuedBy == null) {
+            next.remove(ProjectStatus.CONTINUED);
+        }
+        return next;
+    }
+
     /** Links the project that continues this one under a new funding decision and marks this one continued. */
     public ProjectChanged continueWith(Project successor) {
         if (status != ProjectStatus.ENDED) {

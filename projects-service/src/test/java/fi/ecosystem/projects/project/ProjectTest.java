@@ -58,6 +58,18 @@ class ProjectTest {
     }
 
     @Test
+    void theStatusChangesOfferedAreThoseTheRulesAllowNow() {
+        Project project = planned("p1");
+        assertThat(project.statusChanges()).containsExactly(ProjectStatus.ACTIVE, ProjectStatus.ENDED);
+        project.changeStatus(ProjectStatus.ACTIVE);
+        assertThat(project.statusChanges()).containsExactly(ProjectStatus.ENDED);
+        project.changeStatus(ProjectStatus.ENDED);
+        assertThat(project.statusChanges()).as("continuing needs the successor linked first").isEmpty();
+        project.continueWith(planned("p2"));
+        assertThat(project.statusChanges()).isEmpty();
+    }
+
+    @Test
     void continuedNeedsTheContinuingProject() {
         Project project = planned("p1");
         project.changeStatus(ProjectStatus.ACTIVE);

@@ -4,7 +4,18 @@ import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.web.support.Forms;
 import fi.ecosystem.web.support.Pager;
 import fi.ecosystem.events.api.EventsApi;
-import fi.ecosystem.web.support.ServiceClient;
+import fi.ecosystem.contacts.api.ContactResponse;
+import fi.ecosystem.contacts.api.ContactSummary;
+import fi.ecosystem.contacts.api.ContactsApi;
+import fi.ecosystem.contacts.api.DuplicateCandidate;
+import fi.ecosystem.contacts.api.ItemsPage;
+import fi.ecosystem.contacts.api.MergeRequest;
+import fi.ecosystem.contacts.api.OrganisationResponse;
+import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.projects.api.ProjectResponse;
+import fi.ecosystem.projects.api.ProjectsApi;
+import fi.ecosystem.web.support.Texts;
+import java.util.Objects;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
 import jakarta.validation.Valid;
@@ -20,7 +31,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,13 +55,12 @@ class ContactsController {
     /** Who may change people: the roles contacts-service lets write (event organisers only read). */
     static final Set<String> WRITERS = Set.of(CityUser.STAFF, CityUser.PROJECT_MANAGER, CityUser.ADMIN);
 
-    private final ServiceClient contacts;
+    private final ContactsApi contacts;
     private final EventsApi events;
-    private final ServiceClient projects;
+    private final ProjectsApi projects;
     private final MessageSource messages;
 
-    ContactsController(@Qualifier("contactsService") ServiceClient contacts, EventsApi events,
-            @Qualifier("projectsService") ServiceClient projects, MessageSource messages) {
+    ContactsController(ContactsApi contacts, EventsApi events, ProjectsApi projects, MessageSource messages) {
         this.contacts = contacts;
         this.events = events;
         this.projects = projects;
@@ -60,17 +69,15 @@ class ContactsController {
 
     @GetMapping("/app/contacts")
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        Map<String, Object> found = q == null || q.isBlank()
-                ? contacts.get("/api/contacts?size={size}&page={page}", Pager.SIZE, Math.max(0, page))
-                : contacts.get("/api/contacts?size={size}&page={page}&q={q}", Pager.SIZE, Math.max(0, page), q.trim());
-        model.addAttribute("people", found.getOrDefault("items", List.of()));
+        ItemsPage<ContactSummary> found = contacts.list(Pager.SIZE, Math.max(0, page), Texts.trimmed(q), null);
+        model.addAttribute("people", found.items());
         UriComponentsBuilder here = UriComponentsBuilder.fromPath("/app/contacts");
         if (q != null && !q.isBlank()) {
             here.queryParam("q", q.trim());
         }
-        model.addAttribute("pager", Pager.of(found, here));
+        model.addAttribute("pager", pager(found, here));
         model.addAttribute("q", q);
-        List<Map<String, Object>> organisations = contacts.items("/api/organisations?size=200");
+        List<OrganisationResponse> organisations = contacts.organisations(200, 0).items();
         model.addAttribute("organisations", q == null || q.isBlank() ? organisations
                 : organisations.stream().filter(organisation -> matches(organisation, q)).toList());
         return "app/contacts/list";
@@ -78,14 +85,14 @@ class ContactsController {
 
     @GetMapping("/app/contacts/{id}")
     String person(@PathVariable String id, CityUser user, Model model) {
-        Map<String, Object> person = contacts.get("/api/contacts/{id}", id);
-        if (!id.equals(person.get("id"))) {
-            return "redirect:/app/contacts/" + person.get("id"); // a merged duplicate's old address
+        ContactResponse person = contacts.get(id);
+        if (!id.equals(person.id())) {
+            return "redirect:/app/contacts/" + person.id(); // a merged duplicate's old address
         }
         return personPage(person, user, new ConsentForm(), model);
     }
 
-    private String personPage(Map<String, Object> person, CityUser user, ConsentForm consentForm, Model model) {
+    private String personPage(ContactResponse person, CityUser user, ConsentForm consentForm, Model model) {
         model.addAttribute("person", person);
         model.addAttribute("mayWrite", mayWrite(user));
         model.addAttribute("consentForm", consentForm);
@@ -94,25 +101,19 @@ class ContactsController {
         model.addAttribute("sources", texts("consentSource.", ConsentForm.SOURCES));
         Set<String> eventIds = new LinkedHashSet<>();
         Set<String> projectIds = new LinkedHashSet<>();
-        if (person.get("participations") instanceof List<?> participations) {
-            for (Object item : participations) {
-                if (item instanceof Map<?, ?> participation) {
-                    addIfText(eventIds, participation.get("eventId"));
-                    addIfText(projectIds, participation.get("projectId"));
-                }
-            }
+        for (ContactResponse.Participation participation : person.participations()) {
+            addIfText(eventIds, participation.eventId());
+            addIfText(projectIds, participation.projectId());
         }
-        if (person.get("roles") instanceof List<?> roles) {
-            roles.forEach(role -> addIfText(projectIds, role instanceof Map<?, ?> map ? map.get("projectId") : null));
-        }
+        person.roles().forEach(role -> addIfText(projectIds, role.projectId()));
         model.addAttribute("eventTitles", names(eventIds, eventId -> events.get(eventId).title()));
-        model.addAttribute("projectNames", names(projectIds, projectId -> projects.get("/api/projects/{id}", projectId).get("name")));
+        model.addAttribute("projectNames", names(projectIds, projectId -> projects.get(projectId).name()));
         return "app/contacts/person";
     }
 
     @GetMapping("/app/contacts/{id}/edit")
     String editPerson(@PathVariable String id, Model model) {
-        Map<String, Object> person = contacts.get("/api/contacts/{id}", id);
+        ContactResponse person = contacts.get(id);
         model.addAttribute("person", person);
         model.addAttribute("form", PersonEditForm.of(person));
         return "app/contacts/edit";
@@ -121,13 +122,13 @@ class ContactsController {
     @PostMapping("/app/contacts/{id}")
     String savePerson(@PathVariable String id, @Valid @ModelAttribute("form") PersonEditForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        Map<String, Object> person = contacts.get("/api/contacts/{id}", id);
+        ContactResponse person = contacts.get(id);
         model.addAttribute("person", person);
         if (result.hasErrors()) {
             return "app/contacts/edit";
         }
         try {
-            contacts.put(form.toRequest(person), "/api/contacts/{id}", id);
+            contacts.edit(id, form.toRequest(person));
         } catch (ServiceProblem problem) {
             Forms.reject(result, problem, PersonEditForm::formField);
             return "app/contacts/edit";
@@ -144,7 +145,7 @@ class ContactsController {
             CityUser user, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                contacts.post(form.toRequest(), "/api/contacts/{id}/consents", id);
+                contacts.giveConsent(id, form.toRequest());
                 redirect.addFlashAttribute("flash", "consent.recorded");
                 return "redirect:/app/contacts/" + id + "#consents";
             } catch (ServiceProblem problem) {
@@ -154,13 +155,13 @@ class ContactsController {
             }
         }
         model.addAttribute("consentOpen", true);
-        return personPage(contacts.get("/api/contacts/{id}", id), user, form, model);
+        return personPage(contacts.get(id), user, form, model);
     }
 
     @PostMapping("/app/contacts/{id}/consents/{consentId}/withdraw")
     String withdrawConsent(@PathVariable String id, @PathVariable String consentId, RedirectAttributes redirect) {
         try {
-            contacts.post(null, "/api/contacts/{id}/consents/{consentId}/withdrawal", id, consentId);
+            contacts.withdrawConsent(id, consentId);
             redirect.addFlashAttribute("flash", "consent.withdrawnNow");
         } catch (ServiceProblem problem) {
             if (problem.status() >= 500) {
@@ -177,11 +178,11 @@ class ContactsController {
      */
     @GetMapping("/app/contacts/{id}/merge")
     String mergePreview(@PathVariable String id, @RequestParam(required = false) String duplicate, Model model) {
-        Map<String, Object> person = contacts.get("/api/contacts/{id}", id);
+        ContactResponse person = contacts.get(id);
         model.addAttribute("person", person);
-        List<Object> candidates;
+        List<DuplicateCandidate> candidates;
         try {
-            candidates = contacts.list("/api/contacts/{id}/duplicates", id);
+            candidates = contacts.duplicates(id);
         } catch (ServiceProblem problem) {
             if (!problem.notOffered()) {
                 throw problem;
@@ -190,8 +191,8 @@ class ContactsController {
         }
         model.addAttribute("candidates", candidates);
         if (duplicate != null && !duplicate.isBlank()) {
-            Map<String, Object> other = contacts.get("/api/contacts/{id}", duplicate);
-            if (id.equals(other.get("id"))) {
+            ContactResponse other = contacts.get(duplicate);
+            if (id.equals(other.id())) {
                 return "redirect:/app/contacts/" + id; // merged already: the duplicate's address leads here
             }
             model.addAttribute("duplicate", other);
@@ -207,13 +208,13 @@ class ContactsController {
             return "redirect:/app/contacts/" + id + "/merge?duplicate=" + duplicateId;
         }
         try {
-            contacts.post(Map.of("duplicateId", duplicateId), "/api/contacts/{id}/merge", id);
+            contacts.merge(id, new MergeRequest(duplicateId));
         } catch (ServiceProblem problem) {
             if (problem.status() >= 500) {
                 throw problem;
             }
             model.addAttribute("problem", "problem." + problem.code());
-            model.addAttribute("person", contacts.get("/api/contacts/{id}", id));
+            model.addAttribute("person", contacts.get(id));
             model.addAttribute("candidates", List.of());
             return "app/contacts/merge";
         }
@@ -224,24 +225,21 @@ class ContactsController {
     /** An organisation: its people the caller may see (a page at a time) and its projects of the caller's cities. */
     @GetMapping("/app/organisations/{id}")
     String organisation(@PathVariable String id, @RequestParam(defaultValue = "0") int page, Model model) {
-        Map<String, Object> organisation = contacts.get("/api/organisations/{id}", id);
+        OrganisationResponse organisation = contacts.organisation(id);
         model.addAttribute("organisation", organisation);
-        Map<String, Object> people = contacts.get("/api/contacts?organisationId={id}&size={size}&page={page}", id, Pager.SIZE,
-                Math.max(0, page));
-        model.addAttribute("people", people.getOrDefault("items", List.of()));
-        model.addAttribute("pager", Pager.of(people, UriComponentsBuilder.fromPath("/app/organisations/{id}")
+        ItemsPage<ContactSummary> people = contacts.list(Pager.SIZE, Math.max(0, page), null, id);
+        model.addAttribute("people", people.items());
+        model.addAttribute("pager", pager(people, UriComponentsBuilder.fromPath("/app/organisations/{id}")
                 .uriVariables(Map.of("id", id))));
-        List<Map<String, Object>> shownProjects = new ArrayList<>();
-        if (organisation.get("projectIds") instanceof List<?> ids) {
-            for (Object projectId : ids) {
-                try {
-                    shownProjects.add(projects.get("/api/projects/{id}", projectId));
-                } catch (ServiceProblem notVisible) {
-                    // another city's project: not this caller's to see
-                } catch (ServiceUnavailable unavailable) {
-                    model.addAttribute("projectsUnavailable", true);
-                    break;
-                }
+        List<ProjectResponse> shownProjects = new ArrayList<>();
+        for (String projectId : organisation.projectIds()) {
+            try {
+                shownProjects.add(projects.get(projectId));
+            } catch (ServiceProblem notVisible) {
+                // another city's project: not this caller's to see
+            } catch (ServiceUnavailable unavailable) {
+                model.addAttribute("projectsUnavailable", true);
+                break;
             }
         }
         model.addAttribute("projects", shownProjects);
@@ -253,7 +251,7 @@ class ContactsController {
         String kind = "html".equals(format) ? "html" : "json";
         try {
             // the document is for the person, so in their language (the service knows it), not the admin's
-            ResponseEntity<byte[]> file = contacts.download("/api/contacts/{id}/gdpr-export?format={format}", id, kind);
+            ResponseEntity<byte[]> file = contacts.export(id, kind);
             MediaType type = file.getHeaders().getContentType() == null ? MediaType.APPLICATION_JSON : file.getHeaders().getContentType();
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(type);
@@ -270,14 +268,14 @@ class ContactsController {
 
     @GetMapping("/app/contacts/{id}/erase")
     String confirmErasure(@PathVariable String id, Model model) {
-        model.addAttribute("person", contacts.get("/api/contacts/{id}", id));
+        model.addAttribute("person", contacts.get(id));
         return "app/contacts/erase";
     }
 
     @PostMapping("/app/contacts/{id}/erase")
     String erase(@PathVariable String id, RedirectAttributes redirect) {
         try {
-            contacts.post(null, "/api/contacts/{id}/erasure", id);
+            contacts.erase(id);
             redirect.addFlashAttribute("flash", "contact.erased");
             return "redirect:/app/contacts";
         } catch (ServiceProblem problem) {
@@ -288,8 +286,11 @@ class ContactsController {
         }
     }
 
-    private static boolean matches(Map<String, Object> item, String q) {
-        String text = item.toString().toLowerCase();
+    /** Each word is in the organisation's name (in a language) or its business ID. */
+    private static boolean matches(OrganisationResponse organisation, String q) {
+        LocalizedText name = organisation.name() == null ? new LocalizedText(null, null, null) : organisation.name();
+        String text = String.join(" ", Objects.toString(name.fi(), ""), Objects.toString(name.sv(), ""),
+                Objects.toString(name.en(), ""), Objects.toString(organisation.businessId(), "")).toLowerCase();
         for (String word : q.toLowerCase().trim().split("\\s+")) {
             if (!text.contains(word)) {
                 return false;
@@ -302,15 +303,19 @@ class ContactsController {
         return user != null && user.roles().stream().anyMatch(WRITERS::contains);
     }
 
-    private static void addIfText(Set<String> ids, Object id) {
-        if (id instanceof String text && !text.isBlank()) {
-            ids.add(text);
+    private static void addIfText(Set<String> ids, String id) {
+        if (id != null && !id.isBlank()) {
+            ids.add(id);
         }
     }
 
+    private static Pager pager(ItemsPage<?> page, UriComponentsBuilder here) {
+        return Pager.of(page.page(), Math.max(1, page.size()), page.totalItems(), page.items().size(), here);
+    }
+
     /** id → the service's localised name of each; one the caller may not see (or an unanswering service) is left out. */
-    private static Map<String, Object> names(Set<String> ids, java.util.function.Function<String, Object> nameOf) {
-        Map<String, Object> names = new HashMap<>();
+    private static Map<String, LocalizedText> names(Set<String> ids, java.util.function.Function<String, LocalizedText> nameOf) {
+        Map<String, LocalizedText> names = new HashMap<>();
         for (String id : ids) {
             try {
                 names.put(id, nameOf.apply(id));
@@ -321,9 +326,10 @@ class ContactsController {
         return names;
     }
 
-    private Map<String, String> texts(String prefix, List<String> codes) {
+    private Map<String, String> texts(String prefix, List<? extends Enum<?>> codes) {
         Map<String, String> texts = new LinkedHashMap<>();
-        codes.forEach(code -> texts.put(code, messages.getMessage(prefix + code, null, code, LocaleContextHolder.getLocale())));
+        codes.forEach(code -> texts.put(code.name(), messages.getMessage(prefix + code.name(), null, code.name(),
+                LocaleContextHolder.getLocale())));
         return texts;
     }
 }

@@ -1,11 +1,11 @@
 package fi.ecosystem.web.contacts;
 
+import fi.ecosystem.contacts.api.ContactResponse;
+import fi.ecosystem.contacts.api.PersonRequest;
 import fi.ecosystem.web.support.Texts;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** What staff change of a person: the details their city's sources supplied (the service keeps the others). */
 public class PersonEditForm {
@@ -23,45 +23,33 @@ public class PersonEditForm {
     private String email;
     @Size(max = 40)
     private String phone;
-    @Pattern(regexp = "fi|sv|en")
+    @Pattern(regexp = PersonRequest.LANGUAGES)
     private String language;
 
     /** The form as the person page shows them to this caller. */
-    static PersonEditForm of(Map<String, Object> person) {
+    static PersonEditForm of(ContactResponse person) {
         PersonEditForm form = new PersonEditForm();
-        form.firstName = text(person.get("firstName"));
-        form.lastName = text(person.get("lastName"));
-        form.title = text(person.get("title"));
-        form.organisationName = text(person.get("organisationName"));
-        form.email = text(person.get("email"));
-        form.phone = text(person.get("phone"));
-        form.language = text(person.get("language"));
+        form.firstName = person.firstName();
+        form.lastName = person.lastName();
+        form.title = person.title();
+        form.organisationName = person.organisationName();
+        form.email = person.email();
+        form.phone = person.phone();
+        form.language = person.language();
         return form;
     }
 
     /** The body of {@code PUT /api/contacts/{id}}; the organisation id stays as it was when the name did not change. */
-    Map<String, Object> toRequest(Map<String, Object> person) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("firstName", Texts.trimmed(firstName));
-        body.put("lastName", Texts.trimmed(lastName));
-        body.put("title", Texts.trimmed(title));
-        body.put("organisationName", Texts.trimmed(organisationName));
-        if (organisationName != null && organisationName.trim().equals(person.get("organisationName"))) {
-            body.put("organisationId", person.get("organisationId"));
-        }
-        body.put("email", Texts.trimmed(email));
-        body.put("phone", Texts.trimmed(phone));
-        body.put("language", Texts.filled(language) ? language : null);
-        return body;
+    PersonRequest toRequest(ContactResponse person) {
+        boolean sameOrganisation = organisationName != null && organisationName.trim().equals(person.organisationName());
+        return new PersonRequest(Texts.trimmed(firstName), Texts.trimmed(lastName), Texts.trimmed(title),
+                Texts.trimmed(organisationName), sameOrganisation ? person.organisationId() : null, Texts.trimmed(email),
+                Texts.trimmed(phone), Texts.filled(language) ? language : null, null);
     }
 
     /** The service names a field as the form does, except its check that a person has a name. */
     static String formField(String field) {
         return "name".equals(field) ? "firstName" : field;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : String.valueOf(value);
     }
 
     public String getFirstName() { return firstName; }

@@ -1,8 +1,8 @@
 package fi.ecosystem.web.contacts;
 
-import fi.ecosystem.web.support.ServiceClient;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Qualifier;
+import fi.ecosystem.contacts.api.ContactsApi;
+import fi.ecosystem.contacts.api.ItemsPage;
+import fi.ecosystem.contacts.api.PrivacyNotice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,23 +21,23 @@ class PrivacyNoticesController {
 
     static final int SIZE = 20;
 
-    private final ServiceClient contacts;
+    private final ContactsApi contacts;
 
-    PrivacyNoticesController(@Qualifier("contactsService") ServiceClient contacts) {
+    PrivacyNoticesController(ContactsApi contacts) {
         this.contacts = contacts;
     }
 
     @GetMapping("/app/privacy-notices")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        Map<String, Object> notices = contacts.get("/api/contacts/notices?page={page}&size={size}", Math.max(0, page), SIZE);
+        ItemsPage<PrivacyNotice> notices = contacts.notices(Math.max(0, page), SIZE);
         model.addAttribute("page", notices);
-        model.addAttribute("notices", notices.getOrDefault("items", java.util.List.of()));
+        model.addAttribute("notices", notices.items());
         return "app/contacts/notices";
     }
 
     @PostMapping("/app/privacy-notices/{id}/read")
     String read(@PathVariable String id, @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect) {
-        contacts.post(null, "/api/contacts/notices/{id}/read", id);
+        contacts.readNotice(id);
         redirect.addFlashAttribute("flash", "notices.marked");
         return "redirect:/app/privacy-notices?page=" + Math.max(0, page);
     }

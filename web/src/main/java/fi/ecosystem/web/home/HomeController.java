@@ -5,7 +5,9 @@ import fi.ecosystem.web.support.ConcurrentCalls;
 import fi.ecosystem.events.api.EventResponse;
 import fi.ecosystem.events.api.EventStatus;
 import fi.ecosystem.events.api.EventsApi;
-import fi.ecosystem.web.support.ServiceClient;
+import fi.ecosystem.projects.api.ProjectStatus;
+import fi.ecosystem.projects.api.ProjectSummary;
+import fi.ecosystem.projects.api.ProjectsApi;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -15,8 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,17 +33,18 @@ class HomeController {
     static final int PROJECTS = 50;
     static final int INDICATOR_PROJECTS = 4;
     static final int UPCOMING = 8;
-    static final String PROJECTS_QUERY = "/api/projects?size=" + PROJECTS
-            + "&status=ACTIVE&status=PLANNED&status=CONTINUED&status=ENDED&sort=-startDate&include=indicators";
+    /** The projects the home lists: every state, the newest first. */
+    static final List<ProjectStatus> PROJECT_STATES = List.of(ProjectStatus.ACTIVE, ProjectStatus.PLANNED,
+            ProjectStatus.CONTINUED, ProjectStatus.ENDED);
     /** The events the home lists: coming ones that are not cancelled. */
     static final Set<EventStatus> UPCOMING_STATES = Collections.unmodifiableSet(
             EnumSet.of(EventStatus.DRAFT, EventStatus.PUBLISHED, EventStatus.COMPLETED));
 
-    private final ServiceClient projects;
+    private final ProjectsApi projects;
     private final EventsApi events;
     private final ConcurrentCalls calls;
 
-    HomeController(@Qualifier("projectsService") ServiceClient projects, EventsApi events,
+    HomeController(ProjectsApi projects, EventsApi events,
             ConcurrentCalls calls) {
         this.projects = projects;
         this.events = events;
@@ -59,11 +60,12 @@ class HomeController {
     String home(CityUser user, Model model) {
         model.addAttribute("user", user);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ConcurrentCalls.Call<List<Map<String, Object>>> mine = calls.start(() -> projects.items(PROJECTS_QUERY));
+        ConcurrentCalls.Call<List<ProjectSummary>> mine = calls.start(() -> projects.list(PROJECTS, 0, null, PROJECT_STATES,
+                null, null, "-startDate", ProjectsApi.INDICATORS).items());
         ConcurrentCalls.Call<List<EventResponse>> upcoming = calls.start(
                 () -> events.list(now, UPCOMING_STATES, null, null, UPCOMING).items());
         try {
-            List<Map<String, Object>> found = mine.get();
+            List<ProjectSummary> found = mine.get();
             model.addAttribute("projects", found);
             model.addAttribute("indicatorProjects", withIndicators(found));
         } catch (ServiceUnavailable | ServiceProblem unavailable) {
@@ -84,10 +86,10 @@ class HomeController {
     }
 
     /** The active projects first (up to four), at least two, of those that have indicators to show. */
-    private static List<Map<String, Object>> withIndicators(List<Map<String, Object>> projects) {
-        List<Map<String, Object>> shown = new ArrayList<>();
-        for (Map<String, Object> project : projects) {
-            if ((shown.size() < INDICATOR_PROJECTS && "ACTIVE".equals(project.get("status"))) || shown.size() < 2) {
+    private static List<ProjectSummary> withIndicators(List<ProjectSummary> projects) {
+        List<ProjectSummary> shown = new ArrayList<>();
+        for (ProjectSummary project : projects) {
+            if ((shown.size() < INDICATOR_PROJECTS && project.status() == ProjectStatus.ACTIVE) || shown.size() < 2) {
                 shown.add(project);
             }
         }

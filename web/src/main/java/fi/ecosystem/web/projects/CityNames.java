@@ -1,7 +1,8 @@
 package fi.ecosystem.web.projects;
 
 import fi.ecosystem.web.support.Formats;
-import fi.ecosystem.web.support.ServiceClient;
+import fi.ecosystem.projects.api.City;
+import fi.ecosystem.projects.api.ProjectsApi;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
 import java.text.Collator;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -30,18 +30,18 @@ public class CityNames {
 
     static final Duration KEPT = Duration.ofMinutes(10);
 
-    private final ServiceClient projects;
+    private final ProjectsApi projects;
     private final Formats formats = new Formats();
     private final Clock clock;
-    private volatile Map<String, Map<String, Object>> byAlias = Map.of();
+    private volatile Map<String, City> byAlias = Map.of();
     private volatile Instant fetchedAt = Instant.EPOCH;
 
     @Autowired
-    CityNames(@Qualifier("projectsService") ServiceClient projects) {
+    CityNames(ProjectsApi projects) {
         this(projects, Clock.systemUTC());
     }
 
-    CityNames(ServiceClient projects, Clock clock) {
+    CityNames(ProjectsApi projects, Clock clock) {
         this.projects = projects;
         this.clock = clock;
     }
@@ -51,8 +51,8 @@ public class CityNames {
         if (alias == null) {
             return "";
         }
-        Map<String, Object> city = known().get(String.valueOf(alias));
-        return city == null ? String.valueOf(alias) : formats.text(city.get("name"));
+        City city = known().get(String.valueOf(alias));
+        return city == null ? String.valueOf(alias) : formats.text(city.name());
     }
 
     /** The names joined with commas, in the page's alphabetical order. */
@@ -76,15 +76,14 @@ public class CityNames {
         return (a, b) -> collator.compare(String.valueOf(a), String.valueOf(b));
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Map<String, Object>> known() {
+    private Map<String, City> known() {
         Instant now = clock.instant();
         if (byAlias.isEmpty() || fetchedAt.plus(KEPT).isBefore(now)) {
             try {
-                Map<String, Map<String, Object>> fetched = new LinkedHashMap<>();
-                for (Object city : projects.list("/api/projects/cities")) {
-                    if (city instanceof Map<?, ?> entry && entry.get("alias") instanceof String alias) {
-                        fetched.put(alias, (Map<String, Object>) entry);
+                Map<String, City> fetched = new LinkedHashMap<>();
+                for (City city : java.util.Objects.requireNonNullElse(projects.cities(), List.<City>of())) {
+                    if (city.alias() != null) {
+                        fetched.put(city.alias(), city);
                     }
                 }
                 byAlias = fetched;

@@ -1,8 +1,8 @@
 package fi.ecosystem.web.projects;
 
+import fi.ecosystem.projects.api.ProjectResponse.IndicatorValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,51 +17,30 @@ public class IndicatorChart {
     private static final int PAD = 24;
 
     /** Width of the actual-value bar, 0–{@link #WIDTH}, capped at the target's full width. */
-    public int barWidth(Object actual, Object target) {
-        long a = number(actual);
-        long t = number(target);
-        if (t <= 0) {
-            return a > 0 ? WIDTH : 0;
+    public int barWidth(long actual, long target) {
+        if (target <= 0) {
+            return actual > 0 ? WIDTH : 0;
         }
-        return (int) Math.min(WIDTH, Math.round((double) WIDTH * a / t));
+        return (int) Math.min(WIDTH, Math.round((double) WIDTH * actual / target));
     }
 
     /** A point per reported value, in the order reported, scaled so that the target (or the top value) is at the top. */
-    public List<Point> history(Object history, Object target) {
-        List<Map<?, ?>> values = new ArrayList<>();
-        if (history instanceof List<?> list) {
-            list.forEach(item -> {
-                if (item instanceof Map<?, ?> value) {
-                    values.add(value);
-                }
-            });
-        }
-        long top = Math.max(1, number(target));
-        for (Map<?, ?> value : values) {
-            top = Math.max(top, number(value.get("value")));
-        }
+    public List<Point> history(List<IndicatorValue> history, long target) {
+        long top = top(history, target);
         List<Point> points = new ArrayList<>();
-        int n = values.size();
+        int n = history.size();
         for (int i = 0; i < n; i++) {
-            long value = number(values.get(i).get("value"));
+            long value = history.get(i).value();
             int x = n == 1 ? WIDTH / 2 : PAD + i * (WIDTH - 2 * PAD) / (n - 1);
             int y = HEIGHT - PAD - (int) Math.round((double) (HEIGHT - 2 * PAD) * value / top);
-            points.add(new Point(x, y, String.valueOf(values.get(i).get("period")), value));
+            points.add(new Point(x, y, history.get(i).period(), value));
         }
         return points;
     }
 
     /** The target line's height in the history chart. */
-    public int targetY(Object history, Object target) {
-        long top = Math.max(1, number(target));
-        if (history instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> value) {
-                    top = Math.max(top, number(value.get("value")));
-                }
-            }
-        }
-        return HEIGHT - PAD - (int) Math.round((double) (HEIGHT - 2 * PAD) * number(target) / top);
+    public int targetY(List<IndicatorValue> history, long target) {
+        return HEIGHT - PAD - (int) Math.round((double) (HEIGHT - 2 * PAD) * target / top(history, target));
     }
 
     public String polyline(List<Point> points) {
@@ -70,8 +49,12 @@ public class IndicatorChart {
         return line.toString().trim();
     }
 
-    private static long number(Object value) {
-        return value instanceof Number number ? number.longValue() : 0;
+    private static long top(List<IndicatorValue> history, long target) {
+        long top = Math.max(1, target);
+        for (IndicatorValue value : history) {
+            top = Math.max(top, value.value());
+        }
+        return top;
     }
 
     public record Point(int x, int y, String period, long value) {

@@ -1,5 +1,9 @@
 package fi.ecosystem.web.projects;
 
+import fi.ecosystem.projects.api.IndicatorFeed;
+import fi.ecosystem.projects.api.IndicatorRequest;
+import fi.ecosystem.projects.api.ProjectRequest;
+import fi.ecosystem.projects.api.ProjectResponse;
 import fi.ecosystem.web.support.Texts;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,14 +11,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Defining an indicator: its code, name, unit, target and baseline, and where its actual value comes from. */
 public class IndicatorForm {
 
-    static final List<String> FEEDS = List.of("REPORTED", "PARTICIPANTS_REACHED", "EVENTS_HELD");
     /** Units with a text in every language; a project may type another one. */
     static final List<String> UNITS = List.of("pcs", "persons", "companies", "eur", "percent");
 
@@ -37,31 +38,27 @@ public class IndicatorForm {
     @Min(0)
     @Max(1_000_000_000_000L)
     private Long baseline;
-    private String feed = "REPORTED";
+    private String feed = IndicatorFeed.REPORTED.name();
 
-    @SuppressWarnings("unchecked")
-    static IndicatorForm of(Map<String, Object> indicator) {
+    static IndicatorForm of(ProjectResponse.Indicator indicator) {
         IndicatorForm form = new IndicatorForm();
-        form.code = (String) indicator.get("code");
-        Map<String, String> name = indicator.get("name") instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
-        form.nameFi = name.get("fi");
-        form.nameSv = name.get("sv");
-        form.nameEn = name.get("en");
-        form.unit = (String) indicator.get("unit");
-        form.target = indicator.get("target") instanceof Number n ? n.longValue() : null;
-        form.baseline = indicator.get("baseline") instanceof Number n ? n.longValue() : null;
-        form.feed = indicator.get("feed") == null ? "REPORTED" : String.valueOf(indicator.get("feed"));
+        form.code = indicator.code();
+        if (indicator.name() != null) {
+            form.nameFi = indicator.name().fi();
+            form.nameSv = indicator.name().sv();
+            form.nameEn = indicator.name().en();
+        }
+        form.unit = indicator.unit();
+        form.target = indicator.target();
+        form.baseline = indicator.baseline();
+        form.feed = indicator.feed().name();
         return form;
     }
 
-    Map<String, Object> toRequest() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", Texts.localized(nameFi, nameSv, nameEn));
-        body.put("unit", unit.trim());
-        body.put("target", target);
-        body.put("baseline", baseline == null ? 0 : baseline);
-        body.put("feed", FEEDS.contains(feed) ? feed : "REPORTED");
-        return body;
+    IndicatorRequest toRequest() {
+        IndicatorFeed chosen = Texts.valueOf(IndicatorFeed.class, feed);
+        return new IndicatorRequest(new ProjectRequest.Text(Texts.trimmed(nameFi), Texts.trimmed(nameSv), Texts.trimmed(nameEn)),
+                unit.trim(), target, baseline == null ? 0 : baseline, chosen == null ? IndicatorFeed.REPORTED : chosen);
     }
 
     static String formField(String field) {

@@ -1,5 +1,9 @@
 package fi.ecosystem.web.projects;
 
+import fi.ecosystem.projects.api.DeliverableStatus;
+import fi.ecosystem.projects.api.IndicatorFeed;
+import fi.ecosystem.projects.api.PartnerRole;
+import fi.ecosystem.projects.api.ProjectStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +22,25 @@ public class ProjectChoices {
     }
 
     public Map<String, String> partnerRoles() {
-        return texts("partnerRole.", ProjectsController.PARTNER_ROLES);
+        return texts("partnerRole.", List.of(PartnerRole.values()));
     }
 
     public Map<String, String> deliverableStatuses() {
-        return texts("deliverableStatus.", WorkPackageForm.DELIVERABLE_STATUSES);
+        return texts("deliverableStatus.", List.of(DeliverableStatus.values()));
     }
 
     public Map<String, String> feeds() {
-        return texts("indicatorFeed.", IndicatorForm.FEEDS);
+        return texts("indicatorFeed.", List.of(IndicatorFeed.values()));
     }
 
-    public Map<String, String> statuses(List<String> statuses) {
+    public Map<String, String> statuses(List<ProjectStatus> statuses) {
         return texts("projectStatus.", statuses);
     }
 
-    private Map<String, String> texts(String prefix, List<String> codes) {
+    private Map<String, String> texts(String prefix, List<? extends Enum<?>> codes) {
         Map<String, String> texts = new LinkedHashMap<>();
-        codes.forEach(code -> texts.put(code, messages.getMessage(prefix + code, null, code, LocaleContextHolder.getLocale())));
+        codes.forEach(code -> texts.put(code.name(), messages.getMessage(prefix + code.name(), null, code.name(),
+                LocaleContextHolder.getLocale())));
         return texts;
     }
 }

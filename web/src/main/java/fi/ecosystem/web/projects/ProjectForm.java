@@ -1,5 +1,9 @@
 package fi.ecosystem.web.projects;
 
+import fi.ecosystem.projects.api.PartnerRole;
+import fi.ecosystem.projects.api.ProjectRequest;
+import fi.ecosystem.projects.api.ProjectResponse;
+import fi.ecosystem.projects.api.Theme;
 import fi.ecosystem.web.support.Texts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -11,12 +15,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 
 /**
  * Planning or editing a project: its description, cities, themes, partners with their roles, funding sources
@@ -71,31 +75,26 @@ public class ProjectForm {
     /** Request index → form row, per list, from the last {@link #toRequest}. */
     private final Map<String, List<Integer>> sentRows = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
-    static ProjectForm of(Map<String, Object> project) {
+    static ProjectForm of(ProjectResponse project) {
         ProjectForm form = new ProjectForm();
-        form.acronym = (String) project.get("acronym");
-        Map<String, String> name = project.get("name") instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
-        form.nameFi = name.get("fi");
-        form.nameSv = name.get("sv");
-        form.nameEn = name.get("en");
-        Map<String, String> description = project.get("description") instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
-        form.descriptionFi = description.get("fi");
-        form.descriptionSv = description.get("sv");
-        form.descriptionEn = description.get("en");
-        form.startDate = (String) project.get("startDate");
-        form.endDate = (String) project.get("endDate");
-        form.leadCity = (String) project.get("leadCity");
-        form.participatingCities = project.get("participatingCities") instanceof List<?> cities
-                ? new ArrayList<>((List<String>) cities) : new ArrayList<>();
-        form.totalBudgetEur = project.get("totalBudgetEur") instanceof Number number ? number.longValue() : null;
-        form.themes = project.get("themes") instanceof List<?> themes ? new ArrayList<>((List<String>) themes) : new ArrayList<>();
-        form.partners = rows(project.get("partners"), item -> new PartnerRow(text(item, "organisation"), text(item, "city"), text(item, "role")));
-        form.funding = rows(project.get("funding"), item -> new FundingRow(text(item, "funder"), text(item, "programme"),
-                item.get("amountEur") instanceof Number amount ? amount.longValue() : null));
-        form.contacts = rows(project.get("contacts"), item -> new ContactRow(text(item, "name"), text(item, "role"),
-                text(item, "organisation"), text(item, "email")));
-        form.publications = rows(project.get("publications"), item -> new PublicationRow(text(item, "title"), text(item, "url")));
+        form.acronym = project.acronym();
+        form.nameFi = project.name() == null ? null : project.name().fi();
+        form.nameSv = project.name() == null ? null : project.name().sv();
+        form.nameEn = project.name() == null ? null : project.name().en();
+        form.descriptionFi = project.description() == null ? null : project.description().fi();
+        form.descriptionSv = project.description() == null ? null : project.description().sv();
+        form.descriptionEn = project.description() == null ? null : project.description().en();
+        form.startDate = project.startDate() == null ? null : project.startDate().toString();
+        form.endDate = project.endDate() == null ? null : project.endDate().toString();
+        form.leadCity = project.leadCity();
+        form.participatingCities = new ArrayList<>(project.participatingCities());
+        form.totalBudgetEur = project.totalBudgetEur();
+        form.themes = project.themes().stream().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
+        form.partners = rows(project.partners(), item -> new PartnerRow(item.organisation(), item.city(),
+                item.role() == null ? null : item.role().name()));
+        form.funding = rows(project.funding(), item -> new FundingRow(item.funder(), item.programme(), item.amountEur()));
+        form.contacts = rows(project.contacts(), item -> new ContactRow(item.name(), item.role(), item.organisation(), item.email()));
+        form.publications = rows(project.publications(), item -> new PublicationRow(item.title(), item.url()));
         return form;
     }
 
@@ -108,23 +107,16 @@ public class ProjectForm {
         return this;
     }
 
-    /** The whole ProjectBody the service takes, from the rows that have something in them. */
-    Map<String, Object> toRequest() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("acronym", acronym.trim());
-        body.put("name", Texts.localized(nameFi, nameSv, nameEn));
-        body.put("description", Texts.localized(descriptionFi, descriptionSv, descriptionEn));
-        body.put("startDate", Texts.trimmed(startDate));
-        body.put("endDate", Texts.trimmed(endDate));
-        body.put("leadCity", leadCity.trim());
-        body.put("participatingCities", new LinkedHashSet<>(participatingCities));
-        body.put("totalBudgetEur", totalBudgetEur);
-        body.put("themes", themes);
-        body.put("partners", filled("partners", partners, PartnerRow::toRequest));
-        body.put("funding", filled("funding", funding, FundingRow::toRequest));
-        body.put("contacts", filled("contacts", contacts, ContactRow::toRequest));
-        body.put("publications", filled("publications", publications, PublicationRow::toRequest));
-        return body;
+    /** The whole project the service takes, from the rows that have something in them. */
+    ProjectRequest toRequest() {
+        return new ProjectRequest(acronym.trim(), new ProjectRequest.Text(Texts.trimmed(nameFi), Texts.trimmed(nameSv),
+                Texts.trimmed(nameEn)), new ProjectRequest.LongText(Texts.trimmed(descriptionFi), Texts.trimmed(descriptionSv),
+                        Texts.trimmed(descriptionEn)), Texts.date("startDate", startDate), Texts.date("endDate", endDate),
+                leadCity.trim(), new LinkedHashSet<>(participatingCities), totalBudgetEur,
+                filled("funding", funding, FundingRow::toRequest), filled("partners", partners, PartnerRow::toRequest),
+                themes.stream().map(theme -> Texts.valueOf(Theme.class, theme)).filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)),
+                filled("contacts", contacts, ContactRow::toRequest), filled("publications", publications, PublicationRow::toRequest));
     }
 
     /** The form's field for a field of the service's request ({@code name.fi} → {@code nameFi}, rows to the row typed). */
@@ -156,8 +148,8 @@ public class ProjectForm {
             "funding-exceeds-budget", "totalBudgetEur",
             "name-missing", "nameFi");
 
-    private <R extends Row> List<Map<String, Object>> filled(String list, List<R> rows, Function<R, Map<String, Object>> request) {
-        List<Map<String, Object>> sent = new ArrayList<>();
+    private <R extends Row, T> List<T> filled(String list, List<R> rows, Function<R, T> request) {
+        List<T> sent = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             R row = rows.get(i);
@@ -170,16 +162,8 @@ public class ProjectForm {
         return sent;
     }
 
-    private static <R> List<R> rows(Object items, Function<Map<?, ?>, R> row) {
-        List<R> rows = new ArrayList<>();
-        if (items instanceof List<?> list) {
-            list.forEach(item -> {
-                if (item instanceof Map<?, ?> map) {
-                    rows.add(row.apply(map));
-                }
-            });
-        }
-        return rows;
+    private static <T, R> List<R> rows(List<T> items, Function<T, R> row) {
+        return items.stream().map(row).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static <R extends Row> List<R> padded(List<R> rows, java.util.function.Supplier<R> empty) {
@@ -189,10 +173,6 @@ public class ProjectForm {
             padded.add(empty.get());
         }
         return padded;
-    }
-
-    private static String text(Map<?, ?> item, String key) {
-        return item.get(key) == null ? null : String.valueOf(item.get(key));
     }
 
     /** A row of one of the form's lists. */
@@ -220,12 +200,8 @@ public class ProjectForm {
             return !Texts.filled(organisation) && !Texts.filled(city) && !Texts.filled(role);
         }
 
-        Map<String, Object> toRequest() {
-            Map<String, Object> partner = new LinkedHashMap<>();
-            partner.put("organisation", Texts.trimmed(organisation));
-            partner.put("city", Texts.trimmed(city));
-            partner.put("role", Texts.trimmed(role));
-            return partner;
+        ProjectRequest.Partner toRequest() {
+            return new ProjectRequest.Partner(Texts.trimmed(organisation), Texts.trimmed(city), Texts.valueOf(PartnerRole.class, role));
         }
 
         public String getOrganisation() { return organisation; }
@@ -259,12 +235,8 @@ public class ProjectForm {
             return !Texts.filled(funder) && !Texts.filled(programme) && amountEur == null;
         }
 
-        Map<String, Object> toRequest() {
-            Map<String, Object> funding = new LinkedHashMap<>();
-            funding.put("funder", Texts.trimmed(funder));
-            funding.put("programme", Texts.trimmed(programme));
-            funding.put("amountEur", amountEur);
-            return funding;
+        ProjectRequest.Funding toRequest() {
+            return new ProjectRequest.Funding(Texts.trimmed(funder), Texts.trimmed(programme), amountEur);
         }
 
         public String getFunder() { return funder; }
@@ -301,13 +273,9 @@ public class ProjectForm {
             return !Texts.filled(name) && !Texts.filled(role) && !Texts.filled(organisation) && !Texts.filled(email);
         }
 
-        Map<String, Object> toRequest() {
-            Map<String, Object> contact = new LinkedHashMap<>();
-            contact.put("name", Texts.trimmed(name));
-            contact.put("role", Texts.trimmed(role));
-            contact.put("organisation", Texts.trimmed(organisation));
-            contact.put("email", Texts.trimmed(email));
-            return contact;
+        ProjectRequest.Contact toRequest() {
+            return new ProjectRequest.Contact(Texts.trimmed(name), Texts.trimmed(role), Texts.trimmed(organisation),
+                    Texts.trimmed(email));
         }
 
         public String getName() { return name; }
@@ -340,11 +308,8 @@ public class ProjectForm {
             return !Texts.filled(title) && !Texts.filled(url);
         }
 
-        Map<String, Object> toRequest() {
-            Map<String, Object> publication = new LinkedHashMap<>();
-            publication.put("title", Texts.trimmed(title));
-            publication.put("url", Texts.trimmed(url));
-            return publication;
+        ProjectRequest.Publication toRequest() {
+            return new ProjectRequest.Publication(Texts.trimmed(title), Texts.trimmed(url));
         }
 
         public String getTitle() { return title; }

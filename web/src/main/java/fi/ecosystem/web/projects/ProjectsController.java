@@ -6,15 +6,23 @@ import fi.ecosystem.web.support.Forms;
 import fi.ecosystem.web.support.Pager;
 import fi.ecosystem.events.api.EventResponse;
 import fi.ecosystem.events.api.EventsApi;
-import fi.ecosystem.events.api.ItemsPage;
-import fi.ecosystem.web.support.ServiceClient;
+import fi.ecosystem.projects.api.AuditEntry;
+import fi.ecosystem.projects.api.ContinuationRequest;
+import fi.ecosystem.projects.api.ItemsPage;
+import fi.ecosystem.projects.api.ProjectResponse;
+import fi.ecosystem.projects.api.ProjectStatus;
+import fi.ecosystem.projects.api.ProjectSummary;
+import fi.ecosystem.projects.api.ProjectsApi;
+import fi.ecosystem.projects.api.StatusRequest;
+import fi.ecosystem.projects.api.Theme;
+import fi.ecosystem.web.support.Texts;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,23 +43,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ProjectsController {
 
-    static final List<String> STATUSES = List.of("PLANNED", "ACTIVE", "ENDED", "CONTINUED");
-    static final List<String> THEMES = List.of("URBAN_CLEANTECH", "HUMAN_HEALTH_TECH", "DIGITALISING_INDUSTRY",
-            "WELFARE_CITY", "SMART_CITIZEN", "MANUFACTURING", "DATA_CENTRES", "FOOD_PRODUCTION", "LOGISTICS",
-            "ONLINE_AND_WHOLESALE_TRADE", "ICT", "WELLBEING", "TOURISM", "ENVIRONMENTAL_BUSINESS", "DESIGN");
-    static final List<String> PARTNER_ROLES = List.of("LEAD", "CO_IMPLEMENTER", "NETWORK_PARTNER", "FUNDER");
-    /** The next states the service allows from each (planned → active → ended → continued). */
-    static final Map<String, List<String>> NEXT_STATUS = Map.of("PLANNED", List.of("ACTIVE"), "ACTIVE", List.of("ENDED"),
-            "ENDED", List.of(), "CONTINUED", List.of());
+    /** The filters' and the form's choices: the API's values by name. */
+    static final List<String> STATUSES = Arrays.stream(ProjectStatus.values()).map(Enum::name).toList();
+    static final List<String> THEMES = Arrays.stream(Theme.values()).map(Enum::name).toList();
     static final int PAGE_SIZE = 50;
     static final int AUDIT_PAGE_SIZE = 50;
 
-    private final ServiceClient projects;
+    private final ProjectsApi projects;
     private final EventsApi events;
     private final CityNames cities;
     private final ProjectChoices choices;
 
-    ProjectsController(@Qualifier("projectsService") ServiceClient projects, EventsApi events,
+    ProjectsController(ProjectsApi projects, EventsApi events,
             CityNames cities, ProjectChoices choices) {
         this.projects = projects;
         this.events = events;
@@ -63,18 +66,17 @@ class ProjectsController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String city,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        UriComponentsBuilder search = UriComponentsBuilder.fromPath("/api/projects").queryParam("size", PAGE_SIZE)
-                .queryParam("page", Math.max(0, page));
+        ProjectStatus chosenStatus = Texts.valueOf(ProjectStatus.class, status);
+        Theme chosenTheme = Texts.valueOf(Theme.class, theme);
         UriComponentsBuilder export = UriComponentsBuilder.newInstance().queryParam("lang", Formats.language());
-        for (UriComponentsBuilder query : List.of(search, export)) {
-            addIfPresent(query, "q", q);
-            addIfPresent(query, "status", status != null && STATUSES.contains(status) ? status : null);
-            addIfPresent(query, "theme", theme != null && THEMES.contains(theme) ? theme : null);
-            addIfPresent(query, "city", city);
-        }
-        Map<String, Object> answer = projects.get(search.build().toUriString());
+        addIfPresent(export, "q", q);
+        addIfPresent(export, "status", chosenStatus == null ? null : chosenStatus.name());
+        addIfPresent(export, "theme", chosenTheme == null ? null : chosenTheme.name());
+        addIfPresent(export, "city", city);
+        ItemsPage<ProjectSummary> answer = projects.list(PAGE_SIZE, Math.max(0, page), Texts.trimmed(q),
+                chosenStatus == null ? null : List.of(chosenStatus), chosenTheme, Texts.trimmed(city), null, null);
         model.addAttribute("page", answer);
-        model.addAttribute("projects", answer.get("items"));
+        model.addAttribute("projects", answer.items());
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         model.addAttribute("theme", theme);
@@ -89,15 +91,16 @@ class ProjectsController {
 
     @GetMapping("/app/projects/{id}")
     String project(@PathVariable String id, CityUser user, @RequestParam(defaultValue = "0") int eventsPage, Model model) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         model.addAttribute("project", project);
-        model.addAttribute("nextStatuses", NEXT_STATUS.getOrDefault(String.valueOf(project.get("status")), List.of()));
-        if (manages(user) && "ENDED".equals(project.get("status")) && project.get("continuedBy") == null) {
-            model.addAttribute("successors", projects.items("/api/projects?size=200&sort=-startDate").stream()
-                    .filter(other -> !id.equals(other.get("id"))).toList());
+        // the service answers which changes its rules allow now; continuing has its own form
+        model.addAttribute("nextStatuses", project.statusChanges().stream().sorted().toList());
+        if (manages(user) && project.status() == ProjectStatus.ENDED && project.continuedBy() == null) {
+            model.addAttribute("successors", projects.list(200, 0, null, null, null, null, "-startDate", null).items().stream()
+                    .filter(other -> !id.equals(other.id())).toList());
         }
         try {
-            ItemsPage<EventResponse> answer = events.list(null, null, id, Math.max(0, eventsPage), Pager.SIZE);
+            fi.ecosystem.events.api.ItemsPage<EventResponse> answer = events.list(null, null, id, Math.max(0, eventsPage), Pager.SIZE);
             model.addAttribute("events", answer.items());
             model.addAttribute("eventsPager", Pager.of(answer.page(), answer.size(), answer.totalItems(), answer.items().size(),
                     UriComponentsBuilder.fromPath("/app/projects/{id}")
@@ -124,8 +127,8 @@ class ProjectsController {
             return form(null, user, model);
         }
         try {
-            Map<String, Object> created = projects.post(form.toRequest(), "/api/projects");
-            return "redirect:/app/projects/" + created.get("id");
+            ProjectResponse created = projects.plan(form.toRequest());
+            return "redirect:/app/projects/" + created.id();
         } catch (ServiceProblem problem) {
             Forms.reject(result, problem, form::formField, ProjectForm.FIELD_OF_RULE);
             form.withEmptyRows();
@@ -139,7 +142,7 @@ class ProjectsController {
 
     @GetMapping("/app/projects/{id}/edit")
     String edit(@PathVariable String id, CityUser user, Model model) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         model.addAttribute("form", ProjectForm.of(project).withEmptyRows());
         return form(project, user, model);
     }
@@ -147,20 +150,18 @@ class ProjectsController {
     @PostMapping("/app/projects/{id}")
     String save(@PathVariable String id, @Valid @ModelAttribute("form") ProjectForm form, BindingResult result, CityUser user,
             Model model, RedirectAttributes redirect) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         if (!mayChangeCities(user, project)) {
             // only the lead city (or an admin) changes who takes part: the others send back what there is
-            form.setLeadCity(String.valueOf(project.get("leadCity")));
-            form.setParticipatingCities(project.get("participatingCities") instanceof List<?> taking
-                    ? taking.stream().map(String::valueOf).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new))
-                    : new java.util.ArrayList<>());
+            form.setLeadCity(project.leadCity());
+            form.setParticipatingCities(new java.util.ArrayList<>(project.participatingCities()));
         }
         if (result.hasErrors()) {
             form.withEmptyRows();
             return form(project, user, model);
         }
         try {
-            projects.put(form.toRequest(), "/api/projects/{id}", id);
+            projects.edit(id, form.toRequest());
             redirect.addFlashAttribute("flash", "project.saved");
             return "redirect:/app/projects/" + id;
         } catch (ServiceProblem problem) {
@@ -176,8 +177,13 @@ class ProjectsController {
 
     @PostMapping("/app/projects/{id}/status")
     String changeStatus(@PathVariable String id, @RequestParam String status, RedirectAttributes redirect) {
+        ProjectStatus next = Texts.valueOf(ProjectStatus.class, status);
+        if (next == null) {
+            redirect.addFlashAttribute("flashError", "problem.status-transition");
+            return "redirect:/app/projects/" + id;
+        }
         try {
-            projects.put(Map.of("status", status), "/api/projects/{id}/status", id);
+            projects.changeStatus(id, new StatusRequest(next));
             redirect.addFlashAttribute("flash", "project.statusChanged");
         } catch (ServiceProblem problem) {
             if (problem.notFound()) {
@@ -195,7 +201,7 @@ class ProjectsController {
             return "redirect:/app/projects/" + id;
         }
         try {
-            projects.post(Map.of("successorId", successorId), "/api/projects/{id}/continuation", id);
+            projects.continueWith(id, new ContinuationRequest(successorId));
             redirect.addFlashAttribute("flash", "project.continued");
         } catch (ServiceProblem problem) {
             if (problem.notFound() && problem.getMessage() != null && problem.getMessage().contains(id)) {
@@ -210,33 +216,24 @@ class ProjectsController {
 
     @GetMapping("/app/projects/{id}/work-packages/new")
     String newWorkPackage(@PathVariable String id, Model model) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         WorkPackageForm form = new WorkPackageForm();
-        int next = 1;
-        if (project.get("workPackages") instanceof List<?> packages) {
-            for (Object wp : packages) {
-                if (wp instanceof Map<?, ?> item && item.get("number") instanceof Number number) {
-                    next = Math.max(next, number.intValue() + 1);
-                }
-            }
-        }
-        form.setNumber(next);
+        form.setNumber(project.workPackages().stream().mapToInt(workPackage -> workPackage.number() + 1).max().orElse(1));
         model.addAttribute("form", form.withEmptyRows());
         return workPackageForm(project, null, model);
     }
 
     @GetMapping("/app/projects/{id}/work-packages/{number}")
     String editWorkPackage(@PathVariable String id, @PathVariable int number, Model model) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
-        Map<String, Object> workPackage = workPackage(project, number);
-        model.addAttribute("form", WorkPackageForm.of(workPackage).withEmptyRows());
+        ProjectResponse project = projects.get(id);
+        model.addAttribute("form", WorkPackageForm.of(workPackage(project, number)).withEmptyRows());
         return workPackageForm(project, number, model);
     }
 
     @PostMapping("/app/projects/{id}/work-packages")
     String saveWorkPackage(@PathVariable String id, @RequestParam(required = false) Integer editing,
             @Valid @ModelAttribute("form") WorkPackageForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         if (!form.hasTitle()) {
             result.rejectValue("titleFi", "problem.title-missing");
         }
@@ -245,7 +242,7 @@ class ProjectsController {
             return workPackageForm(project, editing, model);
         }
         try {
-            projects.put(form.toRequest(), "/api/projects/{id}/work-packages/{number}", id, form.getNumber());
+            projects.putWorkPackage(id, form.getNumber(), form.toRequest());
             redirect.addFlashAttribute("flash", "workPackage.saved");
             return "redirect:/app/projects/" + id + "#work-packages";
         } catch (ServiceProblem problem) {
@@ -257,7 +254,7 @@ class ProjectsController {
 
     @PostMapping("/app/projects/{id}/work-packages/{number}/remove")
     String removeWorkPackage(@PathVariable String id, @PathVariable int number, RedirectAttributes redirect) {
-        projects.delete("/api/projects/{id}/work-packages/{number}", id, number);
+        projects.removeWorkPackage(id, number);
         redirect.addFlashAttribute("flash", "workPackage.removed");
         return "redirect:/app/projects/" + id + "#work-packages";
     }
@@ -266,14 +263,14 @@ class ProjectsController {
 
     @GetMapping("/app/projects/{id}/indicators/new")
     String newIndicator(@PathVariable String id, Model model) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         model.addAttribute("form", new IndicatorForm());
         return indicatorForm(project, null, model);
     }
 
     @GetMapping("/app/projects/{id}/indicators/{code}")
     String editIndicator(@PathVariable String id, @PathVariable String code, Model model) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         model.addAttribute("form", IndicatorForm.of(indicator(project, code)));
         return indicatorForm(project, code, model);
     }
@@ -281,7 +278,7 @@ class ProjectsController {
     @PostMapping("/app/projects/{id}/indicators")
     String saveIndicator(@PathVariable String id, @RequestParam(required = false) String editing,
             @Valid @ModelAttribute("form") IndicatorForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         if (!form.hasName()) {
             result.rejectValue("nameFi", "problem.name-missing");
         }
@@ -289,7 +286,7 @@ class ProjectsController {
             return indicatorForm(project, editing, model);
         }
         try {
-            projects.put(form.toRequest(), "/api/projects/{id}/indicators/{code}", id, form.getCode());
+            projects.putIndicator(id, form.getCode(), form.toRequest());
             redirect.addFlashAttribute("flash", "indicator.saved");
             return "redirect:/app/projects/" + id + "#indicators";
         } catch (ServiceProblem problem) {
@@ -300,7 +297,7 @@ class ProjectsController {
 
     @GetMapping("/app/projects/{id}/indicators/{code}/report")
     String reportForm(@PathVariable String id, @PathVariable String code, Model model) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
+        ProjectResponse project = projects.get(id);
         model.addAttribute("form", new ReportForm());
         return reportPage(project, code, model);
     }
@@ -310,7 +307,7 @@ class ProjectsController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                projects.post(form.toRequest(), "/api/projects/{id}/indicators/{code}/values", id, code);
+                projects.report(id, code, form.toRequest());
                 redirect.addFlashAttribute("flash", "indicator.reported");
                 return "redirect:/app/projects/" + id + "#indicator-" + code;
             } catch (ServiceProblem problem) {
@@ -320,25 +317,24 @@ class ProjectsController {
                 Forms.reject(result, problem, field -> field, Map.of("indicator-negative", "value"));
             }
         }
-        return reportPage(projects.get("/api/projects/{id}", id), code, model);
+        return reportPage(projects.get(id), code, model);
     }
 
     // --- audit trail
 
     @GetMapping("/app/projects/{id}/audit")
     String audit(@PathVariable String id, @RequestParam(defaultValue = "0") int page, Model model) {
-        Map<String, Object> project = projects.get("/api/projects/{id}", id);
-        Map<String, Object> trail = projects.get("/api/projects/{id}/audit?page={page}&size={size}", id, Math.max(0, page),
-                AUDIT_PAGE_SIZE);
+        ProjectResponse project = projects.get(id);
+        ItemsPage<AuditEntry> trail = projects.audit(id, Math.max(0, page), AUDIT_PAGE_SIZE);
         model.addAttribute("project", project);
         model.addAttribute("page", trail);
-        model.addAttribute("entries", trail.get("items"));
+        model.addAttribute("entries", trail.items());
         return "app/projects/audit";
     }
 
     // ---
 
-    private String form(Map<String, Object> project, CityUser user, Model model) {
+    private String form(ProjectResponse project, CityUser user, Model model) {
         model.addAttribute("project", project);
         model.addAttribute("themes", THEMES);
         model.addAttribute("partnerRoleChoices", choices.partnerRoles());
@@ -354,14 +350,14 @@ class ProjectsController {
         return "app/projects/form";
     }
 
-    private String workPackageForm(Map<String, Object> project, Integer editing, Model model) {
+    private String workPackageForm(ProjectResponse project, Integer editing, Model model) {
         model.addAttribute("project", project);
         model.addAttribute("editing", editing);
         model.addAttribute("deliverableStatusChoices", choices.deliverableStatuses());
         return "app/projects/work-package";
     }
 
-    private String indicatorForm(Map<String, Object> project, String editing, Model model) {
+    private String indicatorForm(ProjectResponse project, String editing, Model model) {
         model.addAttribute("project", project);
         model.addAttribute("editing", editing);
         model.addAttribute("feedChoices", choices.feeds());
@@ -369,32 +365,25 @@ class ProjectsController {
         return "app/projects/indicator";
     }
 
-    private String reportPage(Map<String, Object> project, String code, Model model) {
+    private String reportPage(ProjectResponse project, String code, Model model) {
         model.addAttribute("project", project);
         model.addAttribute("indicator", indicator(project, code));
         return "app/projects/report";
     }
 
-    private static Map<String, Object> workPackage(Map<String, Object> project, int number) {
-        return part(project, "workPackages", item -> item.get("number") instanceof Number n && n.intValue() == number,
-                "Work package " + number);
+    private static ProjectResponse.WorkPackage workPackage(ProjectResponse project, int number) {
+        return found(project.workPackage(number), "Work package " + number);
     }
 
-    private static Map<String, Object> indicator(Map<String, Object> project, String code) {
-        return part(project, "indicators", item -> code.equals(item.get("code")), "Indicator " + code);
+    private static ProjectResponse.Indicator indicator(ProjectResponse project, String code) {
+        return found(project.indicator(code), "Indicator " + code);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> part(Map<String, Object> project, String list, java.util.function.Predicate<Map<String, Object>> which,
-            String what) {
-        if (project.get(list) instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> map && which.test((Map<String, Object>) map)) {
-                    return new LinkedHashMap<>((Map<String, Object>) map);
-                }
-            }
+    private static <T> T found(T part, String what) {
+        if (part == null) {
+            throw new ServiceProblem(404, "not-found", what, Map.of());
         }
-        throw new ServiceProblem(404, "not-found", what, Map.of());
+        return part;
     }
 
     static boolean manages(CityUser user) {
@@ -402,8 +391,8 @@ class ProjectsController {
     }
 
     /** Only the lead city (or an admin) changes who takes part; a new project is the planner's to set. */
-    static boolean mayChangeCities(CityUser user, Map<String, Object> project) {
-        return project == null || user.roles().contains(CityUser.ADMIN) || user.cities().contains(String.valueOf(project.get("leadCity")));
+    static boolean mayChangeCities(CityUser user, ProjectResponse project) {
+        return project == null || user.roles().contains(CityUser.ADMIN) || user.cities().contains(project.leadCity());
     }
 
     private static void addIfPresent(UriComponentsBuilder search, String name, String value) {

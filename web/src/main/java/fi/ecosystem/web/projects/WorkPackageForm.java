@@ -1,5 +1,9 @@
 package fi.ecosystem.web.projects;
 
+import fi.ecosystem.projects.api.DeliverableStatus;
+import fi.ecosystem.projects.api.ProjectRequest;
+import fi.ecosystem.projects.api.ProjectResponse;
+import fi.ecosystem.projects.api.WorkPackageRequest;
 import fi.ecosystem.web.support.Texts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,15 +12,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 
 /** A work package with its deliverables (title, due date, status); empty deliverable rows are dropped. */
 public class WorkPackageForm {
 
-    static final List<String> DELIVERABLE_STATUSES = List.of("PLANNED", "IN_PROGRESS", "DONE", "LATE");
     private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("^deliverables\\[(\\d+)](.*)$");
 
     @NotNull
@@ -41,25 +42,24 @@ public class WorkPackageForm {
     private List<DeliverableRow> deliverables = new ArrayList<>();
     private final List<Integer> sentRows = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
-    static WorkPackageForm of(Map<String, Object> workPackage) {
+    static WorkPackageForm of(ProjectResponse.WorkPackage workPackage) {
         WorkPackageForm form = new WorkPackageForm();
-        form.number = workPackage.get("number") instanceof Number n ? n.intValue() : null;
-        Map<String, String> title = workPackage.get("title") instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
-        form.titleFi = title.get("fi");
-        form.titleSv = title.get("sv");
-        form.titleEn = title.get("en");
-        form.responsiblePartner = (String) workPackage.get("responsiblePartner");
-        Map<String, String> description = workPackage.get("description") instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
-        form.descriptionFi = description.get("fi");
-        form.descriptionSv = description.get("sv");
-        form.descriptionEn = description.get("en");
-        if (workPackage.get("deliverables") instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> d) {
-                    form.deliverables.add(new DeliverableRow((String) d.get("title"), (String) d.get("dueDate"), (String) d.get("status")));
-                }
-            }
+        form.number = workPackage.number();
+        if (workPackage.title() != null) {
+            form.titleFi = workPackage.title().fi();
+            form.titleSv = workPackage.title().sv();
+            form.titleEn = workPackage.title().en();
+        }
+        form.responsiblePartner = workPackage.responsiblePartner();
+        if (workPackage.description() != null) {
+            form.descriptionFi = workPackage.description().fi();
+            form.descriptionSv = workPackage.description().sv();
+            form.descriptionEn = workPackage.description().en();
+        }
+        for (ProjectResponse.Deliverable deliverable : workPackage.deliverables()) {
+            form.deliverables.add(new DeliverableRow(deliverable.title(),
+                    deliverable.dueDate() == null ? null : deliverable.dueDate().toString(),
+                    deliverable.status() == null ? null : deliverable.status().name()));
         }
         return form;
     }
@@ -72,26 +72,21 @@ public class WorkPackageForm {
         return this;
     }
 
-    Map<String, Object> toRequest() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", Texts.localized(titleFi, titleSv, titleEn));
-        body.put("responsiblePartner", Texts.trimmed(responsiblePartner));
-        body.put("description", Texts.localized(descriptionFi, descriptionSv, descriptionEn));
-        List<Map<String, Object>> sent = new ArrayList<>();
+    WorkPackageRequest toRequest() {
+        List<WorkPackageRequest.Deliverable> sent = new ArrayList<>();
         sentRows.clear();
         for (int i = 0; i < deliverables.size(); i++) {
             DeliverableRow row = deliverables.get(i);
             if (row != null && !row.isEmpty()) {
-                Map<String, Object> deliverable = new LinkedHashMap<>();
-                deliverable.put("title", Texts.trimmed(row.title));
-                deliverable.put("dueDate", Texts.trimmed(row.dueDate));
-                deliverable.put("status", Texts.trimmed(row.status));
-                sent.add(deliverable);
-                sentRows.add(i);
+                sentRows.add(i); // first: a date refused below is shown next to this row
+                sent.add(new WorkPackageRequest.Deliverable(Texts.trimmed(row.title),
+                        Texts.date("deliverables[" + sent.size() + "].dueDate", row.dueDate),
+                        Texts.valueOf(DeliverableStatus.class, row.status)));
             }
         }
-        body.put("deliverables", sent);
-        return body;
+        return new WorkPackageRequest(new ProjectRequest.Text(Texts.trimmed(titleFi), Texts.trimmed(titleSv), Texts.trimmed(titleEn)),
+                Texts.trimmed(responsiblePartner), new ProjectRequest.LongText(Texts.trimmed(descriptionFi),
+                        Texts.trimmed(descriptionSv), Texts.trimmed(descriptionEn)), sent);
     }
 
     String formField(String field) {

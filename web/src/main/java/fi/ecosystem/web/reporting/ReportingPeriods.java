@@ -1,5 +1,7 @@
 package fi.ecosystem.web.reporting;
 
+import fi.ecosystem.projects.api.ProjectResponse;
+import fi.ecosystem.projects.api.ProjectsApi;
 import fi.ecosystem.web.support.ServiceClient;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +20,11 @@ class ReportingPeriods {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final ServiceClient projects;
+    private final ProjectsApi projectsApi;
 
-    ReportingPeriods(@Qualifier("projectsService") ServiceClient projects) {
+    ReportingPeriods(@Qualifier("projectsService") ServiceClient projects, ProjectsApi projectsApi) {
         this.projects = projects;
+        this.projectsApi = projectsApi;
     }
 
     record FigureValue(String figure, long periodValue, long cumulativeValue, Long lockedPeriodValue,
@@ -72,11 +76,8 @@ class ReportingPeriods {
         }
     }
 
-    record ProjectName(String id, String acronym, Map<String, String> name, String leadCity) {
-    }
-
-    ProjectName project(String projectId) {
-        return JSON.convertValue(projects.get("/api/projects/{id}", projectId), ProjectName.class);
+    ProjectResponse project(String projectId) {
+        return projectsApi.get(projectId);
     }
 
     List<Period> periods(String projectId) {

@@ -1,7 +1,5 @@
 package fi.ecosystem.web.support;
 
-import java.util.List;
-import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -29,16 +27,7 @@ public final class Pager {
         this.parameter = parameter;
     }
 
-    /** @param answer a service's page ({@code items, page, size, totalItems}); {@code here}: this page's address */
-    public static Pager of(Map<String, Object> answer, UriComponentsBuilder here) {
-        int page = answer.get("page") instanceof Number n ? n.intValue() : 0;
-        int size = answer.get("size") instanceof Number n ? Math.max(1, n.intValue()) : SIZE;
-        long total = answer.get("totalItems") instanceof Number n ? n.longValue() : 0;
-        int shown = answer.get("items") instanceof List<?> items ? items.size() : 0;
-        return of(page, size, total, shown, here);
-    }
-
-    /** A page of a list the web holds itself (the check-in's participants, searched and sorted by name). */
+    /** A page of a list: its number and size as the service answered it, how many there are and how many it shows. */
     public static Pager of(int page, int size, long total, int shown, UriComponentsBuilder here) {
         long first = shown == 0 ? 0 : (long) page * size + 1;
         return new Pager(page, first, shown == 0 ? 0 : first + shown - 1, total, here, "page");

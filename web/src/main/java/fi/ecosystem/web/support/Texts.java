@@ -1,21 +1,41 @@
 package fi.ecosystem.web.support;
 
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** What forms send: a LocalizedText as the services take it, and typed text without its blanks. */
+/** What forms send: typed text without its blanks, the enum a select chose, a date field's date. */
 public final class Texts {
 
     private Texts() {
     }
 
-    /** {fi, sv, en}; a language left empty is null, so the service falls back to another one. */
-    public static Map<String, String> localized(String fi, String sv, String en) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("fi", trimmed(fi));
-        texts.put("sv", trimmed(sv));
-        texts.put("en", trimmed(en));
-        return texts;
+    /** The value of an enum a select sent; null when nothing (or a value the enum does not have) was chosen. */
+    public static <E extends Enum<E>> E valueOf(Class<E> type, String value) {
+        if (!filled(value)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /**
+     * The date a date field holds (yyyy-MM-dd); null when empty. A date the calendar does not have (2025-02-30) is
+     * refused as the service would refuse it, so the form shows it next to its field.
+     */
+    public static LocalDate date(String field, String value) {
+        if (!filled(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException unreadable) {
+            throw new ServiceProblem(400, "validation", "Not a date: " + value, Map.of(field, "must be a date"),
+                    Map.of(field, "Pattern"));
+        }
     }
 
     public static boolean filled(String value) {

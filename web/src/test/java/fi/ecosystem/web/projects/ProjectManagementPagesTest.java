@@ -22,7 +22,7 @@ class ProjectManagementPagesTest extends PageTest {
 
     /** As the demo data holds it: a funder whose amount is not known, a lead city and five others. */
     static final String KASVU = """
-            {"id": "kasvu", "acronym": "KASVU", "name": {"fi": "Kasvun ekosysteemit", "sv": "Tillväxtekosystem"}, "status": "ACTIVE",
+            {"id": "kasvu", "acronym": "KASVU", "name": {"fi": "Kasvun ekosysteemit", "sv": "Tillväxtekosystem"}, "status": "ACTIVE", "statusChanges": ["ENDED"],
              "startDate": "2018-08-01", "endDate": "2021-06-30", "leadCity": "helsinki", "participatingCities": ["helsinki", "espoo", "vantaa"],
              "totalBudgetEur": 4400000, "funding": [{"funder": "6Aika", "programme": null, "amountEur": null}],
              "partners": [{"organisation": "Helsingin kaupunki", "city": "helsinki", "role": "LEAD"},

@@ -1,13 +1,15 @@
 package fi.ecosystem.contacts.contact.web;
 
 import fi.ecosystem.contacts.contact.PersonView;
-import fi.ecosystem.contacts.contact.PossibleDuplicates;
 import fi.ecosystem.contacts.contact.ContactAudit;
 import fi.ecosystem.contacts.contact.ContactFilter;
 import fi.ecosystem.contacts.contact.ContactService;
-import fi.ecosystem.contacts.contact.web.ContactRequests.ConsentBody;
-import fi.ecosystem.contacts.contact.web.ContactRequests.Merge;
-import fi.ecosystem.contacts.contact.web.ContactRequests.PersonBody;
+import fi.ecosystem.contacts.api.ConsentRequest;
+import fi.ecosystem.contacts.api.ContactResponse;
+import fi.ecosystem.contacts.api.ContactSummary;
+import fi.ecosystem.contacts.api.DuplicateCandidate;
+import fi.ecosystem.contacts.api.MergeRequest;
+import fi.ecosystem.contacts.api.PersonRequest;
 import fi.ecosystem.contacts.contact.web.ContactRequests.RoleBody;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.PageResponse;
@@ -71,12 +73,12 @@ class ContactController {
     @Operation(summary = "Search people linked to the caller's cities' projects",
             description = "All filters are optional and combine. `q`: words that begin the first or last name, case and "
                     + "diacritics ignored (\"jarvi\" finds Järvinen). `organisation`: words that begin the organisation's name.")
-    PageResponse<ContactResponse.Summary> list(@Parameter(hidden = true) CityUser user,
+    PageResponse<ContactSummary> list(@Parameter(hidden = true) CityUser user,
             @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return PageResponse.of(contacts.search(user, query.filter(), PageRequest.of(page, size, query.order())),
-                ContactResponse.Summary::of);
+                ContactRecords::summary);
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
@@ -98,7 +100,7 @@ class ContactController {
     @Operation(summary = "One person with roles, consents and participation history",
             description = "The id of a person merged into another leads to that other person")
     ContactResponse get(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return ContactResponse.of(contacts.view(user, id));
+        return ContactRecords.response(contacts.view(user, id));
     }
 
     @PostMapping
@@ -110,41 +112,42 @@ class ContactController {
     @ApiResponse(responseCode = "201", description = "Entered; Location names the new person")
     @ApiResponse(responseCode = "409", description = "Possible duplicates (`candidates`) or a rule of the domain (`code`)",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ContactResponse> create(@Parameter(hidden = true) CityUser user, @Valid @RequestBody PersonBody body,
+    ResponseEntity<ContactResponse> create(@Parameter(hidden = true) CityUser user, @Valid @RequestBody PersonRequest body,
             @RequestParam(defaultValue = "false") boolean allowDuplicate) {
-        PersonView contact = contacts.create(user, body.toDetails(), body.projectIds() == null ? Set.of() : body.projectIds(),
+        PersonView contact = contacts.create(user, ContactRecords.details(body), body.projectIds() == null ? Set.of() : body.projectIds(),
                 allowDuplicate);
-        return ResponseEntity.created(URI.create("/api/contacts/" + contact.id())).body(ContactResponse.of(contact));
+        return ResponseEntity.created(URI.create("/api/contacts/" + contact.id())).body(ContactRecords.response(contact));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Change a person's name, title, organisation, e-mail, phone and language")
-    ContactResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody PersonBody body) {
-        return ContactResponse.of(contacts.edit(user, id, body.toDetails()));
+    ContactResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody PersonRequest body) {
+        return ContactRecords.response(contacts.edit(user, id, ContactRecords.details(body)));
     }
 
     @GetMapping("/{id}/duplicates")
     @Operation(summary = "People who may be the same as this person", description = "Candidates to merge: people the caller "
             + "sees with the same e-mail, phone or name as what the caller sees of this person (`matchedOn` says which), "
             + "each as the caller sees them")
-    List<PossibleDuplicates.Candidate> duplicates(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return contacts.duplicatesOf(user, id);
+    List<DuplicateCandidate> duplicates(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
+        return contacts.duplicatesOf(user, id).stream().map(ContactRecords::candidate).toList();
     }
 
     @PostMapping("/{id}/merge")
     @Operation(summary = "Merge a duplicate into this person",
             description = "Participation history, consents, roles and project links are united; the duplicate's id and "
                     + "e-mail lead to this person from now on. Recorded in both audit trails. Repeating it changes nothing.")
-    ContactResponse merge(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody Merge body) {
-        return ContactResponse.of(contacts.merge(user, id, body.duplicateId()));
+    ContactResponse merge(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody MergeRequest body) {
+        return ContactRecords.response(contacts.merge(user, id, body.duplicateId()));
     }
 
     @PostMapping("/{id}/consents")
     @Operation(summary = "Record a consent", description = "Purpose, legal basis, source and the text or its version; "
             + "the time and who recorded it are added")
     ContactResponse giveConsent(@Parameter(hidden = true) CityUser user, @PathVariable String id,
-            @Valid @RequestBody ConsentBody body) {
-        return ContactResponse.of(contacts.giveConsent(user, id, body.purpose(), body.legalBasis(), body.source(),
+            @Valid @RequestBody ConsentRequest body) {
+        return ContactRecords.response(contacts.giveConsent(user, id, ContactRecords.purpose(body.purpose()),
+                ContactRecords.legalBasis(body.legalBasis()), ContactRecords.source(body.source()),
                 body.text(), body.textVersion()));
     }
 
@@ -152,7 +155,7 @@ class ContactController {
     @Operation(summary = "Withdraw a consent", description = "The consent stays in the history with the time of withdrawal")
     ContactResponse withdrawConsent(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable String consentId) {
-        return ContactResponse.of(contacts.withdrawConsent(user, id, consentId));
+        return ContactRecords.response(contacts.withdrawConsent(user, id, consentId));
     }
 
     @PutMapping("/{id}/roles/{projectId}")
@@ -160,14 +163,14 @@ class ContactController {
             description = "Roles that come from the project's own contact list are kept by projects-service")
     ContactResponse assignRole(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Size(max = 100) String projectId, @Valid @RequestBody RoleBody body) {
-        return ContactResponse.of(contacts.assignRole(user, id, projectId, body.role(), body.organisation()));
+        return ContactRecords.response(contacts.assignRole(user, id, projectId, body.role(), body.organisation()));
     }
 
     @DeleteMapping("/{id}/roles/{projectId}")
     @Operation(summary = "Remove the role staff set in a project", description = "The person stays linked to the project")
     ContactResponse removeRole(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Size(max = 100) String projectId) {
-        return ContactResponse.of(contacts.removeRole(user, id, projectId));
+        return ContactRecords.response(contacts.removeRole(user, id, projectId));
     }
 
     @GetMapping("/{id}/audit")

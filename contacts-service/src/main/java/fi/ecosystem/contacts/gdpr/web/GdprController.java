@@ -1,5 +1,6 @@
 package fi.ecosystem.contacts.gdpr.web;
 
+import fi.ecosystem.contacts.api.PrivacyNotice;
 import fi.ecosystem.contacts.contact.Contact;
 import fi.ecosystem.contacts.contact.ContactService;
 import fi.ecosystem.contacts.gdpr.ErasureState;
@@ -105,21 +106,27 @@ class GdprController {
     @GetMapping("/notices")
     @Operation(summary = "What other cities' admins did with people this city sees: exports for the person and erasures "
             + "(GDPR art. 19)", description = "For admins of the city; newest first. A notice names the contact id only.")
-    fi.ecosystem.platform.web.PageResponse<PrivacyNotices.Notice> notices(@Parameter(hidden = true) CityUser user,
+    fi.ecosystem.platform.web.PageResponse<PrivacyNotice> notices(@Parameter(hidden = true) CityUser user,
             @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
             @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
         PersonalDataAccess.requireAdmin(user);
         return fi.ecosystem.platform.web.PageResponse.of(notices.of(user.cities(),
-                org.springframework.data.domain.PageRequest.of(page, size)), notice -> notice);
+                org.springframework.data.domain.PageRequest.of(page, size)), GdprController::notice);
     }
 
     @PostMapping("/notices/{noticeId}/read")
     @Operation(summary = "Mark a notice to the caller's city as read (by whom and when; audited)",
             description = "For admins of the city; 404 for a notice to another city. Marking again keeps the first reading.")
-    PrivacyNotices.Notice read(@Parameter(hidden = true) CityUser user,
+    PrivacyNotice read(@Parameter(hidden = true) CityUser user,
             @PathVariable @jakarta.validation.constraints.Size(max = 64) String noticeId) {
         PersonalDataAccess.requireAdmin(user);
-        return notices.markRead(user, noticeId);
+        return notice(notices.markRead(user, noticeId));
+    }
+
+    /** A notice as the API's record says it (contacts-api). */
+    private static PrivacyNotice notice(PrivacyNotices.Notice notice) {
+        return new PrivacyNotice(notice.id(), notice.city(), notice.at(), notice.action(), notice.contactId(), notice.byName(),
+                notice.byCities(), notice.readAt(), notice.readBy());
     }
 
     @ExceptionHandler(OtherServices.Unavailable.class)

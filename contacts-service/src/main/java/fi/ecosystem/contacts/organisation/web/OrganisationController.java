@@ -1,5 +1,6 @@
 package fi.ecosystem.contacts.organisation.web;
 
+import fi.ecosystem.contacts.api.OrganisationResponse;
 import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.contacts.organisation.Organisation;
 import fi.ecosystem.contacts.organisation.OrganisationService;
@@ -68,14 +69,14 @@ class OrganisationController {
         }
     }
 
-    record OrganisationResponse(String id, OrganisationType type, LocalizedText name, String businessId,
-            String municipalityNumber, Organisation.Address address, String website, String parentId, Set<String> projectIds) {
-
-        static OrganisationResponse of(Organisation organisation) {
-            return new OrganisationResponse(organisation.id(), organisation.type(), organisation.name(),
-                    organisation.businessId(), organisation.municipalityNumber(), organisation.address(),
-                    organisation.website(), organisation.parentId(), organisation.projectIds());
-        }
+    /** An organisation as the API's record says it (contacts-api). */
+    static OrganisationResponse response(Organisation organisation) {
+        Organisation.Address address = organisation.address();
+        return new OrganisationResponse(organisation.id(),
+                organisation.type() == null ? null : fi.ecosystem.contacts.api.OrganisationType.valueOf(organisation.type().name()),
+                organisation.name(), organisation.businessId(), organisation.municipalityNumber(),
+                address == null ? null : new OrganisationResponse.Address(address.street(), address.postalCode(), address.city()),
+                organisation.website(), organisation.parentId(), organisation.projectIds());
     }
 
     @GetMapping
@@ -84,13 +85,13 @@ class OrganisationController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return PageResponse.of(organisations.list(user, PageRequest.of(page, size, Sort.by("name.fi", "_id"))),
-                OrganisationResponse::of);
+                OrganisationController::response);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One organisation")
     OrganisationResponse get(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return OrganisationResponse.of(organisations.get(user, id));
+        return response(organisations.get(user, id));
     }
 
     @PostMapping
@@ -99,14 +100,14 @@ class OrganisationController {
     ResponseEntity<OrganisationResponse> create(@Parameter(hidden = true) CityUser user, @Valid @RequestBody OrganisationBody body) {
         Organisation organisation = organisations.create(user, body.type(), text(body.name()), body.businessId(),
                 body.municipalityNumber(), address(body.address()), body.website(), body.parentId(), body.projectIds());
-        return ResponseEntity.created(URI.create("/api/organisations/" + organisation.id())).body(OrganisationResponse.of(organisation));
+        return ResponseEntity.created(URI.create("/api/organisations/" + organisation.id())).body(response(organisation));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Change an organisation")
     OrganisationResponse change(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @Valid @RequestBody OrganisationBody body) {
-        return OrganisationResponse.of(organisations.change(user, id, body.type(), text(body.name()), body.businessId(),
+        return response(organisations.change(user, id, body.type(), text(body.name()), body.businessId(),
                 body.municipalityNumber(), address(body.address()), body.website(), body.parentId(), body.projectIds()));
     }
 

@@ -1,6 +1,7 @@
 package fi.ecosystem.projects.project.web;
 
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.projects.api.City;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,10 +19,6 @@ record ProjectCities(List<Entry> cities) {
     }
 
     record Entry(String alias, String fi, String sv, String en) {
-    }
-
-    /** As the API answers it. */
-    record City(String alias, LocalizedText name) {
     }
 
     List<City> all() {

@@ -4,17 +4,20 @@ import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.PageResponse;
 import fi.ecosystem.platform.web.Spreadsheet;
 import fi.ecosystem.projects.project.Project;
-import fi.ecosystem.projects.project.ProjectAudit;
 import fi.ecosystem.projects.project.ProjectFilter;
 import fi.ecosystem.projects.project.ProjectService;
 import fi.ecosystem.projects.project.ProjectStatus;
 import fi.ecosystem.projects.project.Theme;
-import fi.ecosystem.projects.project.web.ProjectRequests.ChangeStatus;
-import fi.ecosystem.projects.project.web.ProjectRequests.Continuation;
-import fi.ecosystem.projects.project.web.ProjectRequests.Indicator;
-import fi.ecosystem.projects.project.web.ProjectRequests.ProjectBody;
-import fi.ecosystem.projects.project.web.ProjectRequests.Report;
-import fi.ecosystem.projects.project.web.ProjectRequests.WorkPackage;
+import fi.ecosystem.projects.api.AuditEntry;
+import fi.ecosystem.projects.api.City;
+import fi.ecosystem.projects.api.ContinuationRequest;
+import fi.ecosystem.projects.api.IndicatorRequest;
+import fi.ecosystem.projects.api.ProjectRequest;
+import fi.ecosystem.projects.api.ProjectResponse;
+import fi.ecosystem.projects.api.ProjectSummary;
+import fi.ecosystem.projects.api.ReportRequest;
+import fi.ecosystem.projects.api.StatusRequest;
+import fi.ecosystem.projects.api.WorkPackageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.constraints.Size;
@@ -82,13 +85,13 @@ class ProjectController {
             @RequestParam(required = false) @Pattern(regexp = "indicators") String include) {
         boolean withIndicators = "indicators".equals(include);
         return PageResponse.of(projects.list(user, query.filter(), PageRequest.of(page, size, query.order()), withIndicators),
-                project -> ProjectSummary.of(project, withIndicators));
+                project -> ProjectRecords.summary(project, withIndicators));
     }
 
     @GetMapping("/cities")
     @Operation(summary = "The cities that can take part in projects, with their names in fi/sv/en",
             description = "Forms offer these names; requests name a city by its alias")
-    java.util.List<ProjectCities.City> cities() {
+    java.util.List<City> cities() {
         return cities.all();
     }
 
@@ -113,7 +116,7 @@ class ProjectController {
     @GetMapping("/{id}")
     @Operation(summary = "One project with its partners, funding, work packages and indicators")
     ProjectResponse get(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return ProjectResponse.of(projects.get(user, id));
+        return ProjectRecords.response(projects.get(user, id));
     }
 
     @PostMapping
@@ -121,69 +124,68 @@ class ProjectController {
     @ApiResponse(responseCode = "201", description = "Planned; Location names the new project")
     @ApiResponse(responseCode = "409", description = "A rule of the domain, e.g. the lead city does not take part (`code` says which)",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ProjectResponse> plan(@Parameter(hidden = true) CityUser user, @Valid @RequestBody ProjectBody request) {
-        Project project = projects.plan(user, request.toDetails());
-        return ResponseEntity.created(URI.create("/api/projects/" + project.id())).body(ProjectResponse.of(project));
+    ResponseEntity<ProjectResponse> plan(@Parameter(hidden = true) CityUser user, @Valid @RequestBody ProjectRequest request) {
+        Project project = projects.plan(user, ProjectRecords.details(request));
+        return ResponseEntity.created(URI.create("/api/projects/" + project.id())).body(ProjectRecords.response(project));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Change a project's description, partners, funding, themes, contacts and publications")
-    ProjectResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody ProjectBody request) {
-        return ProjectResponse.of(projects.edit(user, id, request.toDetails()));
+    ProjectResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody ProjectRequest request) {
+        return ProjectRecords.response(projects.edit(user, id, ProjectRecords.details(request)));
     }
 
     @PutMapping("/{id}/status")
     @Operation(summary = "Change the status", description = "planned → active → ended → continued; other transitions answer 409")
     ProjectResponse changeStatus(@Parameter(hidden = true) CityUser user, @PathVariable String id,
-            @Valid @RequestBody ChangeStatus request) {
-        return ProjectResponse.of(projects.changeStatus(user, id, request.status()));
+            @Valid @RequestBody StatusRequest request) {
+        return ProjectRecords.response(projects.changeStatus(user, id, ProjectRecords.status(request.status())));
     }
 
     @PostMapping("/{id}/continuation")
     @Operation(summary = "Mark an ended project continued by another one (a new funding decision)")
     ProjectResponse continueWith(@Parameter(hidden = true) CityUser user, @PathVariable String id,
-            @Valid @RequestBody Continuation request) {
-        return ProjectResponse.of(projects.continueWith(user, id, request.successorId()));
+            @Valid @RequestBody ContinuationRequest request) {
+        return ProjectRecords.response(projects.continueWith(user, id, request.successorId()));
     }
 
     @PutMapping("/{id}/work-packages/{number}")
     @Operation(summary = "Add or replace a work package with its deliverables")
     ProjectResponse putWorkPackage(@Parameter(hidden = true) CityUser user, @PathVariable String id,
-            @PathVariable @Min(1) @Max(99) int number, @Valid @RequestBody WorkPackage request) {
-        return ProjectResponse.of(projects.putWorkPackage(user, id, request.toWorkPackage(number)));
+            @PathVariable @Min(1) @Max(99) int number, @Valid @RequestBody WorkPackageRequest request) {
+        return ProjectRecords.response(projects.putWorkPackage(user, id, ProjectRecords.workPackage(request, number)));
     }
 
     @DeleteMapping("/{id}/work-packages/{number}")
     @Operation(summary = "Remove a work package")
     ProjectResponse removeWorkPackage(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Min(1) @Max(99) int number) {
-        return ProjectResponse.of(projects.removeWorkPackage(user, id, number));
+        return ProjectRecords.response(projects.removeWorkPackage(user, id, number));
     }
 
     @PutMapping("/{id}/indicators/{code}")
     @Operation(summary = "Define an indicator", description = "feed REPORTED (default) is reported by staff; "
             + "PARTICIPANTS_REACHED and EVENTS_HELD are counted live from the registrations and events topics")
     ProjectResponse putIndicator(@Parameter(hidden = true) CityUser user, @PathVariable String id,
-            @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String code, @Valid @RequestBody Indicator request) {
-        return ProjectResponse.of(projects.putIndicator(user, id, code, request.name().toText(), request.unit(),
-                request.target(), request.baseline() == null ? 0 : request.baseline(),
-                request.feed() == null ? fi.ecosystem.projects.project.ProjectParts.IndicatorFeed.REPORTED : request.feed()));
+            @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String code, @Valid @RequestBody IndicatorRequest request) {
+        return ProjectRecords.response(projects.putIndicator(user, id, code, request.name().localized(), request.unit(),
+                request.target(), request.baseline() == null ? 0 : request.baseline(), ProjectRecords.feed(request.feed())));
     }
 
     @PostMapping("/{id}/indicators/{code}/values")
     @Operation(summary = "Report an indicator's cumulative value for a period",
             description = "Reporting a period again corrects it; the history keeps who reported and when")
     ProjectResponse report(@Parameter(hidden = true) CityUser user, @PathVariable String id, @PathVariable String code,
-            @Valid @RequestBody Report request) {
-        return ProjectResponse.of(projects.report(user, id, code, request.period(), request.value()));
+            @Valid @RequestBody ReportRequest request) {
+        return ProjectRecords.response(projects.report(user, id, code, request.period(), request.value()));
     }
 
     @GetMapping("/{id}/audit")
     @Operation(summary = "Who changed what and when", description = "For the project's managers")
-    PageResponse<ProjectAudit.Entry> audit(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+    PageResponse<AuditEntry> audit(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return PageResponse.of(projects.auditTrail(user, id, PageRequest.of(page, size)), entry -> entry);
+        return PageResponse.of(projects.auditTrail(user, id, PageRequest.of(page, size)), ProjectRecords::audit);
     }
 
     /**
@@ -193,7 +195,7 @@ class ProjectController {
      */
     record ListQuery(
             Set<ProjectStatus> status,
-            @Pattern(regexp = ProjectRequests.CITY_ALIAS) String city,
+            @Pattern(regexp = ProjectRequest.CITY_ALIAS) String city,
             Theme theme,
             @Size(max = 200) String funder,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

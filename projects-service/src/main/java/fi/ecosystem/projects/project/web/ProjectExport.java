@@ -32,7 +32,7 @@ final class ProjectExport {
         this.language = language == null ? "fi" : language;
         this.locale = Locale.forLanguageTag(this.language);
         Map<String, String> names = cities.all().stream()
-                .collect(Collectors.toMap(ProjectCities.City::alias, city -> city.name().in(this.language)));
+                .collect(Collectors.toMap(fi.ecosystem.projects.api.City::alias, city -> city.name().in(this.language)));
         this.cityName = alias -> names.getOrDefault(alias, alias);
     }
 
