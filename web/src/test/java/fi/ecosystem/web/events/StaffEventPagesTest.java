@@ -377,10 +377,10 @@ class StaffEventPagesTest extends PageTest {
         mvc.perform(post("/app/events").with(cityUser("helsinki", "staff", "event-organiser"))
                         .param("projectId", "kasvun-ekosysteemit").param("type", "SEMINAR").param("titleFi", "Tarjousseminaari")
                         .param("capacity", "20").param("startsAt", "2027-06-01T09:00").param("offerHours", "0")
-                        .param("reminders[0].textFi", "Muista eväät"))
+                        .param("reminders[0].textFi", "Muista kahvi"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"offerHours-error\""),
-                        containsString("id=\"reminders-0-hoursBefore-error\""), containsString("value=\"Muista eväät\""))));
+                        containsString("id=\"reminders-0-hoursBefore-error\""), containsString("value=\"Muista kahvi\""))));
 
         services.answer("GET /api/events/ev-1", 200, EVENT.replace("\"status\": \"PUBLISHED\"",
                 "\"status\": \"PUBLISHED\", \"offerHours\": 24, \"reminders\": [{\"id\": \"r1\", \"hoursBefore\": 48, \"text\": {\"sv\": \"Ta med datorn\"}}]"));
