@@ -33,21 +33,11 @@ class WaitingListOffersIT {
 
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    static String offeringEvent() throws Exception {
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/events", MessagingIT.integrator(), """
-                    {"projectId": "%s", "type": "WORKSHOP", "title": {"fi": "Tarjouspaja", "en": "Offer workshop"},
-                     "capacity": 1, "offerHours": 24, "startsAt": "2027-03-01T08:00:00Z", "endsAt": "2027-03-01T10:00:00Z"}
-                    """.formatted(MessagingIT.PROJECT));
-            if (created.statusCode() == 201) {
-                id[0] = Keycloak.json(created.body()).get("id").asString();
-                return true;
-            }
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(404); // read model not there yet
-            return false;
-        });
-        return id[0];
+    static String offeringEvent() {
+        return MessagingIT.eventIn("""
+                {"projectId": "%s", "type": "WORKSHOP", "title": {"fi": "Tarjouspaja", "en": "Offer workshop"},
+                 "capacity": 1, "offerHours": 24, "startsAt": "2027-03-01T08:00:00Z", "endsAt": "2027-03-01T10:00:00Z"}
+                """.formatted(MessagingIT.PROJECT));
     }
 
     static void register(String event, String email, String firstName) throws Exception {
