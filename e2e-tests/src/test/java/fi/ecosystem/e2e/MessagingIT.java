@@ -57,12 +57,17 @@ class MessagingIT {
 
     /** An event in the project; events-service accepts it once the project has reached it over Kafka. */
     static String eventIn(String projectId, int capacity) {
+        return eventIn("""
+                {"projectId": "%s", "type": "WEBINAR", "title": {"fi": "Kasvuwebinaari", "en": "Growth webinar"},
+                 "capacity": %d, "startsAt": "2027-02-01T08:00:00Z", "endsAt": "2027-02-01T10:00:00Z"}
+                """.formatted(projectId, capacity));
+    }
+
+    /** An event as the JSON says (its project given there), made once the project has reached events-service. */
+    static String eventIn(String json) {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/events", integrator(), """
-                    {"projectId": "%s", "type": "WEBINAR", "title": {"fi": "Kasvuwebinaari", "en": "Growth webinar"},
-                     "capacity": %d, "startsAt": "2027-02-01T08:00:00Z", "endsAt": "2027-02-01T10:00:00Z"}
-                    """.formatted(projectId, capacity));
+            HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/events", integrator(), json);
             if (created.statusCode() == 201) {
                 id[0] = Keycloak.json(created.body()).get("id").asString();
                 return true;

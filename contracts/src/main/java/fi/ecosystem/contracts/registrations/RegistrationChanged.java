@@ -15,7 +15,8 @@ public record RegistrationChanged(
         Participant participant,
         Instant occurredAt,
         String sessionId,
-        java.util.List<Consent> consents) {
+        java.util.List<Consent> consents,
+        Instant offeredUntil) {
 
     public static final int VERSION = 1;
     public static final String CONFIRMED = "registration.confirmed";
@@ -26,16 +27,30 @@ public record RegistrationChanged(
     /** A check-in for one session of a multi-session event, or its correction; {@code sessionId} names it. */
     public static final String SESSION_ATTENDANCE = "registration.session-attendance";
     public static final String NO_SHOW = "registration.no-show";
+    /** A freed place offered to the first on the waiting list until {@code offeredUntil} (status OFFERED). */
+    public static final String OFFERED = "registration.offered";
+    /** The offered place taken: the registration is confirmed (a participant reached, as a promotion is). */
+    public static final String OFFER_ACCEPTED = "registration.offer-accepted";
+    /** The offered place declined (by the person or an organiser): the registration is cancelled. */
+    public static final String OFFER_DECLINED = "registration.offer-declined";
+    /** The offer's time ran out unanswered: the registration is cancelled and the place offered to the next. */
+    public static final String OFFER_EXPIRED = "registration.offer-expired";
 
     /** Events written before sessions and consents existed read as having none. */
     public RegistrationChanged {
         consents = consents == null ? java.util.List.of() : java.util.List.copyOf(consents);
     }
 
+    /** A change that is not an offer (events written before offers existed read so too). */
+    public RegistrationChanged(String registrationId, String eventId, String projectId, String status, String previousStatus,
+            Participant participant, Instant occurredAt, String sessionId, java.util.List<Consent> consents) {
+        this(registrationId, eventId, projectId, status, previousStatus, participant, occurredAt, sessionId, consents, null);
+    }
+
     /** A change without a session or consents (the shape of the first version of this record). */
     public RegistrationChanged(String registrationId, String eventId, String projectId, String status, String previousStatus,
             Participant participant, Instant occurredAt) {
-        this(registrationId, eventId, projectId, status, previousStatus, participant, occurredAt, null, null);
+        this(registrationId, eventId, projectId, status, previousStatus, participant, occurredAt, null, null, null);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * An event as its cities see it; the online link only for those who manage it or its people (never a bare
- * member). The counts are the event's own counters. A reply without {@code excludedFromReports} or
+ * member). The counts are the event's own counters ({@code confirmedCount} counts the places taken, open offers
+ * included). {@code offerHours} null: promotion at once. A reply without {@code excludedFromReports} or
  * {@code businessIdAsked} (an older service) reads as counted in reports and not asking.
  */
 public record EventResponse(String id, String projectId, EventType type, LocalizedText title, LocalizedText description,
@@ -14,13 +15,19 @@ public record EventResponse(String id, String projectId, EventType type, Localiz
         int confirmedCount, int placesLeft, Instant startsAt, Instant endsAt, List<SessionResponse> sessions,
         int sessionsToComplete, List<QuestionResponse> questions, Instant registrationOpensAt,
         Instant registrationClosesAt, Integer maxRegistrationsPerAddress, EventStatus status, int waitlistedCount,
-        ContactResponse contact, Boolean excludedFromReports, BusinessIdAsked businessIdAsked) {
+        ContactResponse contact, Boolean excludedFromReports, BusinessIdAsked businessIdAsked, Integer offerHours,
+        List<ReminderResponse> reminders) {
 
     public EventResponse {
         excludedFromReports = Boolean.TRUE.equals(excludedFromReports);
         businessIdAsked = businessIdAsked == null ? BusinessIdAsked.NOT_ASKED : businessIdAsked;
         sessions = sessions == null ? List.of() : sessions;
         questions = questions == null ? List.of() : questions;
+        reminders = reminders == null ? List.of() : reminders;
+    }
+
+    /** A reminder the organisers set: mailed {@code hoursBefore} each session starts, with their extra text. */
+    public record ReminderResponse(String id, int hoursBefore, LocalizedText text) {
     }
 
     /** One meeting of the event; attendance is checked in per session. */

@@ -28,6 +28,14 @@ public interface PublicEventsApi {
     @DeleteExchange("/public/registrations/{token}")
     PrivateRegistrationView cancel(@PathVariable String token);
 
+    /** Takes the place offered from the waiting list; 409 (code offer-not-open) when the offer expired or was answered. */
+    @PostExchange("/public/registrations/{token}/offer/accept")
+    PrivateRegistrationView acceptOffer(@PathVariable String token);
+
+    /** Declines the place offered from the waiting list (it goes to the next waiting); 409 offer-not-open as above. */
+    @PostExchange("/public/registrations/{token}/offer/decline")
+    PrivateRegistrationView declineOffer(@PathVariable String token);
+
     /** A certificate of attendance's code confirmed; 404 for a code nobody holds. */
     @GetExchange("/public/certificates/{code}")
     CertificateCheck certificate(@PathVariable String code);

@@ -36,6 +36,9 @@ public class Event extends Aggregate {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final int MAX_SESSIONS = 100;
     private static final int MAX_QUESTIONS = 50;
+    private static final int MAX_REMINDERS = 5;
+    /** The longest an offered place may be held: two weeks. */
+    public static final int MAX_OFFER_HOURS = 336;
 
     @Id
     private String id;
@@ -73,6 +76,13 @@ public class Event extends Aggregate {
     private boolean excludedFromReports;
     /** Whether registrants give their organisation and business ID (null in events stored before: not asked). */
     private BusinessIdAsked businessIdAsked;
+    /**
+     * How a freed place leaves the waiting list: null promotes the first waiting at once (the default); a number
+     * offers it to them for that many hours, to accept or decline (see {@link #offerDeadline}).
+     */
+    private Integer offerHours;
+    /** The organisers' reminders (at most a few); none: the service's default reminder a day before. */
+    private List<Reminder> reminders = new ArrayList<>();
     private EventStatus status;
     private Instant createdAt;
     @Version
@@ -135,6 +145,11 @@ public class Event extends Aggregate {
         if (details.contact() != null) {
             details.contact().check(errors);
         }
+        if (details.offerHours() != null && (details.offerHours() < 1 || details.offerHours() > MAX_OFFER_HOURS)) {
+            errors.add(new InvalidFields.FieldError("offerHours", "offer-hours",
+                    "An offer is valid from 1 to " + MAX_OFFER_HOURS + " hours, or left out for promotion at once"));
+        }
+        List<Reminder> checkedReminders = reminders(details.reminders(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidFields(errors);
         }
@@ -156,6 +171,55 @@ public class Event extends Aggregate {
         contact = details.contact();
         excludedFromReports = details.excludedFromReports();
         businessIdAsked = details.businessIdAsked();
+        offerHours = details.offerHours();
+        reminders = new ArrayList<>(checkedReminders);
+    }
+
+    private static List<Reminder> reminders(List<Reminder> given, List<InvalidFields.FieldError> errors) {
+        if (given.size() > MAX_REMINDERS) {
+            errors.add(new InvalidFields.FieldError("reminders", "too-many-reminders", "at most " + MAX_REMINDERS + " reminders"));
+            return List.of();
+        }
+        List<Reminder> checked = new ArrayList<>();
+        Set<Integer> hours = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            Reminder reminder = given.get(i);
+            String field = "reminders[" + i + "]";
+            if (reminder.hoursBefore() < 1 || reminder.hoursBefore() > Reminder.MAX_HOURS) {
+                errors.add(new InvalidFields.FieldError(field + ".hoursBefore", "reminder-hours",
+                        "A reminder goes 1 to " + Reminder.MAX_HOURS + " hours before the start"));
+                continue;
+            }
+            if (!hours.add(reminder.hoursBefore())) {
+                errors.add(new InvalidFields.FieldError(field + ".hoursBefore", "reminder-twice", "Two reminders at the same time"));
+                continue;
+            }
+            LocalizedText text = reminder.text();
+            if (text != null && java.util.stream.Stream.of(text.fi(), text.sv(), text.en())
+                    .anyMatch(words -> words != null && words.length() > Reminder.MAX_TEXT)) {
+                errors.add(new InvalidFields.FieldError(field + ".text", "Size", "at most " + Reminder.MAX_TEXT + " characters"));
+            }
+            String reminderId = reminder.id() == null || reminder.id().isBlank() ? shortId("r") : reminder.id();
+            if (!ID.matcher(reminderId).matches()) {
+                errors.add(new InvalidFields.FieldError(field + ".id", "id-format", "must be unique letters, digits, - or _"));
+            }
+            checked.add(new Reminder(reminderId, reminder.hoursBefore(), text));
+        }
+        checked.sort(Comparator.comparingInt(Reminder::hoursBefore));
+        return checked;
+    }
+
+    /**
+     * Until when a place freed at {@code now} is offered to the first waiting person, or null when it is given at
+     * once: the event promotes at once, or less than the offer's time is left before the event starts (nobody could
+     * be sure of their place in time otherwise).
+     */
+    public Instant offerDeadline(Instant now) {
+        if (offerHours == null) {
+            return null;
+        }
+        Instant until = now.plus(java.time.Duration.ofHours(offerHours));
+        return startsAt == null || until.isBefore(startsAt) ? until : null;
     }
 
     private static List<Session> sessions(List<Session> given, List<InvalidFields.FieldError> errors) {
@@ -473,6 +537,15 @@ public class Event extends Aggregate {
 
     public BusinessIdAsked businessIdAsked() {
         return businessIdAsked == null ? BusinessIdAsked.NOT_ASKED : businessIdAsked;
+    }
+
+    public Integer offerHours() {
+        return offerHours;
+    }
+
+    /** The organisers' reminders, nearest to the start first; empty: the default reminder. */
+    public List<Reminder> reminders() {
+        return reminders == null ? List.of() : List.copyOf(reminders);
     }
 
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * counts as one) may make for the event; null leaves them uncapped. {@code contact} is whom participants ask
  * about the event (null: nobody named). {@code excludedFromReports} marks a test or internal meeting that funder
  * reports do not count; {@code businessIdAsked} whether registrants give their organisation and business ID.
+ * {@code offerHours}: a freed place is offered to the first waiting for that many hours (null: promoted at once);
+ * {@code reminders}: the organisers' reminders (none: the default one a day before).
  */
 public record EventDetails(
         EventType type,
@@ -28,7 +30,19 @@ public record EventDetails(
         Integer maxRegistrationsPerAddress,
         OrganiserContact contact,
         boolean excludedFromReports,
-        BusinessIdAsked businessIdAsked) {
+        BusinessIdAsked businessIdAsked,
+        Integer offerHours,
+        List<Reminder> reminders) {
+
+    /** Details of an event that promotes at once and keeps the default reminder. */
+    public EventDetails(EventType type, LocalizedText title, LocalizedText description, String organisation, String venue,
+            String onlineUrl, int capacity, List<Session> sessions, Integer sessionsToComplete, List<Question> questions,
+            Instant registrationOpensAt, Instant registrationClosesAt, Integer maxRegistrationsPerAddress,
+            OrganiserContact contact, boolean excludedFromReports, BusinessIdAsked businessIdAsked) {
+        this(type, title, description, organisation, venue, onlineUrl, capacity, sessions, sessionsToComplete, questions,
+                registrationOpensAt, registrationClosesAt, maxRegistrationsPerAddress, contact, excludedFromReports,
+                businessIdAsked, null, List.of());
+    }
 
     /** Details of an event counted in reports that does not ask for a business ID. */
     public EventDetails(EventType type, LocalizedText title, LocalizedText description, String organisation, String venue,
@@ -61,6 +75,10 @@ public record EventDetails(
 
     public List<Question> questions() {
         return questions == null ? List.of() : questions;
+    }
+
+    public List<Reminder> reminders() {
+        return reminders == null ? List.of() : reminders;
     }
 
     public BusinessIdAsked businessIdAsked() {

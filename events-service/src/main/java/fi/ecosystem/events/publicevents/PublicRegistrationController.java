@@ -55,7 +55,7 @@ class PublicRegistrationController {
                 fi.ecosystem.events.api.RegistrationStatus.valueOf(registration.status().name()), position,
                 registration.firstName(), registration.lastName(), registration.email(), registration.language(),
                 registration.answers(), registration.privateToken(), event.organisingCity(), event.organisation(),
-                EventRecords.contact(event.contact()), certificateAvailable(registration, event));
+                EventRecords.contact(event.contact()), certificateAvailable(registration, event), registration.offeredUntil());
     }
 
     /** A participant of a completed growth programme who attended enough of it downloads a certificate of attendance. */
@@ -88,6 +88,24 @@ class PublicRegistrationController {
     PrivateRegistrationView view(@PathVariable @Size(max = 100) String token) {
         Registration registration = registrations.byPrivateToken(token);
         return view(registration, registrations.eventOf(registration), registrations.waitingListPosition(registration));
+    }
+
+    @PostMapping("/public/registrations/{token}/offer/accept")
+    @Operation(summary = "Take the place offered from the waiting list",
+            description = "While the offer is open (until offeredUntil): the registration is confirmed. 409 with code "
+                    + "offer-not-open when the offer expired or was answered already")
+    PrivateRegistrationView acceptOffer(@PathVariable @Size(max = 100) String token) {
+        Registration registration = registrations.acceptOfferByPrivateToken(token);
+        return view(registration, registrations.eventOf(registration), 0);
+    }
+
+    @PostMapping("/public/registrations/{token}/offer/decline")
+    @Operation(summary = "Decline the place offered from the waiting list",
+            description = "The registration is cancelled and the place offered to the next person waiting. 409 with code "
+                    + "offer-not-open when the offer expired or was answered already")
+    PrivateRegistrationView declineOffer(@PathVariable @Size(max = 100) String token) {
+        Registration registration = registrations.declineOfferByPrivateToken(token);
+        return view(registration, registrations.eventOf(registration), 0);
     }
 
     @DeleteMapping("/public/registrations/{token}")

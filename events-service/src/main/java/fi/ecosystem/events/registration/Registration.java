@@ -32,7 +32,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
     // the waiting list in order (promotion, place in the queue) and its size per event (the staff home)
     @CompoundIndex(name = "waiting_list", def = "{'eventId': 1, 'status': 1, 'createdAt': 1}"),
     // an event's registrations in the order they came: the list pages and the exports' cursor
-    @CompoundIndex(name = "in_order", def = "{'eventId': 1, 'createdAt': 1, '_id': 1}")
+    @CompoundIndex(name = "in_order", def = "{'eventId': 1, 'createdAt': 1, '_id': 1}"),
+    // the deadline job's claim: open offers whose time ran out, across every event, earliest first
+    @CompoundIndex(name = "offers_due", def = "{'status': 1, 'offeredUntil': 1}")
 })
 public class Registration extends Aggregate {
 
@@ -54,13 +56,15 @@ public class Registration extends Aggregate {
     private String businessId;
     private String language;
     private RegistrationStatus status;
+    /** While OFFERED: until when the offered place is held for this person (null in every other status). */
+    private Instant offeredUntil;
     private String registeredBy;
     /** Answers to the event's questions by question id; consent answers are also in {@code consents}. */
     private Map<String, String> answers = new LinkedHashMap<>();
     private List<Consent> consents = new ArrayList<>();
     /** Sessions the participant was checked in to. */
     private Set<String> attendedSessions = new LinkedHashSet<>();
-    /** Sessions the participant has been reminded of; a reminder goes once per session. */
+    /** The reminders the participant was sent: a session's id (the default reminder) or session/reminder; each goes once. */
     private Set<String> remindedSessions = new LinkedHashSet<>();
     /** The participant's private link: unguessable, unique, shown only to them. */
     @Indexed(unique = true, sparse = true)
@@ -94,7 +98,7 @@ public class Registration extends Aggregate {
         registration.consents = new ArrayList<>(consents);
         registration.privateToken = PrivateTokens.next();
         registration.createdAt = Instant.now();
-        registration.record(registration.event(status.eventType(), null, status, null, cities));
+        registration.record(registration.event(status.eventType(), null, status, null, cities, null));
         return registration;
     }
 
@@ -110,7 +114,28 @@ public class Registration extends Aggregate {
         if (!status.mayBecome(next)) {
             throw new DomainRuleViolation("status-not-allowed", "A " + status + " registration does not become " + next);
         }
-        return event(status.eventTypeOfMoveTo(next), status, next, sessionId, cities);
+        return event(status.eventTypeOfMoveTo(next), status, next, sessionId, cities, null);
+    }
+
+    /** The event of offering this waitlisted registration a place until {@code until}; refused as {@link #moved} is. */
+    RecordedEvent offered(Instant until, Collection<String> cities) {
+        if (!status.mayBecome(RegistrationStatus.OFFERED)) {
+            throw new DomainRuleViolation("status-not-allowed", "A " + status + " registration is not offered a place");
+        }
+        return event(RegistrationStatus.OFFERED.eventType(), status, RegistrationStatus.OFFERED, null, cities, until);
+    }
+
+    /** The event of this offer running out unanswered: the registration is cancelled and the place goes on. */
+    RecordedEvent offerExpired(Collection<String> cities) {
+        if (status != RegistrationStatus.OFFERED) {
+            throw new DomainRuleViolation("offer-not-open", "A " + status + " registration has no open offer");
+        }
+        return event(RegistrationStatus.eventTypeOfExpiry(), status, RegistrationStatus.CANCELLED, null, cities, offeredUntil);
+    }
+
+    /** Whether an offered place is still held for this person at {@code now} (the deadline not yet reached). */
+    boolean offerOpenAt(Instant now) {
+        return status == RegistrationStatus.OFFERED && offeredUntil != null && now.isBefore(offeredUntil);
     }
 
     /** A check-in's outcome: the sessions attended after it and the status they make. */
@@ -132,12 +157,13 @@ public class Registration extends Aggregate {
     }
 
     private RecordedEvent event(String type, RegistrationStatus previous, RegistrationStatus next, String sessionId,
-            Collection<String> cities) {
+            Collection<String> cities, Instant until) {
         return RecordedEvent.of(Topics.REGISTRATIONS, id, type, RegistrationChanged.VERSION, cities,
                 new RegistrationChanged(id, eventId, projectId, next.name(), previous == null ? null : previous.name(),
                         new RegistrationChanged.Participant(email, firstName, lastName, organisationName, businessId, language),
                         Instant.now(), sessionId, consents().stream().map(consent -> new RegistrationChanged.Consent(
-                                consent.purpose(), consent.policyVersion(), consent.policyUrl(), consent.givenAt())).toList()));
+                                consent.purpose(), consent.policyVersion(), consent.policyUrl(), consent.givenAt())).toList(),
+                        until));
     }
 
     public String id() {
@@ -198,6 +224,11 @@ public class Registration extends Aggregate {
 
     public RegistrationStatus status() {
         return status;
+    }
+
+    /** Until when an offered place is held (null unless OFFERED). */
+    public Instant offeredUntil() {
+        return status == RegistrationStatus.OFFERED ? offeredUntil : null;
     }
 
     public String registeredBy() {

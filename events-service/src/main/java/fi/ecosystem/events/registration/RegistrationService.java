@@ -214,6 +214,21 @@ public class RegistrationService {
         return waitingList.cancel(registration, events.citiesOf(event));
     }
 
+    /** The person takes the place offered to them through the private link (409 offer-not-open once expired or answered). */
+    public Registration acceptOfferByPrivateToken(String token) {
+        return answerOffer(token, true);
+    }
+
+    /** The person declines the place offered to them; it goes to the next waiting (409 offer-not-open as above). */
+    public Registration declineOfferByPrivateToken(String token) {
+        return answerOffer(token, false);
+    }
+
+    private Registration answerOffer(String token, boolean accepted) {
+        Registration registration = byPrivateToken(token);
+        return waitingList.answerOffer(registration, accepted, events.citiesOf(events.find(registration.eventId())));
+    }
+
     /** Place in the waiting list (1 = next to be promoted), or 0 when not waitlisted. */
     public long waitingListPosition(Registration registration) {
         if (registration.status() != RegistrationStatus.WAITLISTED) {

@@ -7,10 +7,11 @@ import java.util.Set;
 /**
  * Where a registration stands, and the one place of its rules: which status may move to which, and the event
  * type each move causes. A new registration starts confirmed (a place was free) or waitlisted; a place goes to
- * the waiting list only through a promotion; check-in moves between attended and no-show.
+ * the waiting list only through a promotion, or through an offer (OFFERED holds the place until its deadline:
+ * accepted it is confirmed, declined or expired it is cancelled); check-in moves between attended and no-show.
  */
 public enum RegistrationStatus {
-    CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW;
+    CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW, OFFERED;
 
     /** The people with a place: they are checked in (attended, no-show) and their places count. */
     static final Set<RegistrationStatus> WITH_A_PLACE = EnumSet.of(CONFIRMED, ATTENDED, NO_SHOW);
@@ -19,10 +20,16 @@ public enum RegistrationStatus {
     boolean mayBecome(RegistrationStatus next) {
         return switch (this) {
             case CONFIRMED -> next == CANCELLED || next == ATTENDED || next == NO_SHOW;
-            case WAITLISTED -> next == CONFIRMED || next == CANCELLED;
+            case WAITLISTED -> next == CONFIRMED || next == CANCELLED || next == OFFERED;
+            case OFFERED -> next == CONFIRMED || next == CANCELLED;
             case ATTENDED, NO_SHOW -> next == ATTENDED || next == NO_SHOW;
             case CANCELLED -> false;
         };
+    }
+
+    /** Whether this status holds one of the event's places in its counter (an open offer holds it too). */
+    boolean takesAPlace() {
+        return this == CONFIRMED || this == OFFERED || this == ATTENDED || this == NO_SHOW;
     }
 
     /** The event type of a new registration in this status. */
@@ -33,6 +40,7 @@ public enum RegistrationStatus {
             case CANCELLED -> RegistrationChanged.CANCELLED;
             case ATTENDED -> RegistrationChanged.ATTENDED;
             case NO_SHOW -> RegistrationChanged.NO_SHOW;
+            case OFFERED -> RegistrationChanged.OFFERED;
         };
     }
 
@@ -44,6 +52,14 @@ public enum RegistrationStatus {
         if (this == WAITLISTED && next == CONFIRMED) {
             return RegistrationChanged.PROMOTED;
         }
+        if (this == OFFERED) {
+            return next == CONFIRMED ? RegistrationChanged.OFFER_ACCEPTED : RegistrationChanged.OFFER_DECLINED;
+        }
         return next.eventType();
+    }
+
+    /** The event type of an offer whose deadline passed unanswered (OFFERED to CANCELLED by the deadline job). */
+    static String eventTypeOfExpiry() {
+        return RegistrationChanged.OFFER_EXPIRED;
     }
 }

@@ -1,6 +1,7 @@
 package fi.ecosystem.events.registration;
 
 import fi.ecosystem.platform.messaging.AtomicChanges;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -52,7 +53,45 @@ public class RegistrationStore {
     private static AtomicChanges.Change moving(Registration current, RegistrationStatus to, Collection<String> cities) {
         return new AtomicChanges.Change(
                 new Query(Criteria.where("_id").is(current.id()).and("status").is(current.status().name())),
-                new Update().set("status", to.name()).inc("version", 1), current.moved(to, null, cities));
+                new Update().set("status", to.name()).unset("offeredUntil").inc("version", 1), current.moved(to, null, cities));
+    }
+
+    /** Offers the waitlisted registration a place until {@code until}, in one guarded write with its event; null if it left the list. */
+    Registration offer(Registration current, Instant until, Collection<String> cities) {
+        return changes.apply(new AtomicChanges.Change(
+                new Query(Criteria.where("_id").is(current.id()).and("status").is(RegistrationStatus.WAITLISTED.name())),
+                new Update().set("status", RegistrationStatus.OFFERED.name()).set("offeredUntil", until).inc("version", 1),
+                current.offered(until, cities)), Registration.class);
+    }
+
+    /**
+     * The person's answer to their offer (accepted: CONFIRMED, declined: CANCELLED), written only while the offer is
+     * open at {@code now}: a late answer or a second one writes nothing and gets null, as does one racing the deadline job.
+     */
+    Registration answerOffer(Registration current, RegistrationStatus to, Instant now, Collection<String> cities) {
+        return changes.apply(new AtomicChanges.Change(
+                new Query(Criteria.where("_id").is(current.id()).and("status").is(RegistrationStatus.OFFERED.name())
+                        .and("offeredUntil").gt(now)),
+                new Update().set("status", to.name()).unset("offeredUntil").inc("version", 1), current.moved(to, null, cities)),
+                Registration.class);
+    }
+
+    /** An offer whose deadline passed at {@code now}, the earliest first (index offers_due); null when none is due. */
+    Registration dueOffer(Instant now) {
+        return mongo.findOne(new Query(Criteria.where("status").is(RegistrationStatus.OFFERED.name()).and("offeredUntil").lte(now))
+                .with(Sort.by("offeredUntil", "_id")).limit(1), Registration.class);
+    }
+
+    /**
+     * Expires a due offer: one guarded write (still OFFERED, deadline passed) with its event, so of two replicas that
+     * found the same offer exactly one expires it; the other gets null.
+     */
+    Registration expire(Registration due, Instant now, Collection<String> cities) {
+        return changes.apply(new AtomicChanges.Change(
+                new Query(Criteria.where("_id").is(due.id()).and("status").is(RegistrationStatus.OFFERED.name())
+                        .and("offeredUntil").lte(now)),
+                new Update().set("status", RegistrationStatus.CANCELLED.name()).unset("offeredUntil").inc("version", 1),
+                due.offerExpired(cities)), Registration.class);
     }
 
     /** The first on the event's waiting list (in the order they registered), or null. */
@@ -117,18 +156,25 @@ public class RegistrationStore {
         return ids.size();
     }
 
-    /** Claims the next registration with a place not yet reminded of the session (a reminder goes once); null when none is left. */
-    public Registration claimReminder(String eventId, String sessionId) {
+    /**
+     * Claims the next registration with a place not yet sent the reminder {@code key} (a reminder goes once); null when
+     * none is left. {@code alsoDue} are further reminders of the same session that came due together with it and are
+     * claimed in the same write without a mail of their own (one mail, the nearest, not several at once).
+     */
+    public Registration claimReminder(String eventId, String key, Collection<String> alsoDue) {
         Query due = new Query(Criteria.where("eventId").is(eventId)
                 .and("status").in(RegistrationStatus.CONFIRMED.name(), RegistrationStatus.ATTENDED.name())
-                .and("remindedSessions").ne(sessionId));
-        return mongo.findAndModify(due, new Update().addToSet("remindedSessions", sessionId),
+                .and("remindedSessions").ne(key));
+        List<Object> keys = new ArrayList<>();
+        keys.add(key);
+        keys.addAll(alsoDue);
+        return mongo.findAndModify(due, new Update().addToSet("remindedSessions").each(keys.toArray()),
                 FindAndModifyOptions.options().returnNew(true), Registration.class);
     }
 
     /** The reminder could not be sent: the registration is reminded again next round. */
-    public void releaseReminder(String registrationId, String sessionId) {
+    public void releaseReminder(String registrationId, String key) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(registrationId)),
-                new Update().pull("remindedSessions", sessionId), Registration.class);
+                new Update().pull("remindedSessions", key), Registration.class);
     }
 }

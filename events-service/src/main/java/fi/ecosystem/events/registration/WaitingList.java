@@ -1,6 +1,10 @@
 package fi.ecosystem.events.registration;
 
+import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.SeatCounter;
+import fi.ecosystem.platform.web.DomainRuleViolation;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,50 +15,110 @@ import org.springframework.stereotype.Component;
  * Cancellations and the waiting list. Every status change is one guarded atomic update of the
  * registration (from the status it had, with its event in the same write, see {@link RegistrationStore}), and
  * places move only through the guarded counter, so concurrent cancellations and registrations neither overbook
- * nor lose a place: a freed place goes to the first waitlisted person, in the order they registered.
+ * nor lose a place: a freed place goes to the first waitlisted person, in the order they registered — at once, or
+ * as an offer with a deadline when the event says so. An open offer holds its place in the counter, so the
+ * confirmed and the offered together never exceed the capacity; a declined or expired offer gives the place back
+ * and it is offered to the next.
  */
 @Component
 class WaitingList {
 
     private final RegistrationStore store;
     private final SeatCounter seats;
+    private final EventService events;
 
-    WaitingList(RegistrationStore store, SeatCounter seats) {
+    WaitingList(RegistrationStore store, SeatCounter seats, EventService events) {
         this.store = store;
         this.seats = seats;
+        this.events = events;
     }
 
     /**
-     * Cancels a confirmed or waitlisted registration; a freed place is offered to the waiting list at once.
+     * Cancels a confirmed, offered or waitlisted registration; a freed place goes to the waiting list at once.
      * Returns the cancelled registration, or the unchanged one if it was not active any more.
      */
     Registration cancel(Registration registration, Set<String> cities) {
-        if (registration.status() != RegistrationStatus.CONFIRMED && registration.status() != RegistrationStatus.WAITLISTED) {
+        RegistrationStatus was = registration.status();
+        if (was != RegistrationStatus.CONFIRMED && was != RegistrationStatus.WAITLISTED && was != RegistrationStatus.OFFERED) {
             return store.find(registration.id());
         }
-        Registration cancelled = move(registration.id(), registration.status(), RegistrationStatus.CANCELLED, cities);
+        Registration cancelled = move(registration.id(), was, RegistrationStatus.CANCELLED, cities);
         if (cancelled == null) {
             return store.find(registration.id());
         }
-        if (registration.status() == RegistrationStatus.CONFIRMED) {
-            seats.givePlaceBack(registration.eventId());
-            promote(registration.eventId(), cities);
+        if (was.takesAPlace()) {
+            placeFreed(registration.eventId(), cities);
         }
         return cancelled;
     }
 
-    /** Gives free places to the waitlisted, first come first served; returns how many were promoted. */
+    /**
+     * The person takes (or declines) the place offered to them, while the offer is open; a declined place goes
+     * on to the next waiting. An expired or already answered offer is refused (409 offer-not-open).
+     */
+    Registration answerOffer(Registration registration, boolean accepted, Set<String> cities) {
+        Instant now = Instant.now();
+        RegistrationStatus to = accepted ? RegistrationStatus.CONFIRMED : RegistrationStatus.CANCELLED;
+        Registration answered = registration.offerOpenAt(now) ? store.answerOffer(registration, to, now, cities) : null;
+        if (answered == null) {
+            throw new DomainRuleViolation("offer-not-open", "This offer is not open any more: it expired or was answered");
+        }
+        if (!accepted) {
+            placeFreed(registration.eventId(), cities);
+        }
+        return answered;
+    }
+
+    /**
+     * Expires every offer whose deadline passed at {@code now}, each in one guarded write, so that however many
+     * replicas run this at once each offer expires once; each freed place goes on to the next waiting. Returns how
+     * many this caller expired.
+     */
+    int expireOffers(Instant now) {
+        int expired = 0;
+        while (true) {
+            Registration due = store.dueOffer(now);
+            if (due == null) {
+                return expired;
+            }
+            Event event = events.findIfExists(due.eventId());
+            Set<String> cities = event == null ? Set.of() : events.citiesOf(event);
+            if (store.expire(due, now, cities) != null) {
+                expired++;
+                placeFreed(due.eventId(), cities);
+            }
+        }
+    }
+
+    private void placeFreed(String eventId, Set<String> cities) {
+        seats.givePlaceBack(eventId);
+        promote(eventId, cities);
+    }
+
+    /**
+     * Gives free places to the waitlisted, first come first served: at once, or as offers until a deadline when the
+     * event offers places and enough time is left before it starts. Returns how many got a place or an offer.
+     */
     int promote(String eventId, Set<String> cities) {
+        Event event = events.findIfExists(eventId);
+        if (event != null && !event.acceptsRegistrations()) {
+            return 0; // called off or held: nobody gets a place any more
+        }
         int promoted = 0;
         while (true) {
             Registration next = store.firstWaiting(eventId);
             if (next == null || !seats.takePlace(eventId)) {
                 break;
             }
-            if (move(next.id(), RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED, cities) == null) {
+            Instant offeredUntil = event == null ? null : event.offerDeadline(Instant.now());
+            Registration moved = offeredUntil == null
+                    ? store.move(next.id(), RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED, cities)
+                    : store.offer(next, offeredUntil, cities);
+            if (moved == null) {
                 seats.givePlaceBack(eventId); // they left the list at this very moment: the place goes to the next one
                 continue;
             }
+            seats.leaveWaitingList(eventId);
             promoted++;
         }
         return promoted;
@@ -81,13 +145,13 @@ class WaitingList {
         }
     }
 
-    /** The event was called off: everyone with a place or on the waiting list is cancelled (and told); returns how many. */
+    /** The event was called off: everyone with a place, an offer or on the waiting list is cancelled (and told); returns how many. */
     int cancelAllOf(String eventId, Set<String> cities) {
-        return closeAll(eventId, List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED),
+        return closeAll(eventId, List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED),
                 RegistrationStatus.CANCELLED, cities);
     }
 
-    /** The event was held: confirmed people never checked in are no-shows; returns how many. */
+    /** The event was held: confirmed people never checked in are no-shows; returns how many. (Offers end before the start.) */
     int markNoShows(String eventId, Set<String> cities) {
         return closeAll(eventId, List.of(RegistrationStatus.CONFIRMED), RegistrationStatus.NO_SHOW, cities);
     }

@@ -50,7 +50,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * The context of the events API tests: the embedded store, a KRaft broker and a GreenMail server; a project
  * of Helsinki and Espoo known from the projects topic; helpers to make events and registrations.
  */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+// the offers' deadline job runs when a test says (as two replicas would), not on its own timer
+@SpringBootTest(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "ecosystem.events.offers.first=PT1H"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
 public abstract class EventsApiTestSupport {

@@ -4,6 +4,7 @@ import static fi.ecosystem.events.registration.RegistrationStatus.ATTENDED;
 import static fi.ecosystem.events.registration.RegistrationStatus.CANCELLED;
 import static fi.ecosystem.events.registration.RegistrationStatus.CONFIRMED;
 import static fi.ecosystem.events.registration.RegistrationStatus.NO_SHOW;
+import static fi.ecosystem.events.registration.RegistrationStatus.OFFERED;
 import static fi.ecosystem.events.registration.RegistrationStatus.WAITLISTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,29 @@ class RegistrationStatusTest {
         for (RegistrationStatus any : RegistrationStatus.values()) {
             assertThat(CANCELLED.mayBecome(any)).as("cancelled → " + any).isFalse();
         }
+    }
+
+    @Test
+    void anOfferComesOnlyFromTheWaitingListAndEndsConfirmedOrCancelledEachWithItsEvent() {
+        assertThat(WAITLISTED.mayBecome(OFFERED)).isTrue();
+        assertThat(WAITLISTED.eventTypeOfMoveTo(OFFERED)).isEqualTo(RegistrationChanged.OFFERED);
+        assertThat(CONFIRMED.mayBecome(OFFERED)).isFalse();
+        assertThat(OFFERED.mayBecome(CONFIRMED)).isTrue();
+        assertThat(OFFERED.eventTypeOfMoveTo(CONFIRMED)).isEqualTo(RegistrationChanged.OFFER_ACCEPTED);
+        assertThat(OFFERED.eventTypeOfMoveTo(CANCELLED)).isEqualTo(RegistrationChanged.OFFER_DECLINED);
+        assertThat(OFFERED.mayBecome(ATTENDED)).as("no check-in on an offer").isFalse();
+        assertThat(OFFERED.mayBecome(WAITLISTED)).isFalse();
+        assertThat(RegistrationStatus.eventTypeOfExpiry()).isEqualTo(RegistrationChanged.OFFER_EXPIRED);
+        assertThat(OFFERED.takesAPlace()).isTrue();
+        assertThat(WAITLISTED.takesAPlace()).isFalse();
+
+        Registration confirmed = Registration.of("r-2", "ev-1", "kasvun-ekosysteemit",
+                new Participant("eino@example.org", "Eino", "Esimerkki", null, null, "fi"), CONFIRMED, "self", Map.of(),
+                List.of(), "hash", List.of("helsinki"));
+        assertThatThrownBy(() -> confirmed.offered(java.time.Instant.now(), List.of("helsinki")))
+                .isInstanceOf(DomainRuleViolation.class);
+        assertThatThrownBy(() -> confirmed.offerExpired(List.of("helsinki"))).isInstanceOf(DomainRuleViolation.class);
+        assertThat(confirmed.offerOpenAt(java.time.Instant.now())).isFalse();
     }
 
     @Test

@@ -24,10 +24,11 @@ class ProjectsSubscriptions {
     /** An event counts as held once it is published (open to the public) or completed. */
     static final Set<String> HELD = Set.of("PUBLISHED", "COMPLETED");
 
-    /** Participants reached: each confirmed (or promoted) registration of a project's event. */
+    /** Participants reached: each confirmed (promoted, or offered a place and taking it) registration of a project's event. */
     @Bean
     BatchSubscription participantsReachedSubscription(Inbox inbox, ProjectCounts counts) {
-        return inbox.subscribe(Topics.REGISTRATIONS).types(RegistrationChanged.CONFIRMED, RegistrationChanged.PROMOTED)
+        return inbox.subscribe(Topics.REGISTRATIONS).types(RegistrationChanged.CONFIRMED, RegistrationChanged.PROMOTED,
+                        RegistrationChanged.OFFER_ACCEPTED)
                 .batch("participants-reached", confirmed -> {
                     List<ProjectCounts.Participant> participants = new ArrayList<>();
                     for (InboundEvent event : confirmed) {

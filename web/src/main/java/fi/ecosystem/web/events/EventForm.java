@@ -86,14 +86,22 @@ public class EventForm {
     /** whether registrants give their organisation and business ID */
     @Pattern(regexp = "NOT_ASKED|OPTIONAL|REQUIRED")
     private String businessIdAsked = "NOT_ASKED";
+    /** a freed place is offered to the first waiting for this many hours; empty: promoted at once */
+    @Min(1)
+    @Max(336)
+    private Integer offerHours;
+    @Valid
+    private List<ReminderRow> reminders = new ArrayList<>();
 
     /** Rows to fill in for new sessions and questions (the form has no script to add rows). */
     EventForm withEmptyRows() {
         sessions.removeIf(SessionRow::isEmpty);
         questions.removeIf(QuestionRow::isEmpty);
+        reminders.removeIf(ReminderRow::isEmpty);
         for (int i = 0; i < 2; i++) {
             sessions.add(new SessionRow());
             questions.add(new QuestionRow());
+            reminders.add(new ReminderRow());
         }
         return this;
     }
@@ -118,6 +126,12 @@ public class EventForm {
             if (!row.isEmpty() && SessionRow.blank(row.getLabelFi()) && SessionRow.blank(row.getLabelSv())
                     && SessionRow.blank(row.getLabelEn())) {
                 errors.rejectValue("questions[" + i + "].labelFi", "NotBlank");
+            }
+        }
+        for (int i = 0; i < reminders.size(); i++) {
+            ReminderRow row = reminders.get(i);
+            if (!row.isEmpty() && row.getHoursBefore() == null && !errors.hasFieldErrors("reminders[" + i + "].hoursBefore")) {
+                errors.rejectValue("reminders[" + i + "].hoursBefore", "NotNull");
             }
         }
         Instant start = Formats.instant(startsAt);
@@ -201,6 +215,17 @@ public class EventForm {
         }
         form.registrationOpensAt = fmt.input(event.registrationOpensAt());
         form.registrationClosesAt = fmt.input(event.registrationClosesAt());
+        form.offerHours = event.offerHours();
+        for (EventResponse.ReminderResponse reminder : event.reminders()) {
+            ReminderRow row = new ReminderRow();
+            row.setId(reminder.id());
+            row.setHoursBefore(reminder.hoursBefore());
+            LocalizedText text = orEmpty(reminder.text());
+            row.setTextFi(text.fi());
+            row.setTextSv(text.sv());
+            row.setTextEn(text.en());
+            form.reminders.add(row);
+        }
         return form;
     }
 
@@ -231,7 +256,11 @@ public class EventForm {
                 Formats.instant(registrationOpensAt), Formats.instant(registrationClosesAt), maxRegistrationsPerAddress,
                 contacted ? new EventRequest.ContactRequest(Texts.trimmed(contactName), Texts.trimmed(contactEmail),
                         Texts.trimmed(contactPhone)) : null,
-                excludedFromReports, Texts.filled(businessIdAsked) ? named(BusinessIdAsked.class, businessIdAsked) : BusinessIdAsked.NOT_ASKED);
+                excludedFromReports, Texts.filled(businessIdAsked) ? named(BusinessIdAsked.class, businessIdAsked) : BusinessIdAsked.NOT_ASKED,
+                offerHours, reminders.stream().filter(row -> !row.isEmpty()).map(row -> new EventRequest.ReminderRequest(
+                        Texts.trimmed(row.getId()), row.getHoursBefore(), new EventRequest.ReminderText(
+                                Texts.trimmed(row.getTextFi()), Texts.trimmed(row.getTextSv()), Texts.trimmed(row.getTextEn()))))
+                        .toList());
     }
 
     /** "fi | sv | en" per line; the ids of the options as they were, by position. */
@@ -293,7 +322,7 @@ public class EventForm {
     /** sessions[0].title.fi → sessions[0].titleFi, questions[1].label → questions[1].labelFi, questions[1].options[0].id → questions[1].options */
     static String serviceField(String field) {
         String mapped = field.replaceFirst("^(questions\\[\\d+])\\.options.*$", "$1.options");
-        for (String text : List.of("title", "label")) {
+        for (String text : List.of("title", "label", "text")) {
             for (String language : List.of("fi", "sv", "en")) {
                 String suffix = "." + text + "." + language;
                 if (mapped.endsWith(suffix)) {
@@ -308,6 +337,10 @@ public class EventForm {
         return mapped;
     }
 
+    public Integer getOfferHours() { return offerHours; }
+    public void setOfferHours(Integer offerHours) { this.offerHours = offerHours; }
+    public List<ReminderRow> getReminders() { return reminders; }
+    public void setReminders(List<ReminderRow> reminders) { this.reminders = reminders; }
     public String getProjectId() { return projectId; }
     public void setProjectId(String projectId) { this.projectId = projectId; }
     public String getType() { return type; }

@@ -367,7 +367,7 @@ class StaffEventsController {
     /** The service's counts in the order the page reads them: who comes, who waits, then what happened. */
     private static Map<RegistrationStatus, Long> shownCounts(Map<RegistrationStatus, Long> counts) {
         Map<RegistrationStatus, Long> shown = new LinkedHashMap<>();
-        for (RegistrationStatus status : List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
+        for (RegistrationStatus status : List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED,
                 RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW, RegistrationStatus.CANCELLED)) {
             shown.put(status, counts.getOrDefault(status, 0L));
         }

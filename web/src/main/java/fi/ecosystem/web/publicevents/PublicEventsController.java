@@ -113,6 +113,36 @@ class PublicEventsController {
         return "events/certificate";
     }
 
+    /**
+     * The links of an offer's mail: the private page with the one answer asked (a GET answers nothing, as mail
+     * scanners follow links); an offer that expired or was answered says so there, in the page's language.
+     */
+    @GetMapping("/events/registrations/{token}/{answer:accept|decline}")
+    String offer(@PathVariable String token, @PathVariable String answer, Model model) {
+        model.addAttribute("registration", events.registration(token));
+        model.addAttribute("token", token);
+        model.addAttribute("answer", answer);
+        return "events/registration";
+    }
+
+    @PostMapping("/events/registrations/{token}/{answer:accept|decline}")
+    String answerOffer(@PathVariable String token, @PathVariable String answer, RedirectAttributes redirect) {
+        try {
+            if ("accept".equals(answer)) {
+                events.acceptOffer(token);
+            } else {
+                events.declineOffer(token);
+            }
+            redirect.addFlashAttribute("flash", "accept".equals(answer) ? "registration.offerAccepted" : "registration.offerDeclined");
+        } catch (ServiceProblem problem) {
+            if (!"offer-not-open".equals(problem.code())) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("flash", "registration.offerGone"); // expired, or answered in another tab
+        }
+        return "redirect:/events/registrations/" + token;
+    }
+
     @GetMapping("/events/registrations/{token}/cancel")
     String confirmCancel(@PathVariable String token, Model model) {
         model.addAttribute("registration", events.registration(token));

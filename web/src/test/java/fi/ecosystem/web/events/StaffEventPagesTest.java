@@ -361,4 +361,43 @@ class StaffEventPagesTest extends PageTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Sivua ei löydy")));
     }
+
+    @Test
+    void offersAndRemindersAreSetOnTheFormAndTheOrganiserSeesEachOffersDeadline() throws Exception {
+        services.answer("POST /api/events", 201, EVENT);
+        mvc.perform(post("/app/events").with(cityUser("helsinki", "staff", "event-organiser"))
+                        .param("projectId", "kasvun-ekosysteemit").param("type", "SEMINAR").param("titleFi", "Tarjousseminaari")
+                        .param("capacity", "20").param("startsAt", "2027-06-01T09:00").param("offerHours", "24")
+                        .param("reminders[0].hoursBefore", "48").param("reminders[0].textSv", "Ta med datorn")
+                        .param("reminders[1].hoursBefore", "").param("reminders[1].textFi", ""))
+                .andExpect(redirectedUrl("/app/events/ev-1?created"));
+        assertThat(services.last("POST", "/api/events").body()).contains("\"offerHours\":24",
+                "\"reminders\":[{\"id\":null,\"hoursBefore\":48,\"text\":{\"fi\":null,\"sv\":\"Ta med datorn\",\"en\":null}}]");
+
+        mvc.perform(post("/app/events").with(cityUser("helsinki", "staff", "event-organiser"))
+                        .param("projectId", "kasvun-ekosysteemit").param("type", "SEMINAR").param("titleFi", "Tarjousseminaari")
+                        .param("capacity", "20").param("startsAt", "2027-06-01T09:00").param("offerHours", "0")
+                        .param("reminders[0].textFi", "Muista kahvi"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"offerHours-error\""),
+                        containsString("id=\"reminders-0-hoursBefore-error\""), containsString("value=\"Muista kahvi\""))));
+
+        services.answer("GET /api/events/ev-1", 200, EVENT.replace("\"status\": \"PUBLISHED\"",
+                "\"status\": \"PUBLISHED\", \"offerHours\": 24, \"reminders\": [{\"id\": \"r1\", \"hoursBefore\": 48, \"text\": {\"sv\": \"Ta med datorn\"}}]"));
+        services.answer("GET /api/events/ev-1/registrations", 200, REGISTRATIONS.replace(
+                "\"status\": \"WAITLISTED\", \"waitingListPosition\": 1,",
+                "\"status\": \"OFFERED\", \"offeredUntil\": \"2027-01-15T10:00:00Z\","));
+        services.answer("GET /api/events/ev-1/registrations/counts", 200,
+                "{\"byStatus\": {\"CONFIRMED\": 1, \"OFFERED\": 1, \"WAITLISTED\": 1, \"CANCELLED\": 1}}");
+        mvc.perform(get("/app/events/ev-1").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Paikkaa tarjottu: 1"), containsString("Jonossa: 1"),
+                        containsString("vastattava 15.1.2027 12.00 mennessä"), containsString("tarjotaan seuraavalle 24 tunniksi"),
+                        containsString("48 h ennen"), not(containsString("??")))));
+        mvc.perform(get("/app/events/ev-1/edit?lang=en").with(cityUser("helsinki", "staff", "event-organiser")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"offerHours\""), containsString("value=\"24\""),
+                        containsString("value=\"48\""), containsString("value=\"Ta med datorn\""),
+                        containsString("Extra text in Swedish"), not(containsString("??")))));
+    }
 }

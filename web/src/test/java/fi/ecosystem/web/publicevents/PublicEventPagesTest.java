@@ -282,4 +282,59 @@ class PublicEventPagesTest extends PageTest {
                 .andExpect(content().string(allOf(containsString("id=\"certificate-unknown\""),
                         containsString("Tällä koodilla ei löydy todistusta"), not(containsString("certificate-valid")))));
     }
+
+    static final String OFFERED = """
+            {"eventId": "ev-1", "eventTitle": {"fi": "Kasvupaja", "sv": "Tillväxtverkstad"}, "startsAt": "2027-02-01T07:00:00Z",
+             "status": "OFFERED", "offeredUntil": "2027-01-20T16:00:00Z", "firstName": "Eeva", "lastName": "Esimerkki",
+             "email": "eeva@example.org", "privateToken": "tok-offer"}
+            """;
+
+    @Test
+    void anOfferIsAnsweredOnThePrivatePageWithOnePostAndAMailLinkAloneAnswersNothing() throws Exception {
+        services.answer("GET /public/registrations/tok-offer", 200, OFFERED);
+        services.answer("POST /public/registrations/tok-offer/offer/accept", 200, OFFERED.replace("\"OFFERED\"", "\"CONFIRMED\""));
+        mvc.perform(get("/events/registrations/tok-offer/accept?lang=sv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Du erbjuds en plats"), containsString("id=\"accept-offer\""),
+                        not(containsString("id=\"decline-offer\"")), containsString("20.1.2027"), not(containsString("??")))));
+        assertThat(services.last("POST", "/public/registrations/tok-offer/offer")).as("a GET answers nothing").isNull();
+        mvc.perform(get("/events/registrations/tok-offer"))
+                .andExpect(content().string(allOf(containsString("id=\"accept-offer\""), containsString("id=\"decline-offer\""),
+                        containsString("Paikkaa tarjottu"), containsString("id=\"offered-until\""))));
+
+        mvc.perform(post("/events/registrations/tok-offer/accept")).andExpect(redirectedUrl("/events/registrations/tok-offer"));
+        assertThat(services.last("POST", "/public/registrations/tok-offer/offer/accept")).isNotNull();
+    }
+
+    @Test
+    void anExpiredOrUsedOfferLinkIsAClearPageInTheUsersLanguageNeverAnError() throws Exception {
+        services.answer("GET /public/registrations/tok-gone", 200, OFFERED.replace("\"OFFERED\"", "\"CANCELLED\"")
+                .replace("\"offeredUntil\": \"2027-01-20T16:00:00Z\",", ""));
+        services.answer("POST /public/registrations/tok-gone/offer/decline", 409, """
+                {"type": "https://ecosystem.example.org/problems/offer-not-open", "status": 409, "code": "offer-not-open",
+                 "detail": "This offer is not open any more: it expired or was answered"}
+                """);
+        mvc.perform(get("/events/registrations/tok-gone/decline?lang=en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"offer-gone\""), containsString("This offer is no longer open"),
+                        not(containsString("id=\"decline-offer\"")), containsString("Cancelled"))));
+        var flash = mvc.perform(post("/events/registrations/tok-gone/decline"))
+                .andExpect(redirectedUrl("/events/registrations/tok-gone")).andReturn().getFlashMap();
+        assertThat(flash.get("flash")).isEqualTo("registration.offerGone");
+        mvc.perform(get("/events/registrations/tok-gone").flashAttrs(flash))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Tarjous ei ole enää voimassa"), not(containsString("??")))));
+    }
+
+    @Test
+    void aWaitingPersonLeavesTheListWithOneButtonOnTheirPage() throws Exception {
+        services.answer("GET /public/registrations/tok-wait", 200, OFFERED.replace("\"OFFERED\"", "\"WAITLISTED\"")
+                .replace("\"offeredUntil\": \"2027-01-20T16:00:00Z\",", "\"waitingListPosition\": 2,"));
+        services.answer("DELETE /public/registrations/tok-wait", 200, "{\"status\": \"CANCELLED\"}");
+        mvc.perform(get("/events/registrations/tok-wait"))
+                .andExpect(content().string(allOf(containsString("id=\"leave-waiting-list\""),
+                        containsString("action=\"/events/registrations/tok-wait/cancel\""), not(containsString("id=\"accept-offer\"")))));
+        mvc.perform(post("/events/registrations/tok-wait/cancel")).andExpect(redirectedUrl("/events/registrations/tok-wait"));
+        assertThat(services.last("DELETE", "/public/registrations/tok-wait")).isNotNull();
+    }
 }

@@ -31,6 +31,7 @@ import java.util.Set;
 import fi.ecosystem.events.event.EventDetails;
 import fi.ecosystem.events.event.OrganiserContact;
 import fi.ecosystem.events.event.Question;
+import fi.ecosystem.events.event.Reminder;
 import fi.ecosystem.events.event.Session;
 import fi.ecosystem.platform.web.InvalidFields;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -77,7 +78,10 @@ class EventController {
                 request.maxRegistrationsPerAddress(),
                 contact == null ? null : OrganiserContact.of(contact.name(), contact.email(), contact.phone()),
                 Boolean.TRUE.equals(request.excludedFromReports()),
-                request.businessIdAsked() == null ? BusinessIdAsked.NOT_ASKED : BusinessIdAsked.valueOf(request.businessIdAsked().name()));
+                request.businessIdAsked() == null ? BusinessIdAsked.NOT_ASKED : BusinessIdAsked.valueOf(request.businessIdAsked().name()),
+                request.offerHours(), request.reminders() == null ? List.of() : request.reminders().stream()
+                        .map(reminder -> new Reminder(reminder.id(), reminder.hoursBefore(),
+                                reminder.text() == null ? null : reminder.text().localized())).toList());
     }
 
     /** An event as its cities see it; the online link only for those who manage it or its people (never a bare member). */
@@ -90,7 +94,9 @@ class EventController {
                 event.registrationOpensAt(), event.registrationClosesAt(), event.maxRegistrationsPerAddress(),
                 fi.ecosystem.events.api.EventStatus.valueOf(event.status().name()), event.waitlistedCount(),
                 EventRecords.contact(event.contact()), event.excludedFromReports(),
-                fi.ecosystem.events.api.BusinessIdAsked.valueOf(event.businessIdAsked().name()));
+                fi.ecosystem.events.api.BusinessIdAsked.valueOf(event.businessIdAsked().name()), event.offerHours(),
+                event.reminders().stream().map(reminder -> new EventResponse.ReminderResponse(reminder.id(),
+                        reminder.hoursBefore(), reminder.text())).toList());
     }
 
     private EventResponse response(CityUser user, Event event) {
@@ -138,7 +144,8 @@ class EventController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Edit an event", description = "Everything organisers write; the project stays. Raising the capacity promotes people from the waiting list")
+    @Operation(summary = "Edit an event", description = "Everything organisers write; the project stays. Raising the capacity promotes people from the "
+            + "waiting list (or offers them the places, when the event offers places)")
     EventResponse edit(@Parameter(hidden = true) CityUser user, @PathVariable String id, @Valid @RequestBody EventRequest request) {
         Event before = events.get(user, id);
         if (!before.projectId().equals(request.projectId())) {

@@ -1,5 +1,6 @@
 package fi.ecosystem.events.registration.mail;
 
+import fi.ecosystem.contracts.LocalizedText;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.calendar.Calendar;
 import fi.ecosystem.events.event.Event;
@@ -37,7 +38,11 @@ public class RegistrationMails {
 
     /** The changes that send a mail; their texts are {@code mail.<change>.subject} and {@code .text} in the bundle. */
     private static final Set<String> MAILED = Set.of(RegistrationChanged.CONFIRMED, RegistrationChanged.WAITLISTED,
-            RegistrationChanged.PROMOTED, RegistrationChanged.CANCELLED);
+            RegistrationChanged.PROMOTED, RegistrationChanged.CANCELLED, RegistrationChanged.OFFERED,
+            RegistrationChanged.OFFER_ACCEPTED, RegistrationChanged.OFFER_DECLINED, RegistrationChanged.OFFER_EXPIRED);
+    /** The changes that give a place: their mails carry the event as a calendar. */
+    private static final Set<String> WITH_CALENDAR = Set.of(RegistrationChanged.CONFIRMED, RegistrationChanged.PROMOTED,
+            RegistrationChanged.OFFER_ACCEPTED, REMINDER);
     static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
     private final JavaMailSender mail;
@@ -64,12 +69,26 @@ public class RegistrationMails {
     }
 
     public void send(String change, Registration registration, Event event) {
+        send(change, registration, event, null);
+    }
+
+    /** A reminder, with the organisers' extra text for it in the registrant's language (null: none). */
+    public void sendReminder(Registration registration, Event event, LocalizedText extra) {
+        send(REMINDER, registration, event, extra);
+    }
+
+    private void send(String change, Registration registration, Event event, LocalizedText extra) {
         String language = LANGUAGES.contains(registration.language()) ? registration.language() : "fi";
         Locale locale = Locale.forLanguageTag(language);
         String title = event.title().in(language);
         StringBuilder body = new StringBuilder();
         body.append(text("mail.greeting", locale, registration.firstName())).append("\n\n")
-                .append(text("mail." + change + ".text", locale)).append("\n\n").append(title).append('\n');
+                .append(text("mail." + change + ".text", locale)).append("\n\n");
+        String extraText = extra == null ? "" : extra.in(language);
+        if (extraText != null && !extraText.isBlank()) {
+            body.append(extraText.strip()).append("\n\n");
+        }
+        body.append(title).append('\n');
         DateTimeFormatter format = DateTimeFormatter.ofPattern(text("mail.dateTime", locale), locale);
         for (Session session : event.sessions()) {
             body.append(text("mail.when", locale)).append(": ").append(format.format(session.startsAt().atZone(HELSINKI)));
@@ -95,12 +114,19 @@ public class RegistrationMails {
             }
             body.append('\n');
         }
+        if (RegistrationChanged.OFFERED.equals(change) && registration.offeredUntil() != null) {
+            // the answer is given on the private pages behind these links (a GET never answers: mail scanners follow links)
+            body.append('\n').append(text("mail.offerUntil", locale, format.format(registration.offeredUntil().atZone(HELSINKI))))
+                    .append('\n').append(text("mail.accept", locale, privateLink(registration) + "/accept")).append('\n')
+                    .append(text("mail.decline", locale, privateLink(registration) + "/decline")).append('\n');
+        }
+        if (RegistrationChanged.WAITLISTED.equals(change) && registration.status() == RegistrationStatus.WAITLISTED) {
+            body.append('\n').append(text("mail.leave", locale, privateLink(registration) + "/cancel")).append('\n');
+        }
         body.append('\n').append(text("mail.link", locale, privateLink(registration))).append('\n');
         try {
             MimeMessage message = mail.createMimeMessage();
-            boolean withCalendar = event.startsAt() != null
-                    && (RegistrationChanged.CONFIRMED.equals(change) || RegistrationChanged.PROMOTED.equals(change)
-                            || REMINDER.equals(change));
+            boolean withCalendar = event.startsAt() != null && WITH_CALENDAR.contains(change);
             MimeMessageHelper helper = new MimeMessageHelper(message, withCalendar, "UTF-8");
             helper.setFrom(from);
             helper.setTo(registration.email());

@@ -74,7 +74,7 @@ class RegistrationController {
                         consent.policyVersion(), consent.policyUrl(), consent.givenAt())).toList(),
                 registration.attendedSessions(), event.completedBy(registration.attendedSessions()),
                 "self".equals(registration.registeredBy()) ? "self" : "organiser", registration.createdAt(),
-                registration.businessId());
+                registration.businessId(), registration.offeredUntil());
     }
 
     private static fi.ecosystem.events.api.RegistrationStatus status(RegistrationStatus status) {
@@ -100,7 +100,8 @@ class RegistrationController {
     }
 
     @PostMapping("/{registrationId}/cancel")
-    @Operation(summary = "Cancel a registration", description = "A freed place goes at once to the first person on the waiting list")
+    @Operation(summary = "Cancel a registration", description = "A freed place goes to the first person on the waiting list: "
+            + "at once, or as an offer until a deadline when the event offers places (offerHours)")
     RegistrationResponse cancel(@Parameter(hidden = true) CityUser user, @PathVariable String eventId,
             @PathVariable String registrationId) {
         return response(registrations.cancelByOrganiser(user, eventId, registrationId));
