@@ -1,6 +1,7 @@
 package fi.ecosystem.projects.reporting;
 
 import static fi.ecosystem.platform.testing.Callers.cityUser;
+import static fi.ecosystem.platform.testing.Callers.integrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -187,6 +188,15 @@ class ReportingApiTest {
                         .with(cityUser("tampere", "staff", "project-manager")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/projects/{id}/reporting-periods", projectId)).andExpect(status().isUnauthorized());
+        // integrators by scope: a city's client with projects:read reads; without the scope or of another city it
+        // gets what a stranger gets (404, the access rule's answer for one project); reading is not submitting
+        mvc.perform(get("/api/projects/{id}/reporting-periods", projectId).with(integrator("helsinki", "projects:read")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(4));
+        mvc.perform(get("/api/projects/{id}/reporting-periods", projectId).with(integrator("helsinki", "events:read")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/projects/{id}/reporting-periods", projectId).with(integrator("tampere", "projects:read")))
+                .andExpect(status().isNotFound());
+        lifecycle("2019-H1", "submission", integrator("helsinki", "projects:read")).andExpect(status().isForbidden());
         mvc.perform(get("/api/projects/{id}/reporting-periods", projectId).with(cityUser("helsinki", "staff")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(4))
