@@ -35,7 +35,7 @@ class FeedbackMails {
         message.setSubject(messages.getMessage("feedback.mail.subject", new Object[] {title}, locale));
         message.setText(messages.getMessage("mail.greeting", new Object[] {firstName == null ? "" : firstName}, locale)
                 + "\n\n" + messages.getMessage("feedback.mail.text", new Object[] {title}, locale) + "\n\n"
-                + surveyLink + token + "\n");
+                + surveyLink + token + "?lang=" + language + "\n");
         mail.send(message);
     }
 }
