@@ -272,6 +272,9 @@ final class Services {
         env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
         // the local stack is for trying the platform out: load the seeds' demo data (idempotent)
         env.put("ECOSYSTEM_DEMO_DATA", "true");
+        // events-service surveys an ended event's attendees within seconds, not the production's minutes
+        env.put("ECOSYSTEM_EVENTS_FEEDBACK_EVERY", "PT5S");
+        env.put("ECOSYSTEM_EVENTS_FEEDBACK_FIRST", "PT5S");
         env.putAll(options.env);
         return env;
     }

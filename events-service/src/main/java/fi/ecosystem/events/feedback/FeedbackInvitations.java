@@ -57,10 +57,15 @@ public class FeedbackInvitations {
         Query ended = new Query(Criteria.where("endsAt").lte(now).gt(now.minus(within))
                 .and("status").in(EventStatus.PUBLISHED, EventStatus.COMPLETED));
         ended.fields().include("_id");
+        List<String> endedIds = mongo.find(ended, Document.class, "events").stream().map(event -> event.getString("_id")).toList();
+        // the rounds done already are skipped with one read, not a failed claim each
+        Query done = new Query(Criteria.where("_id").in(endedIds).and("doneAt").ne(null));
+        done.fields().include("_id");
+        java.util.Set<String> surveyed = new java.util.HashSet<>();
+        mongo.find(done, Document.class, "feedbackRounds").forEach(round -> surveyed.add(round.getString("_id")));
         int sent = 0;
-        for (Document event : mongo.find(ended, Document.class, "events")) {
-            String eventId = event.getString("_id");
-            if (claim(eventId, now)) {
+        for (String eventId : endedIds) {
+            if (!surveyed.contains(eventId) && claim(eventId, now)) {
                 sent += inviteAttendees(mongo.findById(eventId, Event.class), now);
             }
         }
