@@ -10,12 +10,14 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The survey after an event through the whole stack: an event that ended, a checked-in attendee, the survey mail at
  * the SMTP server with its one-use link, the answer through the gateway (once), and the organiser's figures.
  */
+@ExtendWith(Stack.class)
 class FeedbackIT {
 
     static final Pattern SURVEY_LINK = Pattern.compile("/events/feedback/([A-Za-z0-9_-]{43})");
