@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * replica runs this; an event's round is claimed with one atomic write (insert, or find-and-modify of an expired
  * lease), and each attendee's invitation is an insert the unique index lets happen once, so a person gets one
  * survey per event. A mail that fails takes its invitation back and leaves the round to the next run.
- * Events that ended longer than {@code ecosystem.events.feedback.within} ago (30 days) are not surveyed.
+ * Events that ended longer than {@code ecosystem.events.feedback.within} ago (30 days) are not surveyed; an event's
+ * round is done {@code check-in-grace} (2 days) after its end, so people checked in after the end are asked too.
  */
 @Component
 public class FeedbackInvitations {
@@ -37,14 +38,17 @@ public class FeedbackInvitations {
     private final FeedbackMails mails;
     private final Duration within;
     private final Duration lease;
+    private final Duration checkInGrace;
 
     FeedbackInvitations(MongoTemplate mongo, FeedbackMails mails,
             @Value("${ecosystem.events.feedback.within:P30D}") Duration within,
-            @Value("${ecosystem.events.feedback.lease:PT10M}") Duration lease) {
+            @Value("${ecosystem.events.feedback.lease:PT10M}") Duration lease,
+            @Value("${ecosystem.events.feedback.check-in-grace:P2D}") Duration checkInGrace) {
         this.mongo = mongo;
         this.mails = mails;
         this.within = within;
         this.lease = lease;
+        this.checkInGrace = checkInGrace;
     }
 
     @Scheduled(fixedDelayString = "${ecosystem.events.feedback.every:PT5M}", initialDelayString = "${ecosystem.events.feedback.first:PT45S}")
@@ -73,12 +77,14 @@ public class FeedbackInvitations {
     }
 
     private boolean claim(String eventId, Instant now) {
+        // a round whose lease was given back (unset) is free again, as is an expired one
         Document round = new Document("_id", eventId).append("claimedUntil", now.plus(lease));
         try {
             mongo.insert(round, "feedbackRounds");
             return true;
         } catch (DuplicateKeyException claimedBefore) {
-            Query free = new Query(Criteria.where("_id").is(eventId).and("doneAt").is(null).and("claimedUntil").lt(now));
+            Query free = new Query(Criteria.where("_id").is(eventId).and("doneAt").is(null).orOperator(
+                    Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now)));
             return mongo.findAndModify(free, new Update().set("claimedUntil", now.plus(lease)),
                     FindAndModifyOptions.options().returnNew(true), Document.class, "feedbackRounds") != null;
         }
@@ -116,7 +122,10 @@ public class FeedbackInvitations {
                 }
             }
         }
-        mongo.updateFirst(new Query(Criteria.where("_id").is(event.id())), new Update().set("doneAt", now), "feedbackRounds");
+        // organisers often check people in after the end: the round stays open (its lease given back) for a while
+        Update after = event.endsAt().plus(checkInGrace).isBefore(now) ? new Update().set("doneAt", now)
+                : new Update().unset("claimedUntil");
+        mongo.updateFirst(new Query(Criteria.where("_id").is(event.id())), after, "feedbackRounds");
         return sent;
     }
 

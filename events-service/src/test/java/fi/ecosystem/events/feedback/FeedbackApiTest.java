@@ -167,7 +167,8 @@ class FeedbackApiTest {
     @Test
     void twoReplicasJobsInviteEachAttendeeOnceAndNobodyElse() throws Exception {
         Ended ended = endedEvent();
-        FeedbackInvitations otherReplica = new FeedbackInvitations(mongo, mails, Duration.ofDays(30), Duration.ofMinutes(10));
+        FeedbackInvitations otherReplica = new FeedbackInvitations(mongo, mails, Duration.ofDays(30), Duration.ofMinutes(10),
+                Duration.ofDays(2));
         assertThat(invitations.invite(ENDED.minusSeconds(60))).as("not before the event ended").isZero();
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -194,6 +195,20 @@ class FeedbackApiTest {
         assertThat(toSven.getSubject()).isEqualTo("Hur lyckades vi? Tillväxtseminarium");
         assertThat(mongo.findAll(org.bson.Document.class, "feedbackInvitations").toString())
                 .as("only the token's hash is stored").doesNotContain(tokenMailedTo("sven." + run + "@example.org"));
+
+        // a correction after the end: Pekka was there after all, and is asked on the next run (only he)
+        String pekka = mongo.findOne(new Query(Criteria.where("eventId").is(ended.event()).and("firstName").is("Pekka")),
+                org.bson.Document.class, "registrations").getString("_id");
+        mvc.perform(post("/api/events/" + ended.event() + "/registrations/" + pekka + "/attendance").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"attended\": true}"))
+                .andExpect(status().isOk());
+        assertThat(otherReplica.invite(ENDED.plusSeconds(7200))).isEqualTo(1);
+        assertThat(invitations.invite(ENDED.plus(Duration.ofDays(3))) + otherReplica.invite(ENDED.plus(Duration.ofDays(3))))
+                .isZero();
+        assertThat(surveys()).hasSize(3);
+        // the round done after the grace: nobody is looked for again
+        mongo.remove(new Query(Criteria.where("registrationId").is(pekka)), FeedbackInvitation.class);
+        assertThat(invitations.invite(ENDED.plus(Duration.ofDays(4)))).isZero();
     }
 
     @Test
