@@ -55,6 +55,8 @@ class AccessibilityIT {
         String event = MessagingIT.eventIn(MessagingIT.PROJECT, 20);
         assertThat(Api.post(Stack.GATEWAY + "/api/events/" + event + "/publish", integrator, "").statusCode()).isEqualTo(200);
 
+        FeedbackIT.Surveyed surveyed = FeedbackIT.endedEventWithSurvey(run);
+
         // the public, from a fresh browser: landing, sign-in, events, registration, its private page, a missing page
         try (Chromium chromium = new Chromium()) {
             WebDriver driver = chromium.driver;
@@ -79,6 +81,14 @@ class AccessibilityIT {
             page(chromium, "/events/registrations/" + token[0] + "/cancel", "cancel confirmation");
             page(chromium, "/events/no-such-event-" + run, "public page not found");
             page(chromium, "/events/certificates/NOSUCHCODE" + run, "certificate check, unknown code");
+            // the survey after an event: the form, its thanks, the used link and an unknown one
+            page(chromium, "/events/feedback/" + surveyed.token() + "?lang=sv", "survey after an event");
+            driver.findElement(By.cssSelector("label[for=score-8]")).click();
+            driver.findElement(By.id("feedback-text")).sendKeys("Bra talare");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            check(chromium, "survey answered");
+            page(chromium, "/events/feedback/" + surveyed.token(), "survey answered already");
+            page(chromium, "/events/feedback/NOSUCHTOKEN" + run, "survey, unknown link");
         }
 
         // a project manager: her home and every page of projects, and the gateway's 403 and 404
@@ -102,6 +112,8 @@ class AccessibilityIT {
                     .map(link -> link.getAttribute("href")).findFirst().orElseThrow(() -> new AssertionError("no figure links to its list"));
             page(chromium, behind.replace(Stack.GATEWAY, ""), "the list behind a figure");
             page(chromium, "/app/projects/no-such-project-" + run, "staff page not found");
+            page(chromium, "/app/events/" + surveyed.event() + "/feedback", "an event's feedback");
+            page(chromium, "/app/projects/" + MessagingIT.PROJECT + "/feedback", "a project's feedback");
 
             page(chromium, "/no-such-address-" + run, "gateway: no route");
             gatewayPage(chromium, "404");

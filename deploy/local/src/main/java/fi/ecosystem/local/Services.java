@@ -274,6 +274,9 @@ final class Services {
         env.put("ECOSYSTEM_DEMO_DATA", "true");
         // integrators' webhooks may call receivers on this machine over plain http (production: https, public addresses)
         env.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        // events-service surveys an ended event's attendees within seconds, not the production's minutes
+        env.put("ECOSYSTEM_EVENTS_FEEDBACK_EVERY", "PT5S");
+        env.put("ECOSYSTEM_EVENTS_FEEDBACK_FIRST", "PT5S");
         env.putAll(options.env);
         return env;
     }

@@ -63,6 +63,8 @@ public class Event extends Aggregate {
     /** The first session's start and the last one's end, kept for sorting, the feed and reminders. */
     @Indexed
     private Instant startsAt;
+    /** Also finds the events just ended, for the survey after them ({@code FeedbackInvitations}). */
+    @Indexed
     private Instant endsAt;
     /** The public may register from this moment (null: as soon as published)… */
     private Instant registrationOpensAt;

@@ -1,6 +1,7 @@
 package fi.ecosystem.events.gdpr;
 
 import fi.ecosystem.events.event.Event;
+import fi.ecosystem.events.feedback.Feedback;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
 import fi.ecosystem.platform.privacy.PersonalDataSource;
 import java.util.ArrayList;
@@ -18,15 +19,18 @@ import org.springframework.stereotype.Component;
  * What events-service holds about a person: their registrations (status, so also attendance, and whatever
  * else a registration stores, e.g. answers), each with its event — its title, time, sessions and questions, which say
  * what the registration's session ids and answers mean — of every city's events, as the export is made for the
- * person ({@link PersonalDataSource}); and the certificates of attendance issued to them.
+ * person ({@link PersonalDataSource}); the certificates of attendance issued to them; and their answers to the
+ * surveys after events (score and free text).
  */
 @Component
 class PersonalDataInEvents implements PersonalDataSource {
 
     private final MongoTemplate mongo;
+    private final Feedback feedback;
 
-    PersonalDataInEvents(MongoTemplate mongo) {
+    PersonalDataInEvents(MongoTemplate mongo, Feedback feedback) {
         this.mongo = mongo;
+        this.feedback = feedback;
     }
 
     @Override
@@ -71,6 +75,6 @@ class PersonalDataInEvents implements PersonalDataSource {
                 Document.class, "certificates")) {
             certificates.add(PersonalDataReport.plain(certificate));
         }
-        return Map.of("registrations", registrations, "certificates", certificates);
+        return Map.of("registrations", registrations, "certificates", certificates, "feedback", feedback.of(emailHash));
     }
 }

@@ -5,6 +5,7 @@ import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.events.EventChanged;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.certificate.CertificateService;
+import fi.ecosystem.events.feedback.Feedback;
 import fi.ecosystem.events.registration.Registration;
 import fi.ecosystem.events.registration.RegistrationService;
 import fi.ecosystem.events.registration.erasure.RegistrationErasure;
@@ -49,14 +50,17 @@ class EventsSubscriptions {
 
     /**
      * A person asked to be forgotten: their registrations stay (places and counts must still add up) but
-     * without anything that identifies them; their certificates of attendance go.
+     * without anything that identifies them; their certificates of attendance go, and so do their free-text survey
+     * answers (the scores stay, anonymous, in the averages).
      */
     @Bean
-    Subscription registrationErasureSubscription(Inbox inbox, RegistrationErasure erasure, CertificateService certificates) {
+    Subscription registrationErasureSubscription(Inbox inbox, RegistrationErasure erasure, CertificateService certificates,
+            Feedback feedback) {
         return inbox.subscribe(Topics.CONTACTS).group("erasure").types(ContactErased.TYPE)
                 .once("erasure", erased -> {
                     ContactErased person = erased.payload(ContactErased.class);
                     certificates.forget(person.allEmailHashes());
+                    feedback.forget(person.allEmailHashes());
                     erasure.erase(person.contactId(), person.allEmailHashes(), erased.id());
                 });
     }

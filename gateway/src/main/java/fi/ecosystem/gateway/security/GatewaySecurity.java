@@ -210,12 +210,14 @@ public class GatewaySecurity {
 
     /**
      * The public endpoints and the public forms act without the session's authority (anyone may register
-     * for a published event; a cancellation needs the registrant's private link), so there is nothing to
+     * for a published event; a cancellation needs the registrant's private link, a survey answer the attendee's
+     * survey link), so there is nothing to
      * forge, and a visitor whose browser keeps no cookies can still register.
      */
     private static final ServerWebExchangeMatcher ACTS_WITHOUT_SESSION = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers("/public/**"),
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/events/*/register", "/events/registrations/*/cancel"));
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/events/*/register", "/events/registrations/*/cancel",
+                    "/events/feedback/*"));
 
     /** Unsafe methods of the browser session need the CSRF token. */
     private static Mono<MatchResult> needsCsrfProtection(org.springframework.web.server.ServerWebExchange exchange) {
