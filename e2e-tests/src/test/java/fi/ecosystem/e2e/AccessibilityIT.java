@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -35,6 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pages: the sign-in page and its error pages for 403 (a form without its CSRF token), 404, 429 (a spent public
  * write budget) and 503 (the web UI killed). Violations of all pages are gathered and fail the test together.
  */
+// alone, not beside other classes (junit-platform.properties): it kills the web UI to see the gateway's 503 page
+@Isolated
 @ExtendWith(Stack.class)
 class AccessibilityIT {
 

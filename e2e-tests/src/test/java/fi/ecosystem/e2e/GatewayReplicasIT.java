@@ -13,11 +13,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A second gateway replica beside the stack's own: a browser session made on one replica works on the
  * other, and the public rate limit counts the requests of both together.
  */
+// alone, not beside other classes (junit-platform.properties): it starts a second gateway, and the rate limit counts both
+@Isolated
 @ExtendWith(Stack.class)
 class GatewayReplicasIT {
 

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Integrators with client credentials, and the tokens that must be refused — at the gateway and at every
  * service directly, since each service enforces the access rule itself.
  */
+// IntegratorAccessIT shortens this client's token lifespan for a while; WebhooksIT needs its tokens to last
+@ResourceLock("keycloak-client-uusimaa-reporting")
 @ExtendWith(Stack.class)
 class IntegratorAccessIT {
 

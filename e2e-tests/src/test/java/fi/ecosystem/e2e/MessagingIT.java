@@ -24,6 +24,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * effects under redelivery, poison messages parked on the dead-letter topic, and the outbox holding
  * events while Kafka is down.
  */
+// alone, not beside other classes (junit-platform.properties): it stops the Kafka broker
+@Isolated
 @ExtendWith(Stack.class)
 class MessagingIT {
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Two instances of projects-service against the same Kafka and store, as replicas run in production: the
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * once — also when one replica is killed in the middle of consuming (what it handled but had not committed
  * comes again to the survivor after the rebalance) and when events are delivered again.
  */
+// alone, not beside other classes (junit-platform.properties): it starts a second projects-service and kills one of the two while they consume
+@Isolated
 @ExtendWith(Stack.class)
 class ScaleOutIT {
 

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * is down the gateway answers 503 problem+json with Retry-After — never a 500 — the stack starts the service
  * again by itself, and every registration that was answered 201 is there afterwards.
  */
+// alone, not beside other classes (junit-platform.properties): it kills events-service during traffic
+@Isolated
 @ExtendWith(Stack.class)
 class ServiceFailureIT {
 

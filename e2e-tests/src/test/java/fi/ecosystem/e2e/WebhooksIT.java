@@ -21,6 +21,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  * through Kafka to the webhook job and arrives signed (Standard Webhooks, checked here independently), while the
  * integrator of a city that does not take part in the event's project never gets it.
  */
+// IntegratorAccessIT shortens this client's token lifespan for a while; WebhooksIT needs its tokens to last
+@ResourceLock("keycloak-client-uusimaa-reporting")
 @ExtendWith(Stack.class)
 class WebhooksIT {
 

@@ -277,6 +277,8 @@ final class Services {
         // events-service surveys an ended event's attendees within seconds, not the production's minutes
         env.put("ECOSYSTEM_EVENTS_FEEDBACK_EVERY", "PT5S");
         env.put("ECOSYSTEM_EVENTS_FEEDBACK_FIRST", "PT5S");
+        // and expires a waiting-list offer whose deadline passed within seconds (production: within a minute)
+        env.put("OFFER_DEADLINES_EVERY", "PT5S");
         env.putAll(options.env);
         return env;
     }
