@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -33,16 +32,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Every page the platform serves passes axe-core (WCAG 2.1 A and AA) with no violation, in a real Chromium through
  * the gateway: every Thymeleaf template of the web UI — the test lists them from the templates folder, and each page
  * names the template that made it, so a new template that no visit reaches fails this test — and the gateway's own
- * pages: the sign-in page and its error pages for 403 (a form without its CSRF token), 404, 429 (a spent public
- * write budget) and 503 (the web UI killed). Violations of all pages are gathered and fail the test together.
+ * pages: the sign-in page and its error pages for 403 (a form without its CSRF token), 404 and 429 (a spent public
+ * write budget); the 503 page (the web UI killed) is checked by {@link ServiceFailureIT}, which runs alone. Violations
+ * of all pages are gathered and fail the test together.
  */
-// alone, not beside other classes (junit-platform.properties): it kills the web UI to see the gateway's 503 page
-@Isolated
 @ExtendWith(Stack.class)
 class AccessibilityIT {
 
     static final Path TEMPLATES = Path.of(System.getProperty("ecosystem.root", "..")).resolve("web/src/main/resources/templates");
-    static final Set<String> GATEWAY_PAGES = Set.of("sign-in", "403", "404", "429", "503");
+    static final Set<String> GATEWAY_PAGES = Set.of("sign-in", "403", "404", "429");
 
     private final Set<String> templatesSeen = new TreeSet<>();
     private final Set<String> gatewayPagesSeen = new TreeSet<>();
@@ -179,24 +177,6 @@ class AccessibilityIT {
             assertThat(driver.getCurrentUrl()).doesNotContain("/received");
             check(chromium, "gateway: too many public writes");
             gatewayPage(chromium, "429");
-        }
-
-        // the web UI down: the gateway answers its pages with 503; last, as the stack restarts the UI
-        try (Chromium chromium = new Chromium()) {
-            WebDriver driver = chromium.driver;
-            ServiceFailureIT.kill("web");
-            // the gateway's own page (no template of the web UI) where the UI's event list was
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                driver.get(Stack.GATEWAY + "/events");
-                return driver.findElements(By.cssSelector("meta[name=template]")).isEmpty()
-                        && !driver.findElements(By.tagName("h1")).isEmpty();
-            });
-            check(chromium, "gateway: the web UI not answering");
-            gatewayPage(chromium, "503");
-        } finally {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
-                    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/events")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         }
 
         Path report = Path.of(System.getProperty("ecosystem.root", "..")).resolve("e2e-tests/target/axe-all-templates.txt");

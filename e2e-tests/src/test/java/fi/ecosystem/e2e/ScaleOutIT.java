@@ -57,7 +57,10 @@ class ScaleOutIT {
         secondInstance = Replica.start("projects-service", 8091, Map.of(
                 "MONGODB_URI", Stack.MONGODB + "/projects",
                 "KAFKA_BOOTSTRAP_SERVERS", Stack.KAFKA,
-                "KEYCLOAK_URL", Stack.KEYCLOAK));
+                "KEYCLOAK_URL", Stack.KEYCLOAK,
+                // the group notices the killed replica after 10 s instead of the default 45 s
+                "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"10000\","
+                        + " \"spring.kafka.consumer.properties.heartbeat.interval.ms\": \"2000\"}"));
     }
 
     @AfterAll

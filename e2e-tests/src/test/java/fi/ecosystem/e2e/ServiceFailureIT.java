@@ -16,15 +16,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A service dies in the middle of traffic: events-service is killed (kill -9, through the launcher's test
  * controls) while an integrator keeps registering people and reading the event through the gateway. While it
  * is down the gateway answers 503 problem+json with Retry-After — never a 500 — the stack starts the service
- * again by itself, and every registration that was answered 201 is there afterwards.
+ * again by itself, and every registration that was answered 201 is there afterwards. With the web UI killed, the
+ * gateway's own 503 page stands in for the UI's pages and passes axe-core (WCAG 2.1 A and AA) in a real Chromium.
  */
-// alone, not beside other classes (junit-platform.properties): it kills events-service during traffic
+// alone, not beside other classes (junit-platform.properties): it kills events-service and the web UI
 @Isolated
 @ExtendWith(Stack.class)
 class ServiceFailureIT {
@@ -33,6 +38,28 @@ class ServiceFailureIT {
     /** The loop's bounds: requests and time. */
     private static final int MAX_ROUNDS = 2_000;
     private static final Duration MAX_TIME = Duration.ofMinutes(4);
+
+    @Test
+    void withTheWebUiKilledTheGatewaysOwn503PageIsShownAndHasNoWcagViolation() throws Exception {
+        try (Chromium chromium = new Chromium()) {
+            WebDriver driver = chromium.driver;
+            kill("web");
+            // the gateway's own page (no template of the web UI) where the UI's event list was
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                driver.get(Stack.GATEWAY + "/events");
+                return driver.findElements(By.cssSelector("meta[name=template]")).isEmpty()
+                        && !driver.findElements(By.tagName("h1")).isEmpty();
+            });
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).as("the gateway's 503 page").isNotBlank();
+            chromium.axe("gateway: the web UI not answering");
+        } finally {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+                    HTTP.send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/events")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        }
+    }
 
     @Test
     void aKilledServiceGives503sNot500sIsRestartedByTheStackAndLosesNoAcknowledgedRegistration() throws Exception {
