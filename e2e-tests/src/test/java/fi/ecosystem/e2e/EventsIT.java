@@ -73,9 +73,10 @@ class EventsIT {
     @Test
     void thePublicRegistersGetsMailAndACancellationPromotesTheNextPerson() throws Exception {
         String organiser = Keycloak.clientCredentials("ecosystem", "helsinki-bi", "helsinki-bi-local-secret");
-        String event = MessagingIT.eventIn(MessagingIT.PROJECT, 1);
+        String project = MessagingIT.ownProject("Ilmoittautumiset ja jonot");
+        String event = MessagingIT.eventIn(project, 1);
         assertThat(Api.post(Stack.GATEWAY + "/api/events/" + event + "/publish", organiser, "").statusCode()).isEqualTo(200);
-        long participantsBefore = Keycloak.json(Api.get(Stack.GATEWAY + "/api/projects/" + MessagingIT.PROJECT, organiser).body())
+        long participantsBefore = Keycloak.json(Api.get(Stack.GATEWAY + "/api/projects/" + project, organiser).body())
                 .get("participantsReached").asLong();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String first = "ensimmainen." + run + "@example.org";
@@ -105,7 +106,7 @@ class EventsIT {
 
         // projects counted both people who held a place; contacts know both, with their histories
         await().atMost(Duration.ofSeconds(60)).until(() -> Keycloak.json(
-                Api.get(Stack.GATEWAY + "/api/projects/" + MessagingIT.PROJECT, organiser).body())
+                Api.get(Stack.GATEWAY + "/api/projects/" + project, organiser).body())
                 .get("participantsReached").asLong() == participantsBefore + 2);
         await().atMost(Duration.ofSeconds(60)).until(() -> MessagingIT.contactByEmail(second) != null
                 && MessagingIT.contactByEmail(second).get("participations").get(0).get("status").asString().equals("CONFIRMED"));

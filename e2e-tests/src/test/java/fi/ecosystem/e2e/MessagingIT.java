@@ -58,6 +58,23 @@ class MessagingIT {
         return Keycloak.json(project.body()).get("participantsReached").asLong();
     }
 
+    /**
+     * An active project of Helsinki's for one test alone: a count on it (participants reached) moves only with that
+     * test's registrations while other classes run beside it (junit-platform.properties), which a shared demo project's
+     * does not.
+     */
+    static String ownProject(String name) throws Exception {
+        HttpResponse<String> created = Api.post(Stack.GATEWAY + "/api/projects", integrator(), """
+                {"acronym": "E2E", "name": {"fi": "%s"}, "startDate": "2026-11-01",
+                 "leadCity": "helsinki", "participatingCities": ["helsinki"]}
+                """.formatted(name));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Keycloak.json(created.body()).get("id").asString();
+        HttpResponse<String> activated = Api.put(Stack.GATEWAY + "/api/projects/" + id + "/status", integrator(), "{\"status\": \"ACTIVE\"}");
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        return id;
+    }
+
     /** An event in the project; events-service accepts it once the project has reached it over Kafka. */
     static String eventIn(String projectId, int capacity) {
         return eventIn("""

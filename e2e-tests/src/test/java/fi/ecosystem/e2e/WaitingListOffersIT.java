@@ -33,11 +33,11 @@ class WaitingListOffersIT {
 
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    static String offeringEvent() {
+    static String offeringEvent(String project) {
         return MessagingIT.eventIn("""
                 {"projectId": "%s", "type": "WORKSHOP", "title": {"fi": "Tarjouspaja", "en": "Offer workshop"},
                  "capacity": 1, "offerHours": 24, "startsAt": "2027-03-01T08:00:00Z", "endsAt": "2027-03-01T10:00:00Z"}
-                """.formatted(MessagingIT.PROJECT));
+                """.formatted(project));
     }
 
     static void register(String event, String email, String firstName) throws Exception {
@@ -62,10 +62,11 @@ class WaitingListOffersIT {
 
     @Test
     void aFreedPlaceIsOfferedByMailAcceptedThroughTheLinkAndAnExpiredOfferGoesToTheNextPerson() throws Exception {
-        String event = offeringEvent();
+        String project = MessagingIT.ownProject("Tarjoukset jonosta");
+        String event = offeringEvent(project);
         assertThat(Api.post(Stack.GATEWAY + "/api/events/" + event + "/publish", MessagingIT.integrator(), "").statusCode())
                 .isEqualTo(200);
-        long reachedBefore = MessagingIT.participantsReached(MessagingIT.PROJECT);
+        long reachedBefore = MessagingIT.participantsReached(project);
         String run = UUID.randomUUID().toString().substring(0, 8);
         String first = "ensin." + run + "@example.org";
         String second = "toinen." + run + "@example.org";
@@ -108,7 +109,7 @@ class WaitingListOffersIT {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("id=\"offer-gone\"").doesNotContain("id=\"accept-offer\"");
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                MessagingIT.participantsReached(MessagingIT.PROJECT) == reachedBefore + 2);
+                MessagingIT.participantsReached(project) == reachedBefore + 2);
 
         // the second cancels too: the third is offered the place, lets its deadline pass, and the fourth gets the offer
         publicCall("DELETE", "/public/registrations/" + secondToken, null);
@@ -129,7 +130,7 @@ class WaitingListOffersIT {
         assertThat(Keycloak.json(late.body()).get("code").asString()).isEqualTo("offer-not-open");
         await().atMost(Duration.ofSeconds(60)).until(() -> mailWith(third, "Tarjottu paikka siirtyi seuraavalle") != null
                 && mailWith(fourth, "Sinulle tarjotaan paikkaa") != null);
-        assertThat(MessagingIT.participantsReached(MessagingIT.PROJECT)).as("an offer counts once it is taken")
+        assertThat(MessagingIT.participantsReached(project)).as("an offer counts once it is taken")
                 .isEqualTo(reachedBefore + 2);
     }
 }
