@@ -23,4 +23,6 @@ fi
 
 bash deploy/validate.sh
 
-./mvnw -B -ntp verify "$@"
+# two modules at a time where the modules' order allows it (the services' suites, once platform is built): a module's
+# tests leave one of the two cores idle much of the time
+./mvnw -B -ntp -T 2 verify "$@"
