@@ -17,18 +17,30 @@ import java.util.regex.Pattern;
  * person first registers for an event and is a contact person of the project, so every service has
  * something to erase. Two figures per person: the services' own (request audit → last service's
  * "erased" audit entry) and the caller's (POST sent → state seen complete, polling every 100 ms).
- * No dependencies: JDK only.
- *   java bench/GdprErasure.java <integrator token> <admin token> [people]
+ * The erasure is asked for as a real data-protection admin does: signed in through the gateway as the demo city admin
+ * (StaffHome's sign-in: Keycloak's login form, the gateway's session, its CSRF cookie echoed in a header).
+ * A step that fails ends the run with the reason; no figure is printed then. No dependencies: JDK only.
+ *   javac -d DIR bench/StaffHome.java bench/GdprErasure.java; java -cp DIR GdprErasure <integrator token> [people] [city] [admin]
  */
 public class GdprErasure {
 
-    static final String GATEWAY = "http://localhost:8080";
+    static final String GATEWAY = StaffHome.GATEWAY;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } catch (Exception | AssertionError failed) { // one clear line instead of a figure: all.py reports it as FAILED
+            System.err.println("gdpr-erasure: no result, " + failed.getClass().getSimpleName() + ": "
+                    + (failed.getMessage() != null ? failed.getMessage() : "at " + GATEWAY + ", " + failed.getCause()));
+            System.exit(1);
+        }
+    }
+
+    static void measure(String[] args) throws Exception {
         String integrator = args[0];
-        String admin = args[1];
-        int people = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int people = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        StaffHome.signIn(args.length > 2 ? args[2] : "helsinki", args.length > 3 ? args[3] : "ville.nieminen", "demo");
         if (people > 100) {
             throw new IllegalArgumentException("At most 100 people (a project has at most 100 contact persons)");
         }
@@ -88,12 +100,12 @@ public class GdprErasure {
         List<Long> callerMillis = new ArrayList<>();
         for (String contactId : contactIds.values()) {
             long t0 = System.nanoTime();
-            HttpResponse<String> erasure = send("POST", "/api/contacts/" + contactId + "/erasure", admin, "");
+            HttpResponse<String> erasure = asAdmin("POST", "/api/contacts/" + contactId + "/erasure");
             if (erasure.statusCode() != 202) {
                 throw new IllegalStateException("Erasure refused: " + erasure.statusCode() + " " + erasure.body());
             }
             String state;
-            while (!(state = get("/api/contacts/" + contactId + "/erasure", admin)).contains("\"complete\":true")) {
+            while (!(state = asAdmin("GET", "/api/contacts/" + contactId + "/erasure").body()).contains("\"complete\":true")) {
                 if (System.nanoTime() - t0 > Duration.ofSeconds(60).toNanos()) {
                     throw new IllegalStateException("Erasure not complete after 60 s: " + state);
                 }
@@ -123,6 +135,30 @@ public class GdprErasure {
         return HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** With the admin's browser session; unsafe methods echo the session's CSRF cookie, as the web UI does. */
+    static HttpResponse<String> asAdmin(String method, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (method.equals("POST")) {
+            if (!StaffHome.JAR.cookies.containsKey("XSRF-TOKEN")) {
+                StaffHome.get(GATEWAY + "/app"); // the gateway hands out the CSRF cookie with any page of the session
+            }
+            java.net.HttpCookie csrf = StaffHome.JAR.cookies.get("XSRF-TOKEN");
+            if (csrf == null) {
+                throw new IllegalStateException("The gateway gave the signed-in admin no XSRF-TOKEN cookie");
+            }
+            request.header("X-XSRF-TOKEN", csrf.getValue()).POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.GET();
+        }
+        HttpResponse<String> response = StaffHome.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " as the admin answered " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response;
     }
 
     static String get(String path, String token) throws Exception {

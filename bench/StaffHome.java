@@ -57,7 +57,8 @@ public class StaffHome {
         }
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(new Jar())
+    static final Jar JAR = new Jar();
+    static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(JAR)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     public static void main(String[] args) throws Exception {
