@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -31,6 +32,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * of the event's project, which saving the event publishes.
  */
 @Document("events")
+// finds the events whose waiting list has people while a place is free ({@link SeatCounter#freeWhilePeopleWait})
+@CompoundIndex(name = "waiting_ahead", def = "{'waitlistedCount': 1, 'startsAt': 1}")
 public class Event extends Aggregate {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");

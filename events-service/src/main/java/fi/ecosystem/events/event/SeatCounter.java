@@ -1,5 +1,6 @@
 package fi.ecosystem.events.event;
 
+import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,6 +23,20 @@ public class SeatCounter {
 
     SeatCounter(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * Events still ahead that have people waiting while a place is free (a process died between giving a place back
+     * and offering it), at most {@code limit}. The index {@code waiting_ahead} (waitlistedCount, startsAt) narrows it
+     * to the few events with a waiting list; the store compares the two counters.
+     */
+    public List<String> freeWhilePeopleWait(Instant now, int limit) {
+        Query query = new Query(Criteria.where("waitlistedCount").gt(0).and("startsAt").gt(now)
+                .and("status").in(EventStatus.PUBLISHED.name(), EventStatus.DRAFT.name()))
+                .addCriteria(Criteria.expr(() -> new Document("$lt", List.of("$confirmedCount", "$capacity")))).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, mongo.getCollectionName(Event.class)).stream().map(event -> event.getString("_id"))
+                .toList();
     }
 
     /** True if a place was taken; false if the event is full. */

@@ -3,10 +3,13 @@ package fi.ecosystem.events.messaging;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.events.webhook.WebhookFanOut;
 import fi.ecosystem.platform.messaging.Inbox;
-import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Subscription;
-import org.springframework.context.annotation.Bean;
+import java.util.List;
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Webhooks hear every topic whose events integrators may receive, each in a consumer group of its own
@@ -15,38 +18,24 @@ import org.springframework.context.annotation.Configuration;
  * event's), so no inbox marker is written: an event no endpoint wants costs one read of the endpoints.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(WebhookSubscriptions.PerTopic.class)
 class WebhookSubscriptions {
 
-    private static Subscription webhooks(Inbox inbox, String topic, WebhookFanOut fanOut) {
-        return inbox.subscribe(topic).group("webhooks-" + topic).always(event -> queue(fanOut, event));
-    }
+    static final List<String> TOPICS = List.of(Topics.PROJECTS, Topics.EVENTS, Topics.REGISTRATIONS, Topics.CONTACTS,
+            Topics.ORGANISATIONS);
 
-    private static void queue(WebhookFanOut fanOut, InboundEvent event) {
-        fanOut.queue(event.envelope(), event.sealedData());
-    }
+    /** One subscription bean per topic: a bean, so that its listener is started with the others. */
+    static final class PerTopic implements BeanRegistrar {
 
-    @Bean
-    Subscription projectWebhooks(Inbox inbox, WebhookFanOut fanOut) {
-        return webhooks(inbox, Topics.PROJECTS, fanOut);
-    }
-
-    @Bean
-    Subscription eventWebhooks(Inbox inbox, WebhookFanOut fanOut) {
-        return webhooks(inbox, Topics.EVENTS, fanOut);
-    }
-
-    @Bean
-    Subscription registrationWebhooks(Inbox inbox, WebhookFanOut fanOut) {
-        return webhooks(inbox, Topics.REGISTRATIONS, fanOut);
-    }
-
-    @Bean
-    Subscription contactWebhooks(Inbox inbox, WebhookFanOut fanOut) {
-        return webhooks(inbox, Topics.CONTACTS, fanOut);
-    }
-
-    @Bean
-    Subscription organisationWebhooks(Inbox inbox, WebhookFanOut fanOut) {
-        return webhooks(inbox, Topics.ORGANISATIONS, fanOut);
+        @Override
+        public void register(BeanRegistry registry, Environment environment) {
+            for (String topic : TOPICS) {
+                registry.registerBean("webhooks-" + topic, Subscription.class, spec -> spec.supplier(context -> {
+                    WebhookFanOut fanOut = context.bean(WebhookFanOut.class);
+                    return context.bean(Inbox.class).subscribe(topic).group("webhooks-" + topic)
+                            .always(event -> fanOut.queue(event.envelope(), event.sealedData()));
+                }));
+            }
+        }
     }
 }

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WaitingList {
 
+    /** Events repaired per round at most; the rest the next round. */
+    private static final int REPAIR_BATCH = 200;
+
     private final RegistrationStore store;
     private final SeatCounter seats;
     private final EventService events;
@@ -88,6 +91,22 @@ class WaitingList {
                 placeFreed(due.eventId(), cities);
             }
         }
+    }
+
+    /**
+     * Offers (or gives) the places left free while people wait: a process that died between giving a place back and
+     * offering it left one so. {@link #promote} takes each place through the guarded counter, so replicas doing this
+     * at once give each place once. Returns how many got a place or an offer.
+     */
+    int offerPlacesLeftFree(Instant now) {
+        int promoted = 0;
+        for (String eventId : seats.freeWhilePeopleWait(now, REPAIR_BATCH)) {
+            Event event = events.findIfExists(eventId);
+            if (event != null) {
+                promoted += promote(eventId, events.citiesOf(event));
+            }
+        }
+        return promoted;
     }
 
     private void placeFreed(String eventId, Set<String> cities) {

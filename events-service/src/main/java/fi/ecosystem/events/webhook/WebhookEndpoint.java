@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,10 +19,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param disabledReason why it was turned off, for the client
  */
 @Document("webhook_endpoints")
-@CompoundIndex(name = "types_enabled", def = "{'eventTypes': 1, 'enabled': 1}")
+@CompoundIndexes({
+    @CompoundIndex(name = "types_enabled", def = "{'eventTypes': 1, 'enabled': 1}"),
+    // a client registers a URL once, however often its script sends the request; also serves the client's list
+    @CompoundIndex(name = "one_per_owner_url", def = "{'owner': 1, 'url': 1}", unique = true)})
 public record WebhookEndpoint(
         @Id String id,
-        @Indexed String owner,
+        String owner,
         String clientName,
         Set<String> cities,
         Set<String> scopes,

@@ -1,6 +1,7 @@
 package fi.ecosystem.events.webhook;
 
 import fi.ecosystem.events.webhook.WebhookDelivery.Status;
+import fi.ecosystem.platform.web.DomainRuleViolation;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -35,12 +36,25 @@ public class WebhookStore {
 
     // endpoints
 
+    /** Stores a new endpoint; the unique index refuses a second one of the client at the same URL. */
     public WebhookEndpoint insert(WebhookEndpoint endpoint) {
-        return mongo.insert(endpoint);
+        try {
+            return mongo.insert(endpoint);
+        } catch (DuplicateKeyException sameUrl) {
+            throw urlTaken();
+        }
     }
 
     public WebhookEndpoint save(WebhookEndpoint endpoint) {
-        return mongo.save(endpoint);
+        try {
+            return mongo.save(endpoint);
+        } catch (DuplicateKeyException sameUrl) {
+            throw urlTaken();
+        }
+    }
+
+    private static DomainRuleViolation urlTaken() {
+        return new DomainRuleViolation("webhook-endpoint-exists", "The client has an endpoint at this URL already");
     }
 
     public Optional<WebhookEndpoint> endpoint(String id) {

@@ -277,6 +277,40 @@ class FeedbackApiTest {
     }
 
     @Test
+    void theSameAnswerSent500TimesFromManyThreadsIsStoredOnceAndEveryOtherIsAConflict() throws Exception {
+        Ended ended = endedEvent();
+        invitations.invite(ENDED.plusSeconds(60));
+        String maija = tokenMailedTo("maija." + run + "@example.org");
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<org.springframework.test.web.servlet.MvcResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            calls.add(() -> mvc.perform(post("/public/feedback/" + maija).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"score\": 8, \"text\": \"Sama vastaus\"}")).andReturn());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (Future<org.springframework.test.web.servlet.MvcResult> call : pool.invokeAll(calls)) {
+            var response = call.get().getResponse();
+            statuses.add(response.getStatus());
+            if (response.getStatus() == 409) {
+                codes.add(JsonPath.read(response.getContentAsString(), "$.code"));
+            }
+        }
+        pool.shutdown();
+
+        assertThat(statuses.stream().filter(s -> s == 204)).hasSize(1);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(499);
+        assertThat(codes).hasSize(499).containsOnly("feedback-answered");
+        assertThat(mongo.count(new Query(Criteria.where("eventId").is(ended.event()).and("answeredAt").ne(null)),
+                FeedbackInvitation.class)).isEqualTo(1);
+        mvc.perform(get("/api/events/" + ended.event() + "/feedback").with(organiser))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.figures.answered").value(1))
+                .andExpect(jsonPath("$.responses.length()").value(1));
+    }
+
+    @Test
     void theTextIsExportedWithThePersonAndErasedWithThemWhileTheScoreCounts() throws Exception {
         Ended ended = endedEvent();
         invitations.invite(ENDED.plusSeconds(60));

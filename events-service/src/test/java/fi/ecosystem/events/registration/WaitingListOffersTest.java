@@ -45,6 +45,8 @@ class WaitingListOffersTest extends EventsApiTestSupport {
 
     @Autowired
     WaitingList waitingList;
+    @Autowired
+    fi.ecosystem.events.event.SeatCounter seats;
 
     String offeringEvent(int capacity, Integer offerHours, Instant startsAt) throws Exception {
         String body = mvc.perform(post("/api/events").with(cityUser("espoo", "staff", "event-organiser"))
@@ -148,6 +150,65 @@ class WaitingListOffersTest extends EventsApiTestSupport {
                 record -> second.equals(record.key()) && record.value().contains("registration.offer-accepted"), Duration.ofSeconds(20));
         assertThat(recordsOf(second, "registration.offered")).isEqualTo(1);
         mvc.perform(post("/public/registrations/no-such-token/offer/accept")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSameAcceptLinkSent500TimesFromManyThreadsConfirmsThePlaceOnce() throws Exception {
+        String event = offeringEvent(1, 24, FAR);
+        String first = register(event, "eka.toisto@example.org");
+        String second = register(event, "toka.toisto@example.org");
+        String third = register(event, "kolmas.toisto@example.org");
+        cancel(event, first);
+        assertThat(statusOf(second)).isEqualTo(RegistrationStatus.OFFERED);
+        String token = tokenOf(event, "toka.toisto@example.org");
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<org.springframework.mock.web.MockHttpServletResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            calls.add(() -> mvc.perform(post("/public/registrations/" + token + "/offer/accept")).andReturn().getResponse());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (Future<org.springframework.mock.web.MockHttpServletResponse> call : pool.invokeAll(calls)) {
+            statuses.add(call.get().getStatus());
+            if (call.get().getStatus() == 409) {
+                codes.add(JsonPath.read(call.get().getContentAsString(), "$.code"));
+            }
+        }
+        pool.shutdown();
+
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(499);
+        assertThat(codes).hasSize(499).containsOnly("offer-not-open");
+        assertThat(statusOf(second)).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(statusOf(third)).isEqualTo(RegistrationStatus.WAITLISTED);
+        assertThat(placesTaken(event)).as("the counter").isEqualTo(1);
+        assertThat(count(event, RegistrationStatus.CONFIRMED)).isEqualTo(1);
+        assertThat(mongo.findById(event, Event.class).waitlistedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlaceLeftFreeByAProcessThatDiedBeforeOfferingItIsOfferedByTheDeadlineJob() throws Exception {
+        String event = offeringEvent(1, 24, FAR);
+        String first = register(event, "eka.kuollut@example.org");
+        String second = register(event, "toka.kuollut@example.org");
+        // the cancellation's first writes happened (status, the place back to the counter), then the process died
+        mongo.updateFirst(new Query(Criteria.where("_id").is(first)), new Update().set("status", RegistrationStatus.CANCELLED.name()),
+                Registration.class);
+        seats.givePlaceBack(event);
+        assertThat(placesTaken(event)).isZero();
+        assertThat(statusOf(second)).isEqualTo(RegistrationStatus.WAITLISTED);
+
+        // two replicas' rounds: the place is offered once, to the first waiting
+        OfferDeadlines one = new OfferDeadlines(waitingList);
+        OfferDeadlines other = new OfferDeadlines(waitingList);
+        Instant now = Instant.now();
+        assertThat(one.offerPlacesLeftFree(now) + other.offerPlacesLeftFree(now)).isEqualTo(1);
+        assertThat(statusOf(second)).isEqualTo(RegistrationStatus.OFFERED);
+        assertThat(mongo.findById(second, Registration.class).offeredUntil()).isAfter(now);
+        assertThat(placesTaken(event)).isEqualTo(1);
+        assertThat(mongo.findById(event, Event.class).waitlistedCount()).isZero();
+        assertThat(one.offerPlacesLeftFree(Instant.now())).isZero();
     }
 
     @Test

@@ -224,6 +224,43 @@ class WebhookDispatchTest {
         verify(mail, never()).send(any(SimpleMailMessage.class));
     }
 
+    @Test
+    void aDeliveryClaimedByAReplicaThatDiedIsSentByAnotherOnceTheLeaseRunsOutAndOnlyThen() {
+        WebhookEndpoint endpoint = endpoint("helsinki", Set.of("events:read"), "event.changed");
+        fanOut.queue(envelope("d-1", "d", "event.changed", List.of("helsinki")), Map.of());
+        // the first replica claims the delivery and dies while sending: nothing of the attempt is recorded
+        WebhookSender dying = new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(1), new TargetPolicy(true)) {
+            @Override
+            public Outcome send(String url, String secret, String messageId, long timestampSeconds, String body) {
+                sends.merge(messageId, 1, Integer::sum);
+                throw new IllegalStateException("the process was killed mid-send");
+            }
+        };
+        WebhookDispatcher died = new WebhookDispatcher(store, dying, fast, new WebhookMails(mail, "hooks@example.org"), json, null,
+                Duration.ofSeconds(5), 1);
+        dispatchers.add(died);
+        Instant claimedAt = Instant.now();
+        org.assertj.core.api.Assertions.assertThatThrownBy(died::dispatchDue).isInstanceOf(IllegalStateException.class);
+        WebhookDelivery held = store.delivery(endpoint.id(), endpoint.id() + ":d-1").orElseThrow();
+        assertThat(held.status()).isEqualTo(Status.PENDING);
+        assertThat(held.leaseUntil()).isAfter(claimedAt);
+
+        // another replica on the same store leaves it alone while the lease holds ...
+        WebhookDispatcher survivor = dispatcher(2);
+        assertThat(survivor.dispatchDue()).as("sent while the dead replica's lease holds").isZero();
+        assertThat(accepted).isEmpty();
+        // ... and sends it once the lease has run out, once
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            survivor.dispatchDue();
+            return accepted.size() == 1;
+        });
+        assertThat(Instant.now()).isAfterOrEqualTo(held.leaseUntil());
+        assertThat(survivor.dispatchDue()).isZero();
+        assertThat(accepted).extracting(e -> e.get("id")).containsExactly("d-1");
+        assertThat(sends.get("d-1")).as("the dead replica's try and the survivor's").isEqualTo(2);
+        assertThat(store.delivery(endpoint.id(), endpoint.id() + ":d-1").orElseThrow().status()).isEqualTo(Status.DELIVERED);
+    }
+
     private List<String> idsOf(String aggregate) {
         synchronized (accepted) {
             return accepted.stream().filter(envelope -> aggregate.equals(envelope.get("subject")))

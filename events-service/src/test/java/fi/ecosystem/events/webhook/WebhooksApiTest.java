@@ -16,8 +16,13 @@ import com.jayway.jsonpath.JsonPath;
 import fi.ecosystem.events.registration.EventsApiTestSupport;
 import fi.ecosystem.platform.testing.ProjectsTopic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
@@ -26,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -192,6 +198,47 @@ class WebhooksApiTest extends EventsApiTestSupport {
                 .andExpect(jsonPath("$.code").value("webhook-endpoint-disabled"));
         mvc.perform(delete("/api/webhooks/" + own).with(HELSINKI_BI)).andExpect(status().isNoContent());
         mvc.perform(get("/api/webhooks/" + own).with(HELSINKI_BI)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSameRegistrationSent500TimesFromManyThreadsMakesOneEndpointAndTheClientsEndpointsAreCapped() throws Exception {
+        var client = integrator("turku", "events:read");
+        String same = """
+                {"url": "%s", "eventTypes": ["event.changed"], "contactEmail": "it@example.org"}
+                """.formatted(receiver.url("turku-script"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<MvcResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            calls.add(() -> mvc.perform(post("/api/webhooks").with(client).contentType(MediaType.APPLICATION_JSON).content(same))
+                    .andReturn());
+        }
+        List<MvcResult> answers = new ArrayList<>();
+        for (Future<MvcResult> call : pool.invokeAll(calls)) {
+            answers.add(call.get());
+        }
+        pool.shutdown();
+
+        assertThat(answers.stream().filter(a -> a.getResponse().getStatus() == 201)).hasSize(1);
+        List<MvcResult> refused = answers.stream().filter(a -> a.getResponse().getStatus() == 409).toList();
+        assertThat(refused).hasSize(499);
+        for (MvcResult answer : refused) {
+            assertThat(JsonPath.<String>read(answer.getResponse().getContentAsString(), "$.code")).isEqualTo("webhook-endpoint-exists");
+        }
+        assertThat(JsonPath.<List<String>>read(mvc.perform(get("/api/webhooks").with(client)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(), "$[*].url")).containsExactly(receiver.url("turku-script"));
+
+        // other URLs up to the cap (20 by default), and not one more
+        for (int i = 1; i < 20; i++) {
+            mvc.perform(post("/api/webhooks").with(client).contentType(MediaType.APPLICATION_JSON).content(same.replace("turku-script",
+                    "turku-" + i))).andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/webhooks").with(client).contentType(MediaType.APPLICATION_JSON).content(same.replace("turku-script",
+                        "turku-21")))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("webhook-endpoint-limit"));
+        assertThat(JsonPath.<List<String>>read(mvc.perform(get("/api/webhooks").with(client)).andReturn().getResponse()
+                .getContentAsString(), "$[*].url")).hasSize(20);
     }
 
     @Test

@@ -65,7 +65,9 @@ class StaffEventPagesTest extends PageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Kasvuseminaari"), containsString("Jonossa: 2"),
                         containsString("Vahvistettu: 1"), containsString("Peru: Cecilia C"),
-                        containsString("registrations.csv"), not(containsString("??")))));
+                        containsString("registrations.csv"),
+                        containsString("id=\"feedback-link\" href=\"/app/events/ev-1/feedback\">Osallistujien palaute</a>"),
+                        not(containsString("??")))));
         String page = mvc.perform(get("/app/events/ev-1").with(cityUser("helsinki", "staff", "event-organiser")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page.replaceAll("\\s+", " ")).contains("c@example.org</td>", "<td class=\"number\">1</td>",

@@ -63,7 +63,9 @@ class ProjectPagesTest extends PageTest {
                         containsString("WP1: Tilannekuva"), containsString("Toimijakartta"), containsString("(30.6.2022)"),
                         containsString("Actual 190,000 / target 185,000 kpl (103 %)"), containsString("<polyline"),
                         containsString("id=\"continuation\" href=\"/app/projects/hri-2024\""), containsString("Toinen kappale."),
-                        containsString("Edit project"), not(containsString("??")))));
+                        containsString("Edit project"),
+                        containsString("id=\"feedback-link\" href=\"/app/projects/hri/feedback\">Feedback on the events</a>"),
+                        not(containsString("??")))));
     }
 
     @Test
