@@ -6,8 +6,10 @@ import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_MESSAGING_TOU
 import static fi.ecosystem.platform.testing.ArchitectureRules.ONLY_MESSAGING_USES_THE_OUTBOX;
 import static fi.ecosystem.platform.testing.ArchitectureRules.classesOf;
 import static fi.ecosystem.platform.testing.ArchitectureRules.featuresFreeOfCycles;
+import static fi.ecosystem.platform.testing.ArchitectureRules.noWritesByCollectionName;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,11 @@ class ArchitectureTest {
     void onlyTheMessagingPartUsesTheOutboxAndAggregatesAreWrittenFromTheirPackage() {
         ONLY_MESSAGING_USES_THE_OUTBOX.check(classes);
         ONLY_AN_AGGREGATES_PACKAGE_WRITES_IT.check(classes);
+    }
+
+    @Test
+    void outsideMessagingAndPrivacyNoWriteNamesACollectionByAString() {
+        noWritesByCollectionName(Map.of()).check(classes);
     }
 
     @Test

@@ -14,12 +14,14 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The package and module rules of docs/architecture.md as checks, shared by every module's
  * {@code ArchitectureTest}: features without cycles, web adapters that do not touch the store, Kafka only in
- * the platform's messaging part, and no store access from the messaging or web adapters of a service.
+ * the platform's messaging part, no store access from the messaging or web adapters of a service, and no write that
+ * names a collection by a string past the aggregates.
  */
 public final class ArchitectureRules {
 
@@ -94,6 +96,79 @@ public final class ArchitectureRules {
                     }
                 }
             }).as("only an aggregate's own package writes its collection");
+
+    /**
+     * Where writing by a collection's name is the point: the messaging part (the relay marks events sent in the
+     * aggregate's own document, the inbox's markers, the relay's lease) and the privacy part (the per-person keys).
+     */
+    private static final String[] PLATFORM_PARTS_WRITING_BY_NAME = {"fi.ecosystem.platform.messaging..",
+            "fi.ecosystem.platform.privacy.."};
+
+    /**
+     * No write names a collection by a string: a write overload of the template (reactive too) that takes a collection
+     * name, {@code execute} on a named collection, the fluent API's {@code inCollection}, and any {@code getCollection}
+     * (the driver's collection writes past every mapping). An aggregate's collection is then written only through its
+     * type, which {@link #ONLY_AN_AGGREGATES_PACKAGE_WRITES_IT} and the outbox callbacks see. A module names the
+     * classes (or single methods, {@code Class.method}) that keep a non-aggregate collection by name (a lease, a
+     * counter, a word index), each with its reason; nested classes of a named class and lambdas of a named method are
+     * included.
+     *
+     * @param exceptions class or method name → why it writes by a collection's name
+     */
+    public static ArchRule noWritesByCollectionName(Map<String, String> exceptions) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that()
+                .resideOutsideOfPackages(PLATFORM_PARTS_WRITING_BY_NAME)
+                .should(new ArchCondition<JavaClass>("write no collection by its name") {
+                    @Override
+                    public void check(JavaClass writer, ConditionEvents events) {
+                        for (JavaMethodCall call : writer.getMethodCallsFromSelf()) {
+                            if (writesByName(call) && !excepted(call, exceptions)) {
+                                events.add(SimpleConditionEvent.violated(writer, call.getOrigin().getFullName()
+                                        + " writes a collection by its name: " + call.getName() + " "
+                                        + call.getSourceCodeLocation()));
+                            }
+                        }
+                    }
+                }).as("no write names a collection by a string (aggregates are written through their types)")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Whether a class or method of this name (nested classes and lambdas included) writes by a collection's name, so
+     * an exception that no longer does is found and dropped.
+     */
+    public static boolean writesByCollectionName(JavaClasses classes, String classOrMethod) {
+        return classes.stream().flatMap(type -> type.getMethodCallsFromSelf().stream())
+                .anyMatch(call -> writesByName(call) && excepted(call, Map.of(classOrMethod, "")));
+    }
+
+    private static boolean excepted(JavaMethodCall call, Map<String, String> exceptions) {
+        String owner = call.getOriginOwner().getName();
+        String method = owner + "." + call.getOrigin().getName();
+        return exceptions.keySet().stream().anyMatch(name -> owner.equals(name) || owner.startsWith(name + "$")
+                || method.equals(name) || method.startsWith(lambdaOf(name)));
+    }
+
+    /** {@code a.B.m} → {@code a.B.lambda$m$}, how javac names a lambda written in method m. */
+    private static String lambdaOf(String method) {
+        int dot = method.lastIndexOf('.');
+        return method.substring(0, dot) + ".lambda$" + method.substring(dot + 1) + "$";
+    }
+
+    private static boolean writesByName(JavaMethodCall call) {
+        JavaClass owner = call.getTargetOwner();
+        String name = call.getName();
+        boolean namesACollection = call.getTarget().getRawParameterTypes().stream()
+                .anyMatch(type -> type.isEquivalentTo(String.class));
+        boolean template = owner.isAssignableTo("org.springframework.data.mongodb.core.MongoOperations")
+                || owner.isAssignableTo("org.springframework.data.mongodb.core.ReactiveMongoOperations");
+        boolean driver = owner.getPackageName().startsWith("com.mongodb");
+        boolean fluentWrite = owner.getPackageName().equals("org.springframework.data.mongodb.core")
+                && owner.getSimpleName().matches(".*(Update|Insert|Remove|Upsert)Operation.*");
+        return (template && (WRITES.contains(name) || name.equals("execute")) && namesACollection)
+                || ((template || driver) && name.equals("getCollection"))
+                || (fluentWrite && name.equals("inCollection"));
+    }
 
     private static boolean writes(JavaMethodCall call) {
         JavaClass owner = call.getTargetOwner();

@@ -7,8 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import fi.ecosystem.platform.testing.fixtures.checkout.Checkout;
 import fi.ecosystem.platform.testing.fixtures.checkout.Receipt;
+import fi.ecosystem.platform.testing.fixtures.checkout.Refund;
 import fi.ecosystem.platform.testing.fixtures.shop.Order;
 import fi.ecosystem.platform.testing.fixtures.shop.OrderStore;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The event and store rules catch a class that breaks them, and let the allowed shapes through (fixtures). */
@@ -35,5 +37,26 @@ class ArchitectureRulesTest {
         assertThat(broken.hasViolation()).isTrue();
         assertThat(broken.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line).contains("Checkout", "Outbox"));
         assertThat(ArchitectureRules.ONLY_MESSAGING_USES_THE_OUTBOX.evaluate(allowed).hasViolation()).isFalse();
+    }
+
+    @Test
+    void aClassWritingACollectionByItsNameBreaksTheRuleUnlessNamedAsAnExceptionAndTypedWritesDoNot() {
+        JavaClasses violating = new ClassFileImporter().importClasses(Refund.class);
+        JavaClasses typed = new ClassFileImporter().importClasses(OrderStore.class, Receipt.class, Checkout.class);
+
+        EvaluationResult broken = ArchitectureRules.noWritesByCollectionName(Map.of()).evaluate(violating);
+        assertThat(broken.hasViolation()).isTrue();
+        assertThat(broken.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("Refund.refund", "by its name: updateFirst"))
+                .anySatisfy(line -> assertThat(line).contains("Refund.forget", "by its name: getCollection"));
+        assertThat(ArchitectureRules.writesByCollectionName(violating, Refund.class.getName() + ".forget")).isTrue();
+
+        assertThat(ArchitectureRules.noWritesByCollectionName(Map.of()).evaluate(typed).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.writesByCollectionName(typed, OrderStore.class.getName())).isFalse();
+        assertThat(ArchitectureRules.noWritesByCollectionName(Map.of(Refund.class.getName(), "a fixture's reason"))
+                .evaluate(violating).hasViolation()).isFalse();
+        EvaluationResult oneMethodExcepted = ArchitectureRules
+                .noWritesByCollectionName(Map.of(Refund.class.getName() + ".forget", "a fixture's reason")).evaluate(violating);
+        assertThat(oneMethodExcepted.getFailureReport().getDetails()).singleElement().asString().contains("Refund.refund");
     }
 }

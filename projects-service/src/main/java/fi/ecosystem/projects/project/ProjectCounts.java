@@ -166,7 +166,7 @@ public class ProjectCounts implements ApplicationRunner {
                 held.execute();
             }
             mongo.updateFirst(new Query(Criteria.where("_id").is(project.get("_id"))),
-                    new Update().unset("countedRegistrations").unset("countedEvents"), "projects");
+                    new Update().unset("countedRegistrations").unset("countedEvents"), Project.class);
             migrated++;
         }
         if (migrated > 0) {

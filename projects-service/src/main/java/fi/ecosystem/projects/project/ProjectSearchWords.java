@@ -63,7 +63,7 @@ class ProjectSearchWords implements ApplicationRunner {
         if (stale.isEmpty()) {
             return 0;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, "projects");
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Project.class);
         for (Document project : stale) {
             bulk.updateOne(new Query(Criteria.where("_id").is(project.get("_id"))),
                     new Update().set("searchTokens", project.get("words")));
