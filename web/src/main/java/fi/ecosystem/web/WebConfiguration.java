@@ -5,6 +5,7 @@ import fi.ecosystem.events.api.EventsApi;
 import fi.ecosystem.events.api.PublicEventsApi;
 import fi.ecosystem.contacts.api.ContactsApi;
 import fi.ecosystem.projects.api.ProjectsApi;
+import fi.ecosystem.projects.api.reporting.ReportingApi;
 import fi.ecosystem.web.support.ClientAddress;
 import fi.ecosystem.web.support.ServiceClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,6 +95,12 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ProjectsApi projectsApi(RestClient.Builder builder, @Value("${PROJECTS_SERVICE_URL:http://localhost:8081}") String baseUrl) {
         return proxies(builder, baseUrl, "projects-service").createClient(ProjectsApi.class);
+    }
+
+    /** projects-service's reporting periods through their HTTP interface ({@code projects-api}). */
+    @Bean
+    ReportingApi reportingApi(RestClient.Builder builder, @Value("${PROJECTS_SERVICE_URL:http://localhost:8081}") String baseUrl) {
+        return proxies(builder, baseUrl, "projects-service").createClient(ReportingApi.class);
     }
 
     /** contacts-service through its HTTP interface ({@code contacts-api}). */

@@ -1,10 +1,15 @@
 package fi.ecosystem.web.reporting;
 
+import fi.ecosystem.projects.api.ItemsPage;
+import fi.ecosystem.projects.api.reporting.EvidenceRow;
+import fi.ecosystem.projects.api.reporting.Figure;
+import fi.ecosystem.projects.api.reporting.SessionRow;
 import fi.ecosystem.web.support.Formats;
 import fi.ecosystem.web.support.Pager;
 import fi.ecosystem.web.support.ServiceProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -26,8 +31,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ReportingController {
 
     private static final List<String> STEPS = List.of("submission", "reopening", "lock");
-    static final List<String> FIGURES = List.of("EVENTS_HELD", "PARTICIPANTS_REACHED", "ENTERPRISES_SUPPORTED",
-            "GROWTH_PROGRAMME_COMPLETIONS");
+    /** The figures' names, as the page's links and the correction form carry them. */
+    static final List<String> FIGURES = Arrays.stream(Figure.values()).map(Enum::name).toList();
 
     private final ReportingPeriods reporting;
 
@@ -52,7 +57,7 @@ class ReportingController {
         if (!FIGURES.contains(figure)) {
             throw new ServiceProblem(404, "not-found", "No figure " + figure, Map.of());
         }
-        ReportingPeriods.EvidencePage rows = reporting.behind(id, label, figure, cumulative, Math.max(0, page), Pager.SIZE);
+        ItemsPage<EvidenceRow> rows = reporting.behind(id, label, Figure.valueOf(figure), cumulative, Math.max(0, page), Pager.SIZE);
         UriComponentsBuilder here = UriComponentsBuilder.fromPath("/app/projects/{id}/reporting/{label}/figures/{figure}")
                 .uriVariables(Map.of("id", id, "label", label, "figure", figure));
         if (cumulative) {
@@ -70,7 +75,7 @@ class ReportingController {
     @GetMapping("/app/projects/{id}/reporting/{label}/attendance")
     String attendance(@PathVariable String id, @PathVariable String label, @RequestParam(defaultValue = "0") int page,
             Model model) {
-        ReportingPeriods.SessionPage rows = reporting.attendance(id, label, Formats.language(), Math.max(0, page), Pager.SIZE);
+        ItemsPage<SessionRow> rows = reporting.attendance(id, label, Formats.language(), Math.max(0, page), Pager.SIZE);
         UriComponentsBuilder here = UriComponentsBuilder.fromPath("/app/projects/{id}/reporting/{label}/attendance")
                 .uriVariables(Map.of("id", id, "label", label));
         evidencePage(id, label, model);
@@ -114,7 +119,7 @@ class ReportingController {
             return back(id);
         }
         return act(id, redirect, "reporting.done.corrected",
-                () -> reporting.correct(id, label, figure, period, cumulative, reason.strip()));
+                () -> reporting.correct(id, label, Figure.valueOf(figure), period, cumulative, reason.strip()));
     }
 
     @PostMapping("/app/projects/{id}/reporting/{label}/{step}")

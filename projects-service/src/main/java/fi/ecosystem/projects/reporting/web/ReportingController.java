@@ -5,9 +5,11 @@ import fi.ecosystem.platform.web.PageResponse;
 import fi.ecosystem.projects.reporting.Counting;
 import fi.ecosystem.projects.reporting.Figure;
 import fi.ecosystem.projects.reporting.ReportingService;
-import fi.ecosystem.projects.reporting.web.ReportingResponses.EvidenceRow;
-import fi.ecosystem.projects.reporting.web.ReportingResponses.PeriodResponse;
-import fi.ecosystem.projects.reporting.web.ReportingResponses.SessionRow;
+import fi.ecosystem.projects.api.reporting.EvidenceRow;
+import fi.ecosystem.projects.api.reporting.NewCorrection;
+import fi.ecosystem.projects.api.reporting.NewPeriod;
+import fi.ecosystem.projects.api.reporting.PeriodResponse;
+import fi.ecosystem.projects.api.reporting.SessionRow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,8 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
@@ -62,14 +62,14 @@ class ReportingController {
     @Operation(summary = "The project's reporting periods with their figures",
             description = "The first look creates half-years from the project's start to its end")
     List<PeriodResponse> periods(@Parameter(hidden = true) CityUser user, @PathVariable String id) {
-        return reporting.periods(user, id).stream().map(PeriodResponse::of).toList();
+        return reporting.periods(user, id).stream().map(ReportingResponses::period).toList();
     }
 
     @GetMapping("/{label}")
     @Operation(summary = "One period: its figures, and once locked the locked figures and the corrections since")
     PeriodResponse period(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label) {
-        return PeriodResponse.of(reporting.period(user, id, label));
+        return ReportingResponses.period(reporting.period(user, id, label));
     }
 
     record Schedule(@NotNull LocalDate startDate, @NotNull LocalDate endDate) {
@@ -81,11 +81,7 @@ class ReportingController {
             content = @Content(mediaType = "application/problem+json"))
     PeriodResponse reschedule(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label, @Valid @RequestBody Schedule schedule) {
-        return PeriodResponse.of(reporting.reschedule(user, id, label, schedule.startDate(), schedule.endDate()));
-    }
-
-    record NewPeriod(@NotNull @Pattern(regexp = LABEL, message = "reporting-period-label") String label,
-            @NotNull LocalDate startDate, @NotNull LocalDate endDate) {
+        return ReportingResponses.period(reporting.reschedule(user, id, label, schedule.startDate(), schedule.endDate()));
     }
 
     @PostMapping
@@ -98,7 +94,7 @@ class ReportingController {
             content = @Content(mediaType = "application/problem+json"))
     PeriodResponse add(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @Valid @RequestBody NewPeriod period) {
-        return PeriodResponse.of(reporting.addPeriod(user, id, period.label(), period.startDate(), period.endDate()));
+        return ReportingResponses.period(reporting.addPeriod(user, id, period.label(), period.startDate(), period.endDate()));
     }
 
     @DeleteMapping("/{label}")
@@ -112,12 +108,6 @@ class ReportingController {
         reporting.removePeriod(user, id, label);
     }
 
-    /** A manual correction: the change of the period value and of the cumulative value, and why. */
-    record NewCorrection(@NotNull Figure figure, @Min(-1_000_000) @Max(1_000_000) long periodDelta,
-            @Min(-1_000_000) @Max(1_000_000) long cumulativeDelta,
-            @NotBlank(message = "reporting-correction-reason") @Size(max = 1000) String reason) {
-    }
-
     @PostMapping("/{label}/corrections")
     @Operation(summary = "Correct a locked period's figure by hand, with the reason",
             description = "The locked figure stays; the correction is a dated entry with who made it and why, and the "
@@ -127,7 +117,7 @@ class ReportingController {
     PeriodResponse correct(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable String label, @Valid @RequestBody NewCorrection correction) {
         // the label is not checked by a pattern here (an unknown one is 404): so the body's errors name their fields
-        return PeriodResponse.of(reporting.correct(user, id, label, correction.figure(), correction.periodDelta(),
+        return ReportingResponses.period(reporting.correct(user, id, label, ReportingResponses.domain(correction.figure()), correction.periodDelta(),
                 correction.cumulativeDelta(), correction.reason()));
     }
 
@@ -135,14 +125,14 @@ class ReportingController {
     @Operation(summary = "Submit an open period", description = "The lead city's project manager (or an admin)")
     PeriodResponse submit(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label) {
-        return PeriodResponse.of(reporting.submit(user, id, label));
+        return ReportingResponses.period(reporting.submit(user, id, label));
     }
 
     @PostMapping("/{label}/reopening")
     @Operation(summary = "Reopen a submitted period", description = "The lead city's project manager (or an admin)")
     PeriodResponse reopen(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label) {
-        return PeriodResponse.of(reporting.reopen(user, id, label));
+        return ReportingResponses.period(reporting.reopen(user, id, label));
     }
 
     @PostMapping("/{label}/lock")
@@ -150,7 +140,7 @@ class ReportingController {
             description = "Evidence that arrives later for it becomes a dated correction with its reason")
     PeriodResponse lock(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label) {
-        return PeriodResponse.of(reporting.lock(user, id, label));
+        return ReportingResponses.period(reporting.lock(user, id, label));
     }
 
     @GetMapping(value = "/{label}/report.xlsx", produces = fi.ecosystem.platform.web.Spreadsheet.XLSX)
@@ -209,7 +199,7 @@ class ReportingController {
             @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        List<SessionRow> rows = reporting.attendancePerSession(user, id, label, lang).stream().map(SessionRow::of).toList();
+        List<SessionRow> rows = reporting.attendancePerSession(user, id, label, lang).stream().map(ReportingResponses::session).toList();
         int from = (int) Math.min((long) page * size, rows.size());
         return PageResponse.of(new PageImpl<>(rows.subList(from, Math.min(from + size, rows.size())),
                 PageRequest.of(page, size), rows.size()), row -> row);
@@ -227,7 +217,7 @@ class ReportingController {
         List<Counting.Counted> rows = reporting.behind(user, id, label, figure, cumulative);
         int from = (int) Math.min((long) page * size, rows.size());
         List<EvidenceRow> pageRows = rows.subList(from, Math.min(from + size, rows.size())).stream()
-                .map(row -> EvidenceRow.of(row, report.period().lockedAt())).toList();
+                .map(row -> ReportingResponses.evidence(row, report.period().lockedAt())).toList();
         return PageResponse.of(new PageImpl<>(pageRows, PageRequest.of(page, size), rows.size()), row -> row);
     }
 }
