@@ -1,5 +1,6 @@
 package fi.ecosystem.contacts.api;
 
+import fi.ecosystem.contracts.ItemsPage;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package fi.ecosystem.events.api;
 
+import fi.ecosystem.contracts.ItemsPage;
 import java.time.Instant;
 import java.util.Collection;
 import org.springframework.web.bind.annotation.PathVariable;

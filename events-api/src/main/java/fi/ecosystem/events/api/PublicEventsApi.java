@@ -1,5 +1,6 @@
 package fi.ecosystem.events.api;
 
+import fi.ecosystem.contracts.ItemsPage;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,5 +1,6 @@
 package fi.ecosystem.projects.api;
 
+import fi.ecosystem.contracts.ItemsPage;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;

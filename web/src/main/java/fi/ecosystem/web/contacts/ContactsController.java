@@ -1,23 +1,22 @@
 package fi.ecosystem.web.contacts;
 
-import fi.ecosystem.platform.security.CityUser;
-import fi.ecosystem.web.support.Forms;
-import fi.ecosystem.web.support.Pager;
-import fi.ecosystem.events.api.EventsApi;
 import fi.ecosystem.contacts.api.ContactResponse;
 import fi.ecosystem.contacts.api.ContactSummary;
 import fi.ecosystem.contacts.api.ContactsApi;
 import fi.ecosystem.contacts.api.DuplicateCandidate;
-import fi.ecosystem.contacts.api.ItemsPage;
 import fi.ecosystem.contacts.api.MergeRequest;
 import fi.ecosystem.contacts.api.OrganisationResponse;
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.events.api.EventsApi;
+import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.projects.api.ProjectResponse;
 import fi.ecosystem.projects.api.ProjectsApi;
-import fi.ecosystem.web.support.Texts;
-import java.util.Objects;
+import fi.ecosystem.web.support.Forms;
+import fi.ecosystem.web.support.Pager;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
+import fi.ecosystem.web.support.Texts;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,23 +24,24 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * People and organisations: search, a person with their participation history and consents, editing them,

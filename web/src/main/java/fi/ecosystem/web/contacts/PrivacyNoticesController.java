@@ -1,8 +1,8 @@
 package fi.ecosystem.web.contacts;
 
 import fi.ecosystem.contacts.api.ContactsApi;
-import fi.ecosystem.contacts.api.ItemsPage;
 import fi.ecosystem.contacts.api.PrivacyNotice;
+import fi.ecosystem.contracts.ItemsPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

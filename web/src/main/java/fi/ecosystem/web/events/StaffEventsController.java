@@ -1,5 +1,6 @@
 package fi.ecosystem.web.events;
 
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.events.api.AttendanceRequest;
 import fi.ecosystem.events.api.ConsentPurpose;
 import fi.ecosystem.events.api.EventResponse;
@@ -7,7 +8,6 @@ import fi.ecosystem.events.api.EventStatus;
 import fi.ecosystem.events.api.EventType;
 import fi.ecosystem.events.api.EventsApi;
 import fi.ecosystem.events.api.ImportReport;
-import fi.ecosystem.events.api.ItemsPage;
 import fi.ecosystem.events.api.QuestionKind;
 import fi.ecosystem.events.api.RegistrationResponse;
 import fi.ecosystem.events.api.RegistrationStatus;

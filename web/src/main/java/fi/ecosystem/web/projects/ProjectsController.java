@@ -1,23 +1,23 @@
 package fi.ecosystem.web.projects;
 
-import fi.ecosystem.platform.security.CityUser;
-import fi.ecosystem.web.support.Formats;
-import fi.ecosystem.web.support.Forms;
-import fi.ecosystem.web.support.Pager;
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.events.api.EventResponse;
 import fi.ecosystem.events.api.EventsApi;
+import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.projects.api.AuditEntry;
 import fi.ecosystem.projects.api.ContinuationRequest;
-import fi.ecosystem.projects.api.ItemsPage;
 import fi.ecosystem.projects.api.ProjectResponse;
 import fi.ecosystem.projects.api.ProjectStatus;
 import fi.ecosystem.projects.api.ProjectSummary;
 import fi.ecosystem.projects.api.ProjectsApi;
 import fi.ecosystem.projects.api.StatusRequest;
 import fi.ecosystem.projects.api.Theme;
-import fi.ecosystem.web.support.Texts;
+import fi.ecosystem.web.support.Formats;
+import fi.ecosystem.web.support.Forms;
+import fi.ecosystem.web.support.Pager;
 import fi.ecosystem.web.support.ServiceProblem;
 import fi.ecosystem.web.support.ServiceUnavailable;
+import fi.ecosystem.web.support.Texts;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -100,7 +100,7 @@ class ProjectsController {
                     .filter(other -> !id.equals(other.id())).toList());
         }
         try {
-            fi.ecosystem.events.api.ItemsPage<EventResponse> answer = events.list(null, null, id, Math.max(0, eventsPage), Pager.SIZE);
+            fi.ecosystem.contracts.ItemsPage<EventResponse> answer = events.list(null, null, id, Math.max(0, eventsPage), Pager.SIZE);
             model.addAttribute("events", answer.items());
             model.addAttribute("eventsPager", Pager.of(answer.page(), answer.size(), answer.totalItems(), answer.items().size(),
                     UriComponentsBuilder.fromPath("/app/projects/{id}")

@@ -1,6 +1,6 @@
 package fi.ecosystem.web.publicevents;
 
-import fi.ecosystem.events.api.ItemsPage;
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.events.api.PublicEventResponse;
 import fi.ecosystem.events.api.PublicEventsApi;
 import fi.ecosystem.events.api.RegisterRequest;

@@ -1,6 +1,6 @@
 package fi.ecosystem.web.reporting;
 
-import fi.ecosystem.projects.api.ItemsPage;
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.projects.api.reporting.EvidenceRow;
 import fi.ecosystem.projects.api.reporting.Figure;
 import fi.ecosystem.projects.api.reporting.SessionRow;

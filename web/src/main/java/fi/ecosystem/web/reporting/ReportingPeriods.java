@@ -1,6 +1,6 @@
 package fi.ecosystem.web.reporting;
 
-import fi.ecosystem.projects.api.ItemsPage;
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.projects.api.ProjectResponse;
 import fi.ecosystem.projects.api.ProjectsApi;
 import fi.ecosystem.projects.api.reporting.EvidenceRow;

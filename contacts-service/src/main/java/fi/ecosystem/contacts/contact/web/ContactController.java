@@ -1,18 +1,19 @@
 package fi.ecosystem.contacts.contact.web;
 
-import fi.ecosystem.contacts.contact.PersonView;
-import fi.ecosystem.contacts.contact.ContactAudit;
-import fi.ecosystem.contacts.contact.ContactFilter;
-import fi.ecosystem.contacts.contact.ContactService;
 import fi.ecosystem.contacts.api.ConsentRequest;
 import fi.ecosystem.contacts.api.ContactResponse;
 import fi.ecosystem.contacts.api.ContactSummary;
 import fi.ecosystem.contacts.api.DuplicateCandidate;
 import fi.ecosystem.contacts.api.MergeRequest;
 import fi.ecosystem.contacts.api.PersonRequest;
+import fi.ecosystem.contacts.contact.ContactAudit;
+import fi.ecosystem.contacts.contact.ContactFilter;
+import fi.ecosystem.contacts.contact.ContactService;
+import fi.ecosystem.contacts.contact.PersonView;
 import fi.ecosystem.contacts.contact.web.ContactRequests.RoleBody;
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.platform.security.CityUser;
-import fi.ecosystem.platform.web.PageResponse;
+import fi.ecosystem.platform.web.Pages;
 import fi.ecosystem.platform.web.Spreadsheet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -73,11 +74,11 @@ class ContactController {
     @Operation(summary = "Search people linked to the caller's cities' projects",
             description = "All filters are optional and combine. `q`: words that begin the first or last name, case and "
                     + "diacritics ignored (\"jarvi\" finds Järvinen). `organisation`: words that begin the organisation's name.")
-    PageResponse<ContactSummary> list(@Parameter(hidden = true) CityUser user,
+    ItemsPage<ContactSummary> list(@Parameter(hidden = true) CityUser user,
             @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return PageResponse.of(contacts.search(user, query.filter(), PageRequest.of(page, size, query.order())),
+        return Pages.of(contacts.search(user, query.filter(), PageRequest.of(page, size, query.order())),
                 ContactRecords::summary);
     }
 
@@ -175,10 +176,10 @@ class ContactController {
 
     @GetMapping("/{id}/audit")
     @Operation(summary = "Who did what to this person and when", description = "For staff and admins of a city that sees the person")
-    PageResponse<ContactAudit.Entry> audit(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+    ItemsPage<ContactAudit.Entry> audit(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return PageResponse.of(contacts.auditTrail(user, id, PageRequest.of(page, size)), entry -> entry);
+        return Pages.of(contacts.auditTrail(user, id, PageRequest.of(page, size)), entry -> entry);
     }
 
     /**

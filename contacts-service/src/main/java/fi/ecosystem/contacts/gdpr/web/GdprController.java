@@ -106,11 +106,11 @@ class GdprController {
     @GetMapping("/notices")
     @Operation(summary = "What other cities' admins did with people this city sees: exports for the person and erasures "
             + "(GDPR art. 19)", description = "For admins of the city; newest first. A notice names the contact id only.")
-    fi.ecosystem.platform.web.PageResponse<PrivacyNotice> notices(@Parameter(hidden = true) CityUser user,
+    fi.ecosystem.contracts.ItemsPage<PrivacyNotice> notices(@Parameter(hidden = true) CityUser user,
             @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
             @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int size) {
         PersonalDataAccess.requireAdmin(user);
-        return fi.ecosystem.platform.web.PageResponse.of(notices.of(user.cities(),
+        return fi.ecosystem.platform.web.Pages.of(notices.of(user.cities(),
                 org.springframework.data.domain.PageRequest.of(page, size)), GdprController::notice);
     }
 

@@ -1,13 +1,14 @@
 package fi.ecosystem.contacts.organisation.web;
 
 import fi.ecosystem.contacts.api.OrganisationResponse;
-import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.contacts.organisation.Organisation;
 import fi.ecosystem.contacts.organisation.OrganisationService;
 import fi.ecosystem.contacts.organisation.OrganisationType;
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.contracts.LocalizedText;
+import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.platform.security.CityUser;
-import fi.ecosystem.platform.web.PageResponse;
+import fi.ecosystem.platform.web.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -81,10 +82,10 @@ class OrganisationController {
 
     @GetMapping
     @Operation(summary = "Organisations linked to the caller's cities' projects")
-    PageResponse<OrganisationResponse> list(@Parameter(hidden = true) CityUser user,
+    ItemsPage<OrganisationResponse> list(@Parameter(hidden = true) CityUser user,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return PageResponse.of(organisations.list(user, PageRequest.of(page, size, Sort.by("name.fi", "_id"))),
+        return Pages.of(organisations.list(user, PageRequest.of(page, size, Sort.by("name.fi", "_id"))),
                 OrganisationController::response);
     }
 

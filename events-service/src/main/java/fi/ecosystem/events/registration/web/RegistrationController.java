@@ -1,9 +1,9 @@
 package fi.ecosystem.events.registration.web;
 
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.events.api.AttendanceRequest;
 import fi.ecosystem.events.api.EventsApi;
 import fi.ecosystem.events.api.ImportReport;
-import fi.ecosystem.events.api.ItemsPage;
 import fi.ecosystem.events.api.RegisterRequest;
 import fi.ecosystem.events.api.RegistrationCounts;
 import fi.ecosystem.events.api.RegistrationResponse;

@@ -1,6 +1,6 @@
 package fi.ecosystem.projects.api.reporting;
 
-import fi.ecosystem.projects.api.ItemsPage;
+import fi.ecosystem.contracts.ItemsPage;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;

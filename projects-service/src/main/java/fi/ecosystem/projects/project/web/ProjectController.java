@@ -1,13 +1,9 @@
 package fi.ecosystem.projects.project.web;
 
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.platform.security.CityUser;
-import fi.ecosystem.platform.web.PageResponse;
+import fi.ecosystem.platform.web.Pages;
 import fi.ecosystem.platform.web.Spreadsheet;
-import fi.ecosystem.projects.project.Project;
-import fi.ecosystem.projects.project.ProjectFilter;
-import fi.ecosystem.projects.project.ProjectService;
-import fi.ecosystem.projects.project.ProjectStatus;
-import fi.ecosystem.projects.project.Theme;
 import fi.ecosystem.projects.api.AuditEntry;
 import fi.ecosystem.projects.api.City;
 import fi.ecosystem.projects.api.ContinuationRequest;
@@ -18,9 +14,12 @@ import fi.ecosystem.projects.api.ProjectSummary;
 import fi.ecosystem.projects.api.ReportRequest;
 import fi.ecosystem.projects.api.StatusRequest;
 import fi.ecosystem.projects.api.WorkPackageRequest;
+import fi.ecosystem.projects.project.Project;
+import fi.ecosystem.projects.project.ProjectFilter;
+import fi.ecosystem.projects.project.ProjectService;
+import fi.ecosystem.projects.project.ProjectStatus;
+import fi.ecosystem.projects.project.Theme;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springdoc.core.annotations.ParameterObject;
-import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,10 +30,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Set;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -77,14 +78,14 @@ class ProjectController {
     @Operation(summary = "Search the projects the caller's city takes part in",
             description = "Rows carry a project's summary; the whole project is at /api/projects/{id}. All filters are optional and combine. `q`: words that begin a word of the name or acronym "
                     + "(any language). `from`/`to`: projects running at some time in that period. Integrators need projects:read.")
-    PageResponse<ProjectSummary> list(@Parameter(hidden = true) CityUser user,
+    ItemsPage<ProjectSummary> list(@Parameter(hidden = true) CityUser user,
             @Valid @ParameterObject ListQuery query,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
             @Parameter(description = "`indicators`: each row also carries its indicators' progress (no history)")
             @RequestParam(required = false) @Pattern(regexp = "indicators") String include) {
         boolean withIndicators = "indicators".equals(include);
-        return PageResponse.of(projects.list(user, query.filter(), PageRequest.of(page, size, query.order()), withIndicators),
+        return Pages.of(projects.list(user, query.filter(), PageRequest.of(page, size, query.order()), withIndicators),
                 project -> ProjectRecords.summary(project, withIndicators));
     }
 
@@ -182,10 +183,10 @@ class ProjectController {
 
     @GetMapping("/{id}/audit")
     @Operation(summary = "Who changed what and when", description = "For the project's managers")
-    PageResponse<AuditEntry> audit(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+    ItemsPage<AuditEntry> audit(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return PageResponse.of(projects.auditTrail(user, id, PageRequest.of(page, size)), ProjectRecords::audit);
+        return Pages.of(projects.auditTrail(user, id, PageRequest.of(page, size)), ProjectRecords::audit);
     }
 
     /**

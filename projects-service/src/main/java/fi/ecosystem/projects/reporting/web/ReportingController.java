@@ -1,15 +1,16 @@
 package fi.ecosystem.projects.reporting.web;
 
+import fi.ecosystem.contracts.ItemsPage;
 import fi.ecosystem.platform.security.CityUser;
-import fi.ecosystem.platform.web.PageResponse;
-import fi.ecosystem.projects.reporting.Counting;
-import fi.ecosystem.projects.reporting.Figure;
-import fi.ecosystem.projects.reporting.ReportingService;
+import fi.ecosystem.platform.web.Pages;
 import fi.ecosystem.projects.api.reporting.EvidenceRow;
 import fi.ecosystem.projects.api.reporting.NewCorrection;
 import fi.ecosystem.projects.api.reporting.NewPeriod;
 import fi.ecosystem.projects.api.reporting.PeriodResponse;
 import fi.ecosystem.projects.api.reporting.SessionRow;
+import fi.ecosystem.projects.reporting.Counting;
+import fi.ecosystem.projects.reporting.Figure;
+import fi.ecosystem.projects.reporting.ReportingService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -194,21 +195,21 @@ class ReportingController {
     @GetMapping("/{label}/attendance")
     @Operation(summary = "Check-ins per session of the period's counting events: the attendance behind the figures",
             description = "Each session with the distinct people checked in to it; events marked as not counting left out")
-    PageResponse<SessionRow> attendance(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+    ItemsPage<SessionRow> attendance(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label,
             @RequestParam(defaultValue = "fi") @Pattern(regexp = "fi|sv|en") String lang,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<SessionRow> rows = reporting.attendancePerSession(user, id, label, lang).stream().map(ReportingResponses::session).toList();
         int from = (int) Math.min((long) page * size, rows.size());
-        return PageResponse.of(new PageImpl<>(rows.subList(from, Math.min(from + size, rows.size())),
+        return Pages.of(new PageImpl<>(rows.subList(from, Math.min(from + size, rows.size())),
                 PageRequest.of(page, size), rows.size()), row -> row);
     }
 
     @GetMapping("/{label}/figures/{figure}")
     @Operation(summary = "The list behind a figure: events, people (by a pseudonymous key), companies or completions",
             description = "`cumulative=true`: everything up to the period's end. Rows that arrived after the lock say so.")
-    PageResponse<EvidenceRow> behind(@Parameter(hidden = true) CityUser user, @PathVariable String id,
+    ItemsPage<EvidenceRow> behind(@Parameter(hidden = true) CityUser user, @PathVariable String id,
             @PathVariable @Pattern(regexp = LABEL) String label, @PathVariable Figure figure,
             @RequestParam(defaultValue = "false") boolean cumulative,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -218,6 +219,6 @@ class ReportingController {
         int from = (int) Math.min((long) page * size, rows.size());
         List<EvidenceRow> pageRows = rows.subList(from, Math.min(from + size, rows.size())).stream()
                 .map(row -> ReportingResponses.evidence(row, report.period().lockedAt())).toList();
-        return PageResponse.of(new PageImpl<>(pageRows, PageRequest.of(page, size), rows.size()), row -> row);
+        return Pages.of(new PageImpl<>(pageRows, PageRequest.of(page, size), rows.size()), row -> row);
     }
 }
