@@ -95,7 +95,7 @@ public abstract class EventsApiTestSupport {
         String body = mvc.perform(post("/api/events").with(cityUser("espoo", "staff", "event-organiser"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"projectId": "%s", "type": "WORKSHOP", "title": {"fi": "Boost your Business"},
-                                 "capacity": %d, "startsAt": "2026-12-01T08:00:00Z", "endsAt": "2026-12-01T12:00:00Z"}
+                                 "capacity": %d, "startsAt": "2027-12-01T08:00:00Z", "endsAt": "2027-12-01T12:00:00Z"}
                                 """.formatted(PROJECT, capacity)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.organisingCity").value("espoo"))

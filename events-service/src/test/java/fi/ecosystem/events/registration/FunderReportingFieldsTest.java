@@ -26,7 +26,7 @@ class FunderReportingFieldsTest extends EventsApiTestSupport {
         String body = mvc.perform(post("/api/events").with(cityUser("espoo", "staff", "event-organiser"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"projectId": "%s", "type": "WORKSHOP", "title": {"fi": "Boost your Business"},
-                                 "capacity": 10, "startsAt": "2026-12-01T08:00:00Z", "endsAt": "2026-12-01T12:00:00Z",
+                                 "capacity": 10, "startsAt": "2027-12-01T08:00:00Z", "endsAt": "2027-12-01T12:00:00Z",
                                  "registrationOpensAt": "2026-01-01T00:00:00Z",
                                  "excludedFromReports": %s, "businessIdAsked": "%s"}
                                 """.formatted(PROJECT, excluded, businessIdAsked)))
@@ -50,7 +50,7 @@ class FunderReportingFieldsTest extends EventsApiTestSupport {
 
         TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.EVENTS, record -> excluded.equals(record.key())
                 && record.value().contains("\"status\":\"PUBLISHED\"") && record.value().contains("\"excludedFromReports\":true")
-                && record.value().contains("\"endsAt\":\"2026-12-01T12:00:00Z\""), Duration.ofSeconds(20));
+                && record.value().contains("\"endsAt\":\"2027-12-01T12:00:00Z\""), Duration.ofSeconds(20));
         TopicProbe.awaitRecord(kafka.getBrokersAsString(), Topics.EVENTS, record -> counted.equals(record.key())
                 && record.value().contains("\"status\":\"PUBLISHED\"") && record.value().contains("\"excludedFromReports\":false"),
                 Duration.ofSeconds(20));

@@ -35,7 +35,7 @@ class PublicRegistrationPrivacyTest extends EventsApiTestSupport {
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"projectId": "%s", "type": "WEBINAR", "title": {"fi": "Kasvupaja verkossa"},
                                  "onlineUrl": "%s", "capacity": %d, "maxRegistrationsPerAddress": %s,
-                                 "startsAt": "2026-12-01T08:00:00Z", "endsAt": "2026-12-01T10:00:00Z"}
+                                 "startsAt": "2027-12-01T08:00:00Z", "endsAt": "2027-12-01T10:00:00Z"}
                                 """.formatted(PROJECT, ONLINE, capacity, perAddress)))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();

@@ -284,9 +284,9 @@ class RegistrationApiTest extends EventsApiTestSupport {
                 ics = new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
         }
-        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART:20261201T080000Z\r\n",
-                "DTEND:20261201T120000Z\r\n", "SUMMARY:Boost your Business\r\n", "UID:" + event + "-main@").endsWith("END:VCALENDAR\r\n");
-        assertThat(GreenMailUtil.getBody(parts.getBodyPart(0))).contains("1.12.2026 klo 10.00", "/events/registrations/");
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART:20271201T080000Z\r\n",
+                "DTEND:20271201T120000Z\r\n", "SUMMARY:Boost your Business\r\n", "UID:" + event + "-main@").endsWith("END:VCALENDAR\r\n");
+        assertThat(GreenMailUtil.getBody(parts.getBodyPart(0))).contains("1.12.2027 klo 10.00", "/events/registrations/");
         assertThat(mailsTo("sven.mail@example.org").get(0).getSubject()).isEqualTo("Du står på väntelistan: Boost your Business");
 
         // the confirmed participant cancels with her private link: Sven is promoted and told so in Swedish
@@ -370,7 +370,7 @@ class RegistrationApiTest extends EventsApiTestSupport {
                 "Ilmoittautui", "Ilmoittaja").endsWith("Suoritti ohjelman");
         assertThat(sheet).hasSize(3);
         List<String> header = sheet.get(0);
-        int session = header.indexOf("Läsnä: Boost your Business 1.12.2026 klo 10.00");
+        int session = header.indexOf("Läsnä: Boost your Business 1.12.2027 klo 10.00");
         assertThat(session).as("the event's one session, by its title and Helsinki time").isPositive();
         List<String> attended = sheet.get(1);
         List<String> onTheList = sheet.get(2);
