@@ -74,8 +74,13 @@ public final class Stack implements BeforeAllCallback {
                 // as behind one proxy (as in Kubernetes): a test that needs a client address of its own sends
                 // X-Forwarded-For, so one test's spent rate limit never holds another back
                 "--env=TRUSTED_PROXIES=1"));
-        launcher = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder start = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // the services with the C1 JIT only: the tests' few thousand requests never repay the full JIT's compiling,
+        // and the stack is up in half the time on two cores (docs/toolchain.md); benchmarks keep the measured defaults
+        start.environment().put("SERVICE_JVM_OPTIONS", "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m "
+                + "-XX:TieredStopAtLevel=1");
+        launcher = start.start();
         Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!healthy()) {

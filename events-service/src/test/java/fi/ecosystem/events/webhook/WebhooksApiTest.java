@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Webhooks through the API, the topics and real HTTP: a receiving server verifies every signature, is down for a
  * while and then gets every delivery in order per aggregate, a replay comes again, and an integrator of another
  * city never gets the event, and an endpoint that never answers is disabled with a mail to its contact at the SMTP
- * server. The back-off is shortened to milliseconds and the day of attempts to 30 s for the test.
+ * server. The back-off is shortened to milliseconds and the day of attempts to 10 s for the test.
  */
 class WebhooksApiTest extends EventsApiTestSupport {
 
@@ -58,8 +58,8 @@ class WebhooksApiTest extends EventsApiTestSupport {
         registry.add("ecosystem.webhooks.first-retry", () -> "PT0.1S");
         registry.add("ecosystem.webhooks.longest-retry", () -> "PT0.4S");
         registry.add("ecosystem.webhooks.poll", () -> "PT0.1S");
-        // a delivery's "day" is 30 s here, so that an endpoint that never answers is disabled within the test
-        registry.add("ecosystem.webhooks.retry-window", () -> "PT30S");
+        // a delivery's "day" is 10 s here, so that an endpoint that never answers is disabled within the test
+        registry.add("ecosystem.webhooks.retry-window", () -> "PT10S");
     }
 
     @AfterAll

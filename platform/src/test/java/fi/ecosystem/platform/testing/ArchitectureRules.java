@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The package and module rules of docs/architecture.md as checks, shared by every module's
@@ -25,13 +26,17 @@ import java.util.Set;
  */
 public final class ArchitectureRules {
 
+    /** The import of a module's classes, once per test run: JUnit makes a test instance per method. */
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
     private ArchitectureRules() {
     }
 
-    /** The module's own production classes. */
+    /** The module's own production classes (imported once and kept for the run). */
     public static JavaClasses classesOf(String rootPackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(rootPackage);
+        return IMPORTED.computeIfAbsent(rootPackage, root -> new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(root));
     }
 
     /** The features of a module (the packages right under its root) do not depend on each other in a circle. */
