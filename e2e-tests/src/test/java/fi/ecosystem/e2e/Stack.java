@@ -69,7 +69,9 @@ public final class Stack implements BeforeAllCallback {
         Files.createDirectories(target);
         log = target.resolve("local-stack.log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                // the launcher's JVM as ./run-local.sh starts it
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-XX:+UseSerialGC",
+                "-jar", jar.toString(),
                 "--root=" + root, "--data=" + target.resolve("stack-data"), "--wipe", "--test-controls",
                 // as behind one proxy (as in Kubernetes): a test that needs a client address of its own sends
                 // X-Forwarded-For, so one test's spent rate limit never holds another back
