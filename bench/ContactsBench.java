@@ -134,7 +134,7 @@ public class ContactsBench {
                         .append("firstName", first).append("lastName", last).append("title", "Asiantuntija")
                         .append("organisationName", organisation).append("language", "fi")
                         .append("projectIds", projectIds).append("roles", roles)
-                        .append("participations", List.of()).append("consents", List.of())
+                        .append("participatedIn", List.of()).append("consents", List.of())
                         .append("entries", entries).append("links", projectIds)
                         .append("nameKeys", List.of(String.join(" ", words(first + " " + last))))
                         .append("searchTokens", words(first + " " + last))

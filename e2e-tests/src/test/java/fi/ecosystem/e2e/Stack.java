@@ -80,8 +80,7 @@ public final class Stack implements BeforeAllCallback {
                 .redirectOutput(log.toFile());
         // the services with the C1 JIT only: the tests' few thousand requests never repay the full JIT's compiling,
         // and the stack is up in half the time on two cores (docs/toolchain.md); benchmarks keep the measured defaults
-        start.environment().put("SERVICE_JVM_OPTIONS", "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m "
-                + "-XX:TieredStopAtLevel=1");
+        start.environment().put("SERVICE_JVM_EXTRA_OPTIONS", "-XX:TieredStopAtLevel=1");
         launcher = start.start();
         Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

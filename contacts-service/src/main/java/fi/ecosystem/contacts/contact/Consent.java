@@ -3,8 +3,9 @@ package fi.ecosystem.contacts.contact;
 import java.time.Instant;
 
 /**
- * One consent as given, and its withdrawal. Never changed otherwise: giving the same consent again adds a
- * new record, so the history shows every text the person agreed to.
+ * One consent as given, and its withdrawal. Never changed otherwise: giving a consent again adds a new record,
+ * so the history shows every text the person agreed to (except the same text ticked again on a form of the same
+ * project while this one is in force: see {@code Contact#consentedOnTheForm}).
  *
  * @param text        the text shown to the person, or null when {@code textVersion} names it
  * @param textVersion the version of the consent text (e.g. {@code newsletter-2026-01})

@@ -67,7 +67,16 @@ public class Contact extends Aggregate {
     @Indexed
     private Set<String> projectIds = new TreeSet<>();
     private List<ProjectRole> roles = new ArrayList<>();
+    /**
+     * The participation history as read for a view ({@link ParticipationHistory#load}), and the lines of this change:
+     * stored in a collection of their own, not in the person's record, which would grow with every registration.
+     */
+    @org.springframework.data.annotation.Transient
     private List<Participation> participations = new ArrayList<>();
+    @org.springframework.data.annotation.Transient
+    private List<Participation> newParticipations = new ArrayList<>();
+    /** The projects the person took part in (an event of theirs): who sees an event organiser's view of them. */
+    private Set<String> participatedIn = new TreeSet<>();
     private List<Consent> consents = new ArrayList<>();
     /** What each source says of the person's details, one entry per scope, the latest first. */
     private List<PersonEntry> entries = new ArrayList<>();
@@ -252,9 +261,15 @@ public class Contact extends Aggregate {
 
     /** As above; {@code organisationId} is the organisation record the registration's business ID names (or null). */
     boolean participated(RegistrationChanged registration, String organisationId, Instant at) {
-        participations.removeIf(line -> line.registrationId().equals(registration.registrationId()));
-        participations.add(new Participation(registration.registrationId(), registration.eventId(),
-                registration.projectId(), registration.status(), at));
+        Participation line = new Participation(registration.registrationId(), registration.eventId(),
+                registration.projectId(), registration.status(), at);
+        participations.removeIf(known -> known.registrationId().equals(registration.registrationId()));
+        participations.add(line);
+        newParticipations.removeIf(known -> known.registrationId().equals(registration.registrationId()));
+        newParticipations.add(line);
+        if (registration.projectId() != null) {
+            participatedIn.add(registration.projectId());
+        }
         if (registration.projectId() != null && anonymisedAt == null && mergedInto == null) {
             supply(entryOf(registration, organisationId, at));
         }
@@ -265,7 +280,9 @@ public class Contact extends Aggregate {
 
     /**
      * Records the consents ticked on the registration form (source FORM, legal basis consent, the policy's
-     * version and address), once each: a redelivered event or a later status change adds nothing.
+     * version and address), once each: a redelivered event or a later status change adds nothing, and neither does
+     * the next registration in the same project that ticks the same text while the consent is in force (else a
+     * person's record would grow with every registration). A new text, or a consent withdrawn since, adds one.
      */
     private boolean consentedOnTheForm(RegistrationChanged registration) {
         boolean added = false;
@@ -277,12 +294,15 @@ public class Contact extends Aggregate {
                 continue; // a purpose this version does not know is not recorded as something else
             }
             String consentId = "registration-" + registration.registrationId() + "-" + purpose.name().toLowerCase(Locale.ROOT);
-            if (consents.stream().anyMatch(consent -> consent.id().equals(consentId))) {
-                continue;
+            String version = blank(given.policyVersion()) ? "unknown" : given.policyVersion().trim();
+            if (consents.stream().anyMatch(consent -> consent.id().equals(consentId) || consent.active()
+                    && consent.source() == ConsentSource.FORM && consent.purpose() == purpose
+                    && version.equals(consent.textVersion()) && Objects.equals(consent.text(), trimmed(given.policyUrl()))
+                    && Objects.equals(consent.scope(), registration.projectId()))) {
+                continue; // the same text ticked again in the same project: the consent in force proves it already
             }
             consents.add(new Consent(consentId, purpose, LegalBasis.CONSENT, ConsentSource.FORM, trimmed(given.policyUrl()),
-                    blank(given.policyVersion()) ? "unknown" : given.policyVersion().trim(),
-                    given.givenAt() == null ? Instant.now() : given.givenAt(),
+                    version, given.givenAt() == null ? Instant.now() : given.givenAt(),
                     "registration " + registration.registrationId(), null, null, registration.projectId()));
             added = true;
         }
@@ -359,12 +379,8 @@ public class Contact extends Aggregate {
         if (duplicate.mergedInto != null && !duplicate.mergedInto.equals(id)) {
             throw new DomainRuleViolation("already-merged", "That person was merged into another one already");
         }
-        for (Participation line : duplicate.participations) {
-            if (participations.stream().noneMatch(own -> own.registrationId().equals(line.registrationId()))) {
-                participations.add(line);
-            }
-        }
-        participations.sort(Comparator.comparing(Participation::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        // the duplicate's participation lines are moved by the caller (ParticipationHistory#move)
+        participatedIn.addAll(duplicate.participatedIn);
         for (Consent consent : duplicate.consents) {
             if (consents.stream().noneMatch(own -> own.id().equals(consent.id()))) {
                 consents.add(consent);
@@ -494,7 +510,7 @@ public class Contact extends Aggregate {
         links = new TreeSet<>(projectIds);
         entries.forEach(entry -> links.add(entry.scope()));
         roles.forEach(role -> links.add(role.projectId()));
-        participations.stream().map(Participation::projectId).filter(java.util.Objects::nonNull).forEach(links::add);
+        links.addAll(participatedIn);
         consents.stream().map(Consent::scope).filter(java.util.Objects::nonNull).forEach(links::add);
         sortName = anonymisedAt != null ? "~" : SearchWords.fold(((lastName == null ? "" : lastName) + " "
                 + (firstName == null ? "" : firstName)).trim());
@@ -506,7 +522,7 @@ public class Contact extends Aggregate {
      */
     public PersonView viewFor(Visibility visibility) {
         Predicate<String> shown = scope -> visibility.sees(scope) && (!visibility.participantsOnly()
-                || participations.stream().anyMatch(line -> scope.equals(line.projectId())));
+                || participatedIn.contains(scope));
         Set<String> scopes = new TreeSet<>();
         links.stream().filter(shown).forEach(scopes::add);
         if (links.isEmpty()) { // not yet migrated: what it is linked to, as before
@@ -675,8 +691,31 @@ public class Contact extends Aggregate {
         return List.copyOf(roles);
     }
 
+    /** The participation history as last read ({@link ParticipationHistory#load}), with this change's lines. */
     public List<Participation> participations() {
         return List.copyOf(participations);
+    }
+
+    /** The lines this change added or changed, to be written after the person is saved. */
+    List<ParticipationLine> newParticipations() {
+        return newParticipations.stream().map(line -> ParticipationLine.of(id, line)).toList();
+    }
+
+    /** The history as read from its collection; the lines of this change not yet written stay on top of it. */
+    void historyRead(List<Participation> lines) {
+        List<Participation> read = new ArrayList<>(lines);
+        read.removeIf(line -> newParticipations.stream().anyMatch(own -> own.registrationId().equals(line.registrationId())));
+        read.addAll(newParticipations);
+        participations = read;
+    }
+
+    /** After the lines are written. */
+    void participationsWritten() {
+        newParticipations = new ArrayList<>();
+    }
+
+    public Set<String> participatedIn() {
+        return Set.copyOf(participatedIn);
     }
 
     public List<Consent> consents() {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public class ContactService {
      * only for the view's times); no audit or index fields.
      */
     static final String[] SUMMARY_FIELDS = {"email", "firstName", "lastName", "title", "organisationName",
-        "organisationId", "phone", "language", "projectIds", "roles", "participations", "consents", "entries", "links",
+        "organisationId", "phone", "language", "projectIds", "roles", "participatedIn", "consents", "entries", "links",
         "mergedFrom", "anonymisedAt", "createdAt", "updatedAt", "lastActivityAt"};
 
     private final ContactRepository contacts;
@@ -62,9 +63,12 @@ public class ContactService {
     private final ContactWords words;
     private final MergedAddresses addresses;
     private final OrganisationService organisations;
+    private final ParticipationHistory history;
 
     ContactService(ContactRepository contacts, MongoTemplate mongo, ProjectAccessDirectory projects,
-            ContactAudit audit, ContactWords words, MergedAddresses addresses, OrganisationService organisations) {
+            ContactAudit audit, ContactWords words, MergedAddresses addresses, OrganisationService organisations,
+            ParticipationHistory history) {
+        this.history = history;
         this.organisations = organisations;
         this.contacts = contacts;
         this.mongo = mongo;
@@ -105,12 +109,12 @@ public class ContactService {
         if (byName(pageable.getSort())) {
             int from = (int) Math.min(pageable.getOffset(), found.size());
             int to = Math.min(from + pageable.getPageSize(), found.size());
-            return new PageImpl<>(views(byIds(found.subList(from, to)), visibility), pageable, found.size());
+            return new PageImpl<>(views(withHistory(byIds(found.subList(from, to))), visibility), pageable, found.size());
         }
         Query page = new Query(Criteria.where("_id").in(found.stream().map(ContactWordEntries.Seen::contactId).toList()))
                 .with(pageable);
         page.fields().include(SUMMARY_FIELDS);
-        return new PageImpl<>(views(mongo.find(page, Contact.class), visibility), pageable, found.size());
+        return new PageImpl<>(views(withHistory(mongo.find(page, Contact.class)), visibility), pageable, found.size());
     }
 
     public List<PersonView> export(CityUser user, ContactFilter filter, Sort sort) {
@@ -133,6 +137,12 @@ public class ContactService {
         return views(rows, visibility);
     }
 
+    /** The people with their participation histories read (one query): a list row shows them. */
+    private List<Contact> withHistory(List<Contact> people) {
+        history.load(people);
+        return people;
+    }
+
     private static List<PersonView> views(List<Contact> people, Visibility visibility) {
         return people.stream().map(person -> person.viewFor(visibility)).filter(view -> !view.scopes().isEmpty()).toList();
     }
@@ -150,7 +160,7 @@ public class ContactService {
         if (found == null || found.mergedInto() != null) {
             return List.of();
         }
-        PersonView view = found.viewFor(visibility);
+        PersonView view = withHistory(List.of(found)).get(0).viewFor(visibility);
         Set<String> ofCity = blank(filter.city()) ? null : cityScopes(filter.city());
         boolean matches = !view.scopes().isEmpty()
                 && (address.equals(view.email()) || view.otherEmails().contains(address))
@@ -218,13 +228,17 @@ public class ContactService {
         return value == null || value.isBlank();
     }
 
-    /** One person the caller sees (404 otherwise, as if absent); a merged id leads to the person it was merged into. */
+    /**
+     * One person the caller sees, with their participation history (404 otherwise, as if absent); a merged id leads to
+     * the person it was merged into.
+     */
     public Contact get(CityUser user, String id) {
         Visibility visibility = visibility(user);
         Contact contact = find(id);
         if (contact == null || !visibility.seesPerson(contact)) {
             throw new NotFoundException("Contact " + id);
         }
+        history.load(List.of(contact));
         return contact;
     }
 
@@ -281,9 +295,9 @@ public class ContactService {
                 }
                 current.linkProjects(projectIds);
                 current.recordChanged(citiesOf(current));
-                Contact saved = contacts.save(current);
-                return saved;
+                return contacts.save(current);
             });
+            history.load(List.of(linked));
             audit.record(linked.id(), user, "created", Map.of("projectIds", List.copyOf(projectIds),
                     "allowedDuplicate", allowDuplicate, "linked", true));
             return linked.viewFor(visibility);
@@ -463,6 +477,7 @@ public class ContactService {
         }
         survivor.recordChanged(citiesOf(survivor));
         survivor = contacts.save(survivor);
+        history.move(duplicate.id(), survivor.id());
         duplicate.mergedInto(survivor.id());
         contacts.save(duplicate);
         if (survivor.adoptOtherEmail()) {
@@ -470,6 +485,7 @@ public class ContactService {
         }
         audit.record(survivor.id(), user, "merged", Map.of("duplicateId", duplicateId));
         audit.record(duplicateId, user, "merged-into", Map.of("survivorId", survivor.id()));
+        history.load(List.of(survivor));
         return survivor.viewFor(visibility);
     }
 
@@ -498,10 +514,32 @@ public class ContactService {
     }
 
     /**
-     * A registration names a person: the contact with that e-mail is found, or created, and the
-     * registration goes into their participation history. Retried on concurrent changes of the same person.
+     * A registration names a person: the contact with that e-mail is found, or created, and the registration goes
+     * into their participation history. Retried on concurrent changes of the same person.
      */
     public Contact registrationChanged(RegistrationChanged registration, Instant at) {
+        Map<String, ParticipationLine> lines = new LinkedHashMap<>();
+        Contact saved = participated(registration, at, lines);
+        history.write(lines.values());
+        saved.participationsWritten();
+        return saved;
+    }
+
+    /**
+     * The registrations of one poll, in their order, each as {@link #registrationChanged}: the people one by one, then
+     * the history lines of all of them in one bulk write (the latest line of each registration). A stop in between
+     * is mended by the poll's redelivery: the people are found again and each line replaces its own.
+     */
+    public void registrationsChanged(List<RegistrationChanged> registrations, List<Instant> times) {
+        Map<String, ParticipationLine> lines = new LinkedHashMap<>();
+        for (int i = 0; i < registrations.size(); i++) {
+            participated(registrations.get(i), times.get(i), lines);
+        }
+        history.write(lines.values());
+    }
+
+    /** The person of one registration, saved; the history line it makes is put into {@code lines}, to be written after. */
+    private Contact participated(RegistrationChanged registration, Instant at, Map<String, ParticipationLine> lines) {
         String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
         if (email == null) {
             throw new IllegalArgumentException("Registration " + registration.registrationId() + " names no e-mail");
@@ -522,6 +560,7 @@ public class ContactService {
                 contact.recordChanged(projects.citiesOf(registration.projectId()));
             }
             Contact saved = contacts.save(contact);
+            contact.newParticipations().forEach(line -> lines.put(line.registrationId(), line));
             if (created) {
                 audit.recordSystem(saved.id(), "registrations", "created", Map.of("registrationId", registration.registrationId()));
             }

@@ -37,7 +37,7 @@ public final class ContactWordEntries {
     static final int VERSION = 3;
     /** The fields of a stored person the entries are made of. */
     public static final List<String> FIELDS = List.of("searchTokens", "organisationTokens", "projectIds", "roles",
-            "organisationId", "sortName", "mergedInto", "entries", "participations", "consents", "anonymisedAt");
+            "organisationId", "sortName", "mergedInto", "entries", "participatedIn", "consents", "anonymisedAt");
     /** The id of the entry that holds the index's version. */
     static final String VERSION_ID = "#version";
 
@@ -175,12 +175,7 @@ public final class ContactWordEntries {
                 roles.computeIfAbsent(role.getString("projectId"), scope -> new TreeSet<>()).add(roleTerm(role.getString("role")));
             }
         }
-        Set<String> participated = new TreeSet<>();
-        for (Document line : person.getList("participations", Document.class, List.of())) {
-            if (line.getString("projectId") != null) {
-                participated.add(line.getString("projectId"));
-            }
-        }
+        Set<String> participated = new TreeSet<>(strings(person.get("participatedIn")));
         Set<String> scopes = new LinkedHashSet<>(details.keySet());
         scopes.addAll(roles.keySet());
         scopes.addAll(participated);

@@ -40,10 +40,12 @@ public class PersonSources implements ApplicationRunner {
 
     private final MongoTemplate mongo;
     private final ContactWords words;
+    private final ParticipationHistory history;
 
-    PersonSources(MongoTemplate mongo, ContactWords words) {
+    PersonSources(MongoTemplate mongo, ContactWords words, ParticipationHistory history) {
         this.mongo = mongo;
         this.words = words;
+        this.history = history;
     }
 
     @Override
@@ -70,6 +72,7 @@ public class PersonSources implements ApplicationRunner {
         try (var stream = mongo.stream(unsourced, Document.class, mongo.getCollectionName(Contact.class))) {
             for (Document stored : (Iterable<Document>) stream::iterator) {
                 Contact person = mongo.getConverter().read(Contact.class, stored);
+                history.load(List.of(person)); // moved out of the record before this runs (ParticipationHistory)
                 sourced(person, staffEntries.getOrDefault(person.id(), List.of()));
                 if (bulk == null) {
                     bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Contact.class);

@@ -1,6 +1,8 @@
 package fi.ecosystem.contacts.gdpr;
 
 import fi.ecosystem.contacts.contact.Contact;
+import fi.ecosystem.contacts.contact.Participation;
+import fi.ecosystem.contacts.contact.ParticipationHistory;
 import fi.ecosystem.platform.privacy.PersonalDataReport;
 import fi.ecosystem.platform.privacy.PrivacyAudit;
 import fi.ecosystem.platform.security.CityUser;
@@ -30,9 +32,11 @@ public class PersonalDataExport {
     private final OtherServices others;
     private final PrivacyAudit audit;
     private final String service;
+    private final ParticipationHistory history;
 
     PersonalDataExport(MongoTemplate mongo, OtherServices others, PrivacyAudit audit,
-            @Value("${spring.application.name}") String service) {
+            @Value("${spring.application.name}") String service, ParticipationHistory history) {
+        this.history = history;
         this.mongo = mongo;
         this.others = others;
         this.audit = audit;
@@ -60,7 +64,7 @@ public class PersonalDataExport {
     public Export of(CityUser user, Contact contact, String language) {
         Document stored = mongo.findById(contact.id(), Document.class, PersonErasure.CONTACTS);
         Map<String, Object> person = PersonalDataReport.plain(stored == null ? Map.of() : stored);
-        List<Map<String, Object>> participations = asList(person.remove("participations"));
+        List<Map<String, Object>> participations = history.of(contact.id()).stream().map(PersonalDataExport::line).toList();
         DERIVED.forEach(person::remove);
         List<PersonalDataReport> sources = new ArrayList<>();
         Map<String, List<Map<String, Object>>> own = new LinkedHashMap<>();
@@ -108,12 +112,14 @@ public class PersonalDataExport {
         return line;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> asList(Object value) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        if (value instanceof List<?> items) {
-            items.forEach(item -> list.add((Map<String, Object>) item));
-        }
-        return list;
+    /** A line of the participation history, as the person's record held it before it had a collection of its own. */
+    private static Map<String, Object> line(Participation participation) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("registrationId", participation.registrationId());
+        line.put("eventId", participation.eventId());
+        line.put("projectId", participation.projectId());
+        line.put("status", participation.status());
+        line.put("at", participation.at());
+        return line;
     }
 }

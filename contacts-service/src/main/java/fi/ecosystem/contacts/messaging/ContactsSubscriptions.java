@@ -9,6 +9,7 @@ import fi.ecosystem.platform.messaging.InboundEvent;
 import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.PoisonMessageException;
 import fi.ecosystem.platform.messaging.Subscription;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,8 @@ class ContactsSubscriptions {
     /**
      * People and their participation history from registrations. An erased person's registration no longer
      * opens: it must not bring them back. The events of a poll come together (the inbox checks and marks them
-     * in bulk) and are applied in their order, so a person's registrations keep theirs.
+     * in bulk) and are applied in their order, so a person's registrations keep theirs; their history lines are
+     * written together, in one bulk write.
      */
     @Bean
     BatchSubscription participationHistorySubscription(Inbox inbox, ContactService contacts) {
@@ -32,6 +34,7 @@ class ContactsSubscriptions {
                 .when(event -> event.type().startsWith("registration.") && !event.personalDataErased())
                 .batch("participation-history", changes -> {
                     List<RegistrationChanged> registrations = new ArrayList<>();
+                    List<Instant> times = new ArrayList<>();
                     for (InboundEvent changed : changes) {
                         RegistrationChanged registration = changed.payload(RegistrationChanged.class);
                         if (registration.participant() == null || registration.participant().email() == null) {
@@ -41,10 +44,9 @@ class ContactsSubscriptions {
                                     + " names no participant", null);
                         }
                         registrations.add(registration);
+                        times.add(changed.occurredAt());
                     }
-                    for (int i = 0; i < registrations.size(); i++) {
-                        contacts.registrationChanged(registrations.get(i), changes.get(i).occurredAt());
-                    }
+                    contacts.registrationsChanged(registrations, times);
                 });
     }
 

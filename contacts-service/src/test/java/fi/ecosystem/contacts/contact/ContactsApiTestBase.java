@@ -61,6 +61,7 @@ abstract class ContactsApiTestBase {
         mongo.remove(new Query(), Organisation.class);
         mongo.remove(new Query(), Retention.LEASES);
         mongo.remove(new Query(), ContactWords.COLLECTION);
+        mongo.remove(new Query(), ParticipationLine.class);
         if (!projectsAnnounced) {
             ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, HRI, "Helsinki Ring of Industry", List.of("hyvinkaa", "kerava"));
             ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, TOWNS, "Seutukaupungit", List.of("iisalmi", "rauma"));

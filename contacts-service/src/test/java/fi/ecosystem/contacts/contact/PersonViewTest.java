@@ -113,7 +113,7 @@ class PersonViewTest {
                 entry("tre-project", "Tiina", "Tamperelainen", null, T0.plusSeconds(120))),
                 "roles", List.of(new Document("projectId", "hel-project").append("role", "PROJECT_MANAGER"),
                         new Document("projectId", "tre-project").append("role", "CEO")),
-                "participations", List.of(new Document("projectId", "hel-project").append("registrationId", "r-hel")),
+                "participatedIn", List.of("hel-project"),
                 "projectIds", List.copyOf(person.projectIds())));
         Map<String, Document> entries = ContactWordEntries.of(stored);
         assertThat(entries).containsKeys("n:salainen:p-1", "n:tamperelainen:p-1", "p:hel-project:p-1", "p:tre-project:p-1");

@@ -16,13 +16,21 @@ final class Services {
     /**
      * The services' JVM options, chosen from measurements (docs/toolchain.md): the full JIT (C2), whose BigInteger
      * intrinsics make a token's RSA check and whose code makes a request several times cheaper than C1 alone, and a
-     * small serial-collected heap, so the whole stack stays within 3 GiB. SERVICE_JVM_OPTIONS replaces them.
+     * small serial-collected heap, so the whole stack stays within 3 GiB. SERVICE_JVM_OPTIONS replaces them;
+     * SERVICE_JVM_EXTRA_OPTIONS is added after them (the full-stack tests add C1-only this way).
      */
     static List<String> jvmOptions() {
-        String options = System.getenv("SERVICE_JVM_OPTIONS");
-        return options == null || options.isBlank()
+        return jvmOptions(System.getenv("SERVICE_JVM_OPTIONS"), System.getenv("SERVICE_JVM_EXTRA_OPTIONS"));
+    }
+
+    static List<String> jvmOptions(String replacing, String extra) {
+        List<String> options = new ArrayList<>(replacing == null || replacing.isBlank()
                 ? List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m")
-                : List.of(options.trim().split("\\s+"));
+                : List.of(replacing.trim().split("\\s+")));
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     static final Map<String, Integer> PORTS = Map.of(

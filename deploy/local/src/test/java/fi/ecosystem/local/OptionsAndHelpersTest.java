@@ -44,6 +44,14 @@ class OptionsAndHelpersTest {
     }
 
     @Test
+    void theServicesJvmOptionsAreTheMeasuredDefaultsReplacedOrAddedTo() {
+        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"), Services.jvmOptions(null, " "));
+        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1"),
+                Services.jvmOptions("", " -XX:TieredStopAtLevel=1 "));
+        assertEquals(List.of("-Xmx512m", "-XX:+UseG1GC", "-Dx=1"), Services.jvmOptions(" -Xmx512m  -XX:+UseG1GC", "-Dx=1"));
+    }
+
+    @Test
     void servicesGetTheirOwnDatabaseInTheUri() {
         assertEquals("mongodb://localhost:27017/projects", MongoStore.withDatabase("mongodb://localhost:27017", "projects"));
         assertEquals("mongodb://u:p@a:1,b:2/events?replicaSet=rs0",
