@@ -219,6 +219,16 @@ def main():
     figure("  store commits per registration (group commit)", "(embedded store only)", lambda: per_registration("commits"))
     figure("  bytes written to disk by the store per registration", "(for reading)",
            lambda: "%.0f" % ((written_after - written_before) / requests))
+    kinds = []  # (commands per registration, "database command collection"), the most first
+    if store_before and store_after and "commandsByKind" in store_after:
+        before_kinds = store_before.get("commandsByKind", {})
+        for kind, count in store_after["commandsByKind"].items():
+            spent = count - before_kinds.get(kind, 0)
+            if spent > 0:
+                kinds.append((spent / requests, kind))
+        kinds.sort(reverse=True)
+        with open(os.path.join(OUT, "store-commands.txt"), "w") as out:
+            out.writelines("%8.2f  %s\n" % kind for kind in kinds)
 
     # 2. memory after the burst
     figure("resident memory of the stack after the burst", "<= 3 GiB",
@@ -287,6 +297,16 @@ def main():
     log(f"| {'-' * width} | {'-' * 24} | --- |")
     for name, value, target in rows:
         log(f"| {name:{width}} | {str(value):>24} | {target} |")
+    if kinds:
+        log("")
+        log("Store commands per registration during the burst, by database, command and collection (the 12 most;")
+        log("all of them in target/bench-all/store-commands.txt):")
+        log("| per registration | database command collection |")
+        log("| ---: | --- |")
+        for per, kind in kinds[:12]:
+            log(f"| {per:.2f} | {kind} |")
+    else:
+        log("Store commands by kind: not read (the stack console shows no counters by kind)")
     log("Outputs of each benchmark: target/bench-all/")
 
 

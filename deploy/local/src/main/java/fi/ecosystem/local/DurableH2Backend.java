@@ -29,6 +29,9 @@ public final class DurableH2Backend extends H2Backend {
     /** Commands handled and commits written, for the benchmarks' cost per operation (the stack console shows them). */
     private final java.util.concurrent.atomic.AtomicLong commandCount = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong commitCount = new java.util.concurrent.atomic.AtomicLong();
+    /** Commands by database, command name and collection ("events insert registrations"), for the same. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> commandKinds =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Object commits = new Object();
     /** Commands that asked for their changes to be committed, counted. */
     private long requested;
@@ -81,9 +84,23 @@ public final class DurableH2Backend extends H2Backend {
         return commitCount.get();
     }
 
+    /** The commands handled so far by database, command name and collection, e.g. {@code events insert registrations}. */
+    public java.util.Map<String, Long> commandsByKind() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        commandKinds.forEach((kind, count) -> counts.put(kind, count.sum()));
+        return counts;
+    }
+
+    private static String kindOf(String databaseName, String command, Document query) {
+        Object collection = "getMore".equals(command) ? query.get("collection") : query.get(command);
+        return databaseName + " " + command + (collection instanceof String name ? " " + name : "");
+    }
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         commandCount.incrementAndGet();
+        commandKinds.computeIfAbsent(kindOf(databaseName, command, query),
+                kind -> new java.util.concurrent.atomic.LongAdder()).increment();
         MVStore.TxCounter reading = getMvStore().registerVersionUsage();
         try {
             if ("hello".equals(command)) {

@@ -108,6 +108,7 @@ final class MongoStore extends Component {
         if (running != null) {
             m.put("commands", running.commands());
             m.put("commits", running.commitsWritten());
+            m.put("commandsByKind", running.commandsByKind());
         }
         return m;
     }

@@ -15,7 +15,8 @@ import org.springframework.core.env.Environment;
  * Webhooks hear every topic whose events integrators may receive, each in a consumer group of its own
  * ({@code events-service.webhooks-<topic>}), so they keep their offsets apart from the service's other handlers and
  * follow Kafka's order per aggregate. Queueing is idempotent by itself (a delivery's id is the endpoint's and the
- * event's), so no inbox marker is written: an event no endpoint wants costs one read of the endpoints.
+ * event's), so no inbox marker is written: an event no endpoint wants costs one read of the endpoints (and no key:
+ * sealed parts are opened only for an endpoint that may not read them).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(WebhookSubscriptions.PerTopic.class)
@@ -33,7 +34,7 @@ class WebhookSubscriptions {
                 registry.registerBean("webhooks-" + topic, Subscription.class, spec -> spec.supplier(context -> {
                     WebhookFanOut fanOut = context.bean(WebhookFanOut.class);
                     return context.bean(Inbox.class).subscribe(topic).group("webhooks-" + topic)
-                            .always(event -> fanOut.queue(event.envelope(), event.sealedData()));
+                            .always(fanOut::queue);
                 }));
             }
         }

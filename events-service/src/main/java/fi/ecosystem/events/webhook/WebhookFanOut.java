@@ -2,8 +2,10 @@ package fi.ecosystem.events.webhook;
 
 import fi.ecosystem.contracts.EventEnvelope;
 import fi.ecosystem.events.webhook.WebhookDelivery.Status;
+import fi.ecosystem.platform.messaging.InboundEvent;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Queues an event from a topic for every enabled endpoint that wants its type and may read it (the access rule,
@@ -26,19 +28,31 @@ public class WebhookFanOut {
      * @return how many endpoints it was queued for
      */
     public int queue(EventEnvelope opened, Map<String, Object> sealedData) {
+        return queue(opened, sealedData, opened::data);
+    }
+
+    /**
+     * As above for an event from a topic: its personal fields are opened only if an endpoint that may not read them
+     * wants it (their payload is then stored without them); an event no endpoint wants reads no key.
+     */
+    public int queue(InboundEvent event) {
+        return queue(event.received(), event.sealedData(), () -> event.envelope().data());
+    }
+
+    private int queue(EventEnvelope received, Map<String, Object> sealedData, Supplier<Map<String, Object>> openedData) {
         int queued = 0;
         Instant now = Instant.now();
-        for (WebhookEndpoint endpoint : store.enabledFor(opened.type())) {
-            if (!WebhookAccess.mayReceive(endpoint.scopes(), endpoint.cities(), opened.type(), opened.cities())) {
+        for (WebhookEndpoint endpoint : store.enabledFor(received.type())) {
+            if (!WebhookAccess.mayReceive(endpoint.scopes(), endpoint.cities(), received.type(), received.cities())) {
                 continue;
             }
-            boolean personal = WebhookAccess.mayReceivePersonalData(endpoint.scopes(), opened.type());
-            Map<String, Object> data = personal ? sealedData : WebhookAccess.withoutPersonalData(opened.type(), opened.data());
-            String aggregate = opened.subject() == null ? opened.id() : opened.subject();
-            WebhookDelivery delivery = new WebhookDelivery(endpoint.id() + ":" + opened.id(), endpoint.id(), endpoint.owner(),
-                    opened.id(), opened.type(), opened.version(), opened.time(), opened.source(), aggregate, opened.cities(),
-                    opened.traceparent(), data, personal, store.nextSequence(endpoint.id(), aggregate), Status.PENDING, 0, now,
-                    now, now.plus(schedule.window()), now, null, null, null, null, null, null);
+            boolean personal = WebhookAccess.mayReceivePersonalData(endpoint.scopes(), received.type());
+            Map<String, Object> data = personal ? sealedData : WebhookAccess.withoutPersonalData(received.type(), openedData.get());
+            String aggregate = received.subject() == null ? received.id() : received.subject();
+            WebhookDelivery delivery = new WebhookDelivery(endpoint.id() + ":" + received.id(), endpoint.id(), endpoint.owner(),
+                    received.id(), received.type(), received.version(), received.time(), received.source(), aggregate,
+                    received.cities(), received.traceparent(), data, personal, store.nextSequence(endpoint.id(), aggregate),
+                    Status.PENDING, 0, now, now, now.plus(schedule.window()), now, null, null, null, null, null, null);
             if (store.queue(delivery)) {
                 queued++;
             }

@@ -84,7 +84,7 @@ public final class BatchSubscription {
     /** The trace context the producer's observation put on the record, else the one the event was created in. */
     private static String traceparent(ConsumerRecord<String, String> record, InboundEvent event) {
         Header header = record.headers().lastHeader(EventTracing.TRACEPARENT);
-        return header != null ? new String(header.value(), StandardCharsets.UTF_8) : event.envelope().traceparent();
+        return header != null ? new String(header.value(), StandardCharsets.UTF_8) : event.received().traceparent();
     }
 
     /**

@@ -2,25 +2,49 @@ package fi.ecosystem.platform.messaging;
 
 import fi.ecosystem.contracts.EventEnvelope;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A received envelope with typed access to its payload. */
+/**
+ * A received envelope with typed access to its payload. Sealed personal data is opened when first asked for (the
+ * payload, the opened envelope, whether the person was erased), not on receipt: a subscription that passes an
+ * event over by its type, or a handler that already handled it, reads no key.
+ */
 public final class InboundEvent {
 
-    private final EventEnvelope envelope;
+    private final EventEnvelope received;
     private final JsonMapper json;
-    private final boolean personalDataErased;
-    private final Map<String, Object> sealedData;
+    /** Opens the sealed parts of the received envelope; null once opened (or when nothing needs opening). */
+    private Function<EventEnvelope, Opened> opener;
+    private EventEnvelope envelope;
+    private boolean personalDataErased;
 
-    InboundEvent(EventEnvelope envelope, JsonMapper json, boolean personalDataErased) {
-        this(envelope, json, personalDataErased, envelope.data());
+    /** The envelope as opened, and whether a person it named was erased (their key is gone). */
+    record Opened(EventEnvelope envelope, boolean personalDataErased) {
     }
 
-    InboundEvent(EventEnvelope envelope, JsonMapper json, boolean personalDataErased, Map<String, Object> sealedData) {
+    /** An envelope with nothing sealed in it, or opened already. */
+    InboundEvent(EventEnvelope envelope, JsonMapper json, boolean personalDataErased) {
+        this.received = envelope;
         this.envelope = envelope;
         this.json = json;
         this.personalDataErased = personalDataErased;
-        this.sealedData = sealedData;
+    }
+
+    /** An envelope as it travelled, opened by {@code opener} when first needed. */
+    InboundEvent(EventEnvelope received, JsonMapper json, Function<EventEnvelope, Opened> opener) {
+        this.received = received;
+        this.json = json;
+        this.opener = opener;
+    }
+
+    private void open() {
+        if (opener != null) {
+            Opened opened = opener.apply(received);
+            envelope = opened.envelope();
+            personalDataErased = opened.personalDataErased();
+            opener = null;
+        }
     }
 
     /**
@@ -28,7 +52,15 @@ public final class InboundEvent {
      * it on later (webhooks), so that what it stores is shredded with the person's key like the topic itself.
      */
     public Map<String, Object> sealedData() {
-        return sealedData;
+        return received.data();
+    }
+
+    /**
+     * The envelope as it travelled, its personal fields still sealed: its id, type, time, subject, cities and
+     * trace context are read from here without opening anything.
+     */
+    public EventEnvelope received() {
+        return received;
     }
 
     /**
@@ -37,35 +69,39 @@ public final class InboundEvent {
      * have done with them.
      */
     public boolean personalDataErased() {
+        open();
         return personalDataErased;
     }
 
+    /** The envelope with its personal fields opened. */
     public EventEnvelope envelope() {
+        open();
         return envelope;
     }
 
     public String id() {
-        return envelope.id();
+        return received.id();
     }
 
     public String type() {
-        return envelope.type();
+        return received.type();
     }
 
     /** When the event happened at its source; events from before the envelope carried it count as now. */
     public java.time.Instant occurredAt() {
-        return envelope.time() == null ? java.time.Instant.now() : envelope.time();
+        return received.time() == null ? java.time.Instant.now() : received.time();
     }
 
     public boolean is(String type) {
-        return type.equals(envelope.type());
+        return type.equals(received.type());
     }
 
     public <T> T payload(Class<T> type) {
+        EventEnvelope opened = envelope();
         try {
-            return json.convertValue(envelope.data(), type);
+            return json.convertValue(opened.data(), type);
         } catch (RuntimeException e) {
-            throw new PoisonMessageException("Payload of " + envelope.type() + " " + envelope.id()
+            throw new PoisonMessageException("Payload of " + received.type() + " " + received.id()
                     + " is not a " + type.getSimpleName(), e);
         }
     }

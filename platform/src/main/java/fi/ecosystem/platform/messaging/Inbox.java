@@ -102,15 +102,20 @@ public class Inbox {
         if (seal == null) {
             return new InboundEvent(envelope, json, false);
         }
+        return new InboundEvent(envelope, json, this::open);
+    }
+
+    /** Opens the sealed parts of an envelope; a part that does not open is poison (it was tampered with). */
+    private InboundEvent.Opened open(EventEnvelope envelope) {
         PersonalDataSeal.Opened opened;
         try {
             opened = seal.open(envelope.id(), envelope.data());
         } catch (IllegalArgumentException e) {
             throw new PoisonMessageException("Sealed personal data of " + envelope.id() + " does not open", e);
         }
-        return new InboundEvent(new EventEnvelope(envelope.id(), envelope.type(), envelope.version(), envelope.time(),
-                envelope.source(), envelope.subject(), envelope.cities(), envelope.traceparent(), opened.data()), json,
-                opened.erased(), envelope.data());
+        return new InboundEvent.Opened(new EventEnvelope(envelope.id(), envelope.type(), envelope.version(), envelope.time(),
+                envelope.source(), envelope.subject(), envelope.cities(), envelope.traceparent(), opened.data()),
+                opened.erased());
     }
 
     /** Runs the handler unless this handler has already handled this event; returns whether it ran. */
@@ -169,10 +174,10 @@ public class Inbox {
     }
 
     private void recordPropagation(String handler, InboundEvent event) {
-        if (meters == null || event.envelope().time() == null) {
+        if (meters == null || event.received().time() == null) {
             return;
         }
-        Duration sinceCreated = Duration.between(event.envelope().time(), Instant.now());
+        Duration sinceCreated = Duration.between(event.received().time(), Instant.now());
         Timer.builder("ecosystem.inbox.propagation")
                 .description("From an event's creation in the producer's outbox to the end of its handling")
                 .tag("handler", handler)
