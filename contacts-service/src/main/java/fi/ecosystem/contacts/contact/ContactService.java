@@ -519,7 +519,7 @@ public class ContactService {
      */
     public Contact registrationChanged(RegistrationChanged registration, Instant at) {
         Map<String, ParticipationLine> lines = new LinkedHashMap<>();
-        Contact saved = participated(registration, at, lines);
+        Contact saved = participated(registration, at, lines, projects::citiesOf);
         history.write(lines.values());
         saved.participationsWritten();
         return saved;
@@ -528,18 +528,23 @@ public class ContactService {
     /**
      * The registrations of one poll, in their order, each as {@link #registrationChanged}: the people one by one, then
      * the history lines of all of them in one bulk write (the latest line of each registration). A stop in between
-     * is mended by the poll's redelivery: the people are found again and each line replaces its own.
+     * is mended by the poll's redelivery: the people are found again and each line replaces its own. The cities of
+     * each project are read once per poll.
      */
     public void registrationsChanged(List<RegistrationChanged> registrations, List<Instant> times) {
         Map<String, ParticipationLine> lines = new LinkedHashMap<>();
+        Map<String, Set<String>> cities = new HashMap<>();
+        Function<String, Set<String>> citiesOf = projectId -> projectId == null ? projects.citiesOf(null)
+                : cities.computeIfAbsent(projectId, projects::citiesOf);
         for (int i = 0; i < registrations.size(); i++) {
-            participated(registrations.get(i), times.get(i), lines);
+            participated(registrations.get(i), times.get(i), lines, citiesOf);
         }
         history.write(lines.values());
     }
 
     /** The person of one registration, saved; the history line it makes is put into {@code lines}, to be written after. */
-    private Contact participated(RegistrationChanged registration, Instant at, Map<String, ParticipationLine> lines) {
+    private Contact participated(RegistrationChanged registration, Instant at, Map<String, ParticipationLine> lines,
+            Function<String, Set<String>> citiesOf) {
         String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
         if (email == null) {
             throw new IllegalArgumentException("Registration " + registration.registrationId() + " names no e-mail");
@@ -557,7 +562,7 @@ public class ContactService {
             }
             boolean linksChanged = contact.participated(registration, organisationId, at);
             if (created || linksChanged) {
-                contact.recordChanged(projects.citiesOf(registration.projectId()));
+                contact.recordChanged(citiesOf.apply(registration.projectId()));
             }
             Contact saved = contacts.save(contact);
             contact.newParticipations().forEach(line -> lines.put(line.registrationId(), line));
