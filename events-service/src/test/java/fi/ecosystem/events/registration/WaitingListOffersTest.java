@@ -26,6 +26,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -74,6 +79,28 @@ class WaitingListOffersTest extends EventsApiTestSupport {
     void cancel(String event, String registration) throws Exception {
         mvc.perform(post("/api/events/" + event + "/registrations/" + registration + "/cancel")
                 .with(cityUser("espoo", "staff", "event-organiser"))).andExpect(status().isOk());
+    }
+
+    /**
+     * Waits until the event's changes are on the topic (none left in its outbox) and events-service's handler of
+     * event changes has committed every offset of the topic.
+     */
+    void awaitEventChangesHandled(String event) {
+        TopicPartition partition = new TopicPartition(Topics.EVENTS, 0);
+        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.getBrokersAsString()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                org.bson.Document stored = mongo.findById(event, org.bson.Document.class, "events");
+                if (stored == null || !stored.getList("pendingEvents", Object.class, List.of()).isEmpty()) {
+                    return false;
+                }
+                long end = admin.listOffsets(java.util.Map.of(partition, OffsetSpec.latest())).all().get()
+                        .get(partition).offset();
+                OffsetAndMetadata handled = admin.listConsumerGroupOffsets("events-service.registrations")
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return handled != null && handled.offset() >= end;
+            });
+        }
     }
 
     RegistrationStatus statusOf(String registration) {
@@ -192,6 +219,9 @@ class WaitingListOffersTest extends EventsApiTestSupport {
         String event = offeringEvent(1, 24, FAR);
         String first = register(event, "eka.kuollut@example.org");
         String second = register(event, "toka.kuollut@example.org");
+        // every event.changed promotes the waiting when it is handled: the publishing's must be behind us, or it could
+        // offer the place below before the deadline job does
+        awaitEventChangesHandled(event);
         // the cancellation's first writes happened (status, the place back to the counter), then the process died
         mongo.updateFirst(new Query(Criteria.where("_id").is(first)), new Update().set("status", RegistrationStatus.CANCELLED.name()),
                 Registration.class);
