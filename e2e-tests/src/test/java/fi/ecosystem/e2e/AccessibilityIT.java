@@ -254,7 +254,7 @@ class AccessibilityIT {
     static void submit(WebDriver driver, WebElement button) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(Chromium.replaced(oldPage));
     }
 
     private static void waitForNewPage(WebDriver driver, String path) {

@@ -14,12 +14,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,6 +38,27 @@ final class Chromium implements AutoCloseable {
 
     final WebDriver driver;
     private final List<String> checked = new ArrayList<>();
+
+    /**
+     * The page this element belongs to was replaced by another (a link followed, a form sent). As
+     * {@link ExpectedConditions#stalenessOf}, and also when Chromium answers that the node "does not belong to the
+     * document" (an unknown error, not a stale element, when it is asked in the middle of the swap).
+     */
+    static ExpectedCondition<Boolean> replaced(WebElement page) {
+        return driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException swapping) {
+                if (String.valueOf(swapping.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw swapping;
+            }
+        };
+    }
 
     Chromium() {
         if (!Files.isExecutable(Path.of(BINARY)) || !Files.isExecutable(Path.of(DRIVER))) {
@@ -107,7 +131,7 @@ final class Chromium implements AutoCloseable {
             }
             WebElement page = driver.findElement(By.tagName("html"));
             driver.findElement(By.id("kc-login")).click();
-            wait.until(ExpectedConditions.stalenessOf(page));
+            wait.until(replaced(page));
             wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         }
         String landed = driver.getCurrentUrl();

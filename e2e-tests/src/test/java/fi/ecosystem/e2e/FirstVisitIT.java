@@ -73,7 +73,7 @@ class FirstVisitIT {
     static void submit(WebDriver driver, WebElement button) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(Chromium.replaced(oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }

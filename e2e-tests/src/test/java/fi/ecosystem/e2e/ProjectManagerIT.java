@@ -263,7 +263,7 @@ class ProjectManagerIT {
     static void navigate(WebElement target) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         target.click();
-        wait(ExpectedConditions.stalenessOf(oldPage));
+        wait(Chromium.replaced(oldPage));
         wait(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         assertThat(driver.getPageSource()).doesNotContain("??");
     }

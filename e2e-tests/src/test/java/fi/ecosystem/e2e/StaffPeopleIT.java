@@ -270,7 +270,7 @@ class StaffPeopleIT {
         ChromeDriver chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", List.of(point)));
         chrome.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
-        wait(ExpectedConditions.stalenessOf(oldPage));
+        wait(Chromium.replaced(oldPage));
         wait(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
@@ -287,7 +287,7 @@ class StaffPeopleIT {
     static void navigate(WebElement target) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         target.click();
-        wait(ExpectedConditions.stalenessOf(oldPage));
+        wait(Chromium.replaced(oldPage));
         wait(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         assertThat(driver.getPageSource()).doesNotContain("??");
     }

@@ -328,7 +328,7 @@ class WebUiIT {
     static void navigate(WebElement target) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         target.click();
-        wait(ExpectedConditions.stalenessOf(oldPage));
+        wait(Chromium.replaced(oldPage));
         wait(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
