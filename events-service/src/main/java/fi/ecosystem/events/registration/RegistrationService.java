@@ -14,6 +14,8 @@ import fi.ecosystem.platform.web.InvalidFields;
 import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +50,8 @@ public class RegistrationService {
         this.emailHash = emailHash;
     }
 
-    /** The outcome and whether it is new (a repeat for the same e-mail returns the existing registration). */
-    public record Outcome(Registration registration, boolean created) {
+    /** The outcome, whether it is new (a repeat for the same e-mail returns the existing registration), and the event as read for it. */
+    public record Outcome(Registration registration, boolean created, Event event) {
     }
 
     public Outcome registerByOrganiser(CityUser user, String eventId, Participant participant,
@@ -237,6 +239,57 @@ public class RegistrationService {
         return registrations.countAhead(registration.eventId(), registration.createdAt()) + 1;
     }
 
+    /**
+     * The places in the waiting list of a page of the event's registrations (by registration id; 0 off the list), as
+     * {@link #waitingListPosition} gives each. A page that is a slice of the event's registrations in arrival order and
+     * holds every waitlisted one of its span ({@code wholeSpan}: no words searched, the waitlisted not filtered out)
+     * needs at most two counts, whatever its size: one for the earliest time of its waitlisted rows, one for the next
+     * later time; every later row's place follows from the rows between. (Two counts, not one: a row registered in the
+     * same millisecond as the earliest may stand on the page before.) Any other page counts for each waitlisted row.
+     */
+    public Map<String, Long> waitingListPositions(List<Registration> page, boolean wholeSpan) {
+        Map<String, Long> positions = new HashMap<>();
+        List<Registration> waiting = new ArrayList<>();
+        for (Registration registration : page) {
+            positions.put(registration.id(), 0L);
+            if (registration.status() == RegistrationStatus.WAITLISTED) {
+                waiting.add(registration);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return positions;
+        }
+        if (!wholeSpan || waiting.stream().anyMatch(registration -> registration.createdAt() == null)) {
+            waiting.forEach(registration -> positions.put(registration.id(), waitingListPosition(registration)));
+            return positions;
+        }
+        waiting.sort(Comparator.comparing(Registration::createdAt).thenComparing(Registration::id));
+        String eventId = waiting.get(0).eventId();
+        Instant earliest = waiting.get(0).createdAt();
+        long first = registrations.countAhead(eventId, earliest) + 1;
+        int next = -1; // the first row after the earliest time, and its place
+        long fromNext = 0;
+        int sameTime = 0; // the first row at this row's time
+        for (int i = 0; i < waiting.size(); i++) {
+            Registration registration = waiting.get(i);
+            Instant at = registration.createdAt();
+            if (at.equals(earliest)) {
+                positions.put(registration.id(), first);
+                continue;
+            }
+            if (next < 0) {
+                next = i;
+                fromNext = registrations.countAhead(eventId, at) + 1;
+            }
+            if (!at.equals(waiting.get(sameTime).createdAt())) {
+                sameTime = i;
+            }
+            // the waitlisted registered from the next time until just before this one's all stand on this page
+            positions.put(registration.id(), fromNext + (sameTime - next));
+        }
+        return positions;
+    }
+
     /** A registration by id for the mails (no caller: the mail goes to the registrant); null when gone (erased). */
     public Registration findForMail(String registrationId) {
         return registrations.findById(registrationId).orElse(null);
@@ -256,7 +309,7 @@ public class RegistrationService {
         participant = participant.withBusinessId(event.checkedBusinessId(participant.organisationName(), participant.businessId()));
         var existing = registrations.findByEventIdAndEmail(eventId, Registration.normalise(participant.email()));
         if (existing.isPresent()) {
-            return new Outcome(existing.get(), false);
+            return new Outcome(existing.get(), false, event);
         }
         Map<String, String> answers = event.checkAnswers(givenAnswers);
         Instant now = Instant.now();
@@ -274,12 +327,12 @@ public class RegistrationService {
             if (!placeTaken) {
                 seats.joinWaitingList(eventId);
             }
-            return new Outcome(saved, true);
+            return new Outcome(saved, true, event);
         } catch (DuplicateKeyException sameEmailAtTheSameMoment) {
             if (placeTaken) {
                 seats.givePlaceBack(eventId);
             }
-            return new Outcome(registrations.findByEventIdAndEmail(eventId, registration.email()).orElseThrow(), false);
+            return new Outcome(registrations.findByEventIdAndEmail(eventId, registration.email()).orElseThrow(), false, event);
         }
     }
 

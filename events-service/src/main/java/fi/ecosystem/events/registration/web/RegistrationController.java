@@ -93,7 +93,9 @@ class RegistrationController {
         RegistrationService.Outcome outcome = registrations.registerByOrganiser(user, eventId,
                 new Participant(request.email(), request.firstName(), request.lastName(),
                         request.organisationName(), request.businessId(), request.language()), request.answers());
-        RegistrationResponse body = response(outcome.registration());
+        // the event as the registration read it: registering changes nothing of it that the answer shows
+        RegistrationResponse body = of(outcome.registration(), outcome.event(),
+                registrations.waitingListPosition(outcome.registration()));
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + body.id())).body(body)
                 : ResponseEntity.ok(body);
@@ -190,7 +192,14 @@ class RegistrationController {
         Page<Registration> found = (status == null || status.isEmpty()) && (q == null || q.isBlank()) && !EventsApi.NAME.equals(order)
                 ? registrations.list(user, eventId, request)
                 : search.find(user, eventId, status, q, request);
-        return new ItemsPage<>(found.getContent().stream().map(this::response).toList(), found.getNumber(), found.getSize(),
+        List<Registration> rows = found.getContent();
+        // the event once and the places in the waiting list per page, not per row
+        Event event = rows.isEmpty() ? null : registrations.eventOf(rows.get(0));
+        boolean wholeSpan = !EventsApi.NAME.equals(order) && (q == null || q.isBlank())
+                && (status == null || status.isEmpty() || status.contains(RegistrationStatus.WAITLISTED));
+        Map<String, Long> positions = registrations.waitingListPositions(rows, wholeSpan);
+        return new ItemsPage<>(rows.stream().map(registration -> of(registration, event, positions.get(registration.id()))).toList(),
+                found.getNumber(), found.getSize(),
                 found.getTotalElements(), found.getTotalPages());
     }
 
