@@ -4,7 +4,10 @@ import fi.ecosystem.contracts.EventEnvelope;
 import fi.ecosystem.events.webhook.WebhookDelivery.Status;
 import fi.ecosystem.platform.messaging.InboundEvent;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +31,7 @@ public class WebhookFanOut {
      * @return how many endpoints it was queued for
      */
     public int queue(EventEnvelope opened, Map<String, Object> sealedData) {
-        return queue(opened, sealedData, opened::data);
+        return queue(opened, sealedData, opened::data, store.enabledFor(opened.type()));
     }
 
     /**
@@ -36,13 +39,32 @@ public class WebhookFanOut {
      * wants it (their payload is then stored without them); an event no endpoint wants reads no key.
      */
     public int queue(InboundEvent event) {
-        return queue(event.received(), event.sealedData(), () -> event.envelope().data());
+        return queue(event.received(), event.sealedData(), () -> event.envelope().data(), store.enabledFor(event.type()));
     }
 
-    private int queue(EventEnvelope received, Map<String, Object> sealedData, Supplier<Map<String, Object>> openedData) {
+    /**
+     * The events of one poll, in their order, each as {@link #queue(InboundEvent)}: the endpoints that want any of their
+     * types are read once for all of them.
+     */
+    public int queueAll(List<InboundEvent> events) {
+        Set<String> types = new LinkedHashSet<>();
+        events.forEach(event -> types.add(event.type()));
+        List<WebhookEndpoint> endpoints = types.isEmpty() ? List.of() : store.enabledFor(types);
+        int queued = 0;
+        for (InboundEvent event : events) {
+            if (!endpoints.isEmpty()) {
+                queued += queue(event.received(), event.sealedData(), () -> event.envelope().data(),
+                        endpoints.stream().filter(endpoint -> endpoint.wants(event.type())).toList());
+            }
+        }
+        return queued;
+    }
+
+    private int queue(EventEnvelope received, Map<String, Object> sealedData, Supplier<Map<String, Object>> openedData,
+            List<WebhookEndpoint> endpoints) {
         int queued = 0;
         Instant now = Instant.now();
-        for (WebhookEndpoint endpoint : store.enabledFor(received.type())) {
+        for (WebhookEndpoint endpoint : endpoints) {
             if (!WebhookAccess.mayReceive(endpoint.scopes(), endpoint.cities(), received.type(), received.cities())) {
                 continue;
             }

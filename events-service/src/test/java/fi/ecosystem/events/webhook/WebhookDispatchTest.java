@@ -12,10 +12,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import fi.ecosystem.contracts.EventEnvelope;
 import fi.ecosystem.events.webhook.WebhookDelivery.Status;
+import fi.ecosystem.platform.messaging.InboundEvent;
+import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.testing.EmbeddedStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +27,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -136,6 +142,59 @@ class WebhookDispatchTest {
             assertThat(idsOf("r" + aggregate)).containsExactly("r" + aggregate + "-0", "r" + aggregate + "-1",
                     "r" + aggregate + "-2", "r" + aggregate + "-3", "r" + aggregate + "-4");
         }
+    }
+
+    /**
+     * The subscriptions hand over a poll's events together: the endpoints are read once for all of them, and each event
+     * still goes to exactly the endpoints that want its type and may read it, in order per aggregate.
+     */
+    @Test
+    void aPollsEventsReadTheEndpointsOnceAndEachGoesWhereItsOwnWouldGo() {
+        AtomicInteger reads = new AtomicInteger();
+        store = new WebhookStore(mongo) {
+            @Override
+            public List<WebhookEndpoint> enabledFor(Collection<String> types) {
+                reads.incrementAndGet();
+                return super.enabledFor(types);
+            }
+        };
+        fanOut = new WebhookFanOut(store, fast);
+        WebhookEndpoint changes = endpoint("helsinki", Set.of("events:read"), "event.changed");
+        WebhookEndpoint people = endpoint("helsinki", Set.of("events:read", "events:write"), "registration.*");
+        WebhookEndpoint vantaa = endpoint("vantaa", Set.of("events:read", "events:write"), "registration.*");
+        WebhookEndpoint projects = endpoint("helsinki", Set.of("projects:read"), "project.changed");
+        Inbox inbox = new Inbox(mongo, json, Duration.ofDays(1));
+        List<InboundEvent> poll = List.of(
+                received(inbox, envelope("ev-1", "a", "event.changed", List.of("helsinki"))),
+                received(inbox, envelope("reg-1", "r", "registration.confirmed", List.of("helsinki"))),
+                received(inbox, envelope("reg-2", "s", "registration.cancelled", List.of("vantaa"))),
+                received(inbox, envelope("p-1", "p", "project.changed", List.of("helsinki"))),
+                received(inbox, envelope("ev-2", "a", "event.changed", List.of("helsinki"))),
+                received(inbox, envelope("org-1", "o", "organisation.changed", List.of("helsinki"))));
+
+        assertThat(fanOut.queueAll(poll)).isEqualTo(5);
+
+        assertThat(reads.get()).isEqualTo(1);
+        assertThat(deliveries(changes)).containsExactly("ev-1", "ev-2");
+        assertThat(deliveries(people)).containsExactly("reg-1");
+        assertThat(deliveries(vantaa)).containsExactly("reg-2");
+        assertThat(deliveries(projects)).containsExactly("p-1");
+        // in Kafka's order per aggregate
+        assertThat(store.delivery(changes.id(), changes.id() + ":ev-1").orElseThrow().sequence())
+                .isLessThan(store.delivery(changes.id(), changes.id() + ":ev-2").orElseThrow().sequence());
+        // the poll redelivered: nothing queued twice
+        assertThat(fanOut.queueAll(poll)).isZero();
+        assertThat(mongo.count(new Query(), WebhookDelivery.COLLECTION)).isEqualTo(5);
+    }
+
+    private static InboundEvent received(Inbox inbox, EventEnvelope envelope) {
+        return inbox.receive(new ConsumerRecord<>("any", 0, 0, envelope.subject(), JsonMapper.builder().build().writeValueAsString(envelope)));
+    }
+
+    /** The event ids queued for the endpoint, in their sequence. */
+    private List<String> deliveries(WebhookEndpoint endpoint) {
+        return mongo.find(new Query(Criteria.where("endpointId").is(endpoint.id())).with(Sort.by("aggregate", "sequence")),
+                WebhookDelivery.class).stream().map(WebhookDelivery::eventId).toList();
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * reads and writes its markers for them in one round trip each, the handler gets the not yet handled ones in
  * their order (so in order per key). A message that fails is found and dealt with alone, as in a record
  * listener: poison is parked on the dead-letter topic at once, other failures are retried and then parked;
- * the events before it are handled and committed, the ones after it come again in the next poll.
+ * the events before it are handled and committed, the ones after it come again in the next poll. A handler without
+ * a name ({@link Subscription.Builder#alwaysTogether}) keeps no markers: it runs on every delivery.
  */
 public final class BatchSubscription {
 
@@ -52,7 +53,7 @@ public final class BatchSubscription {
         return group == null ? "" : "." + group;
     }
 
-    /** The inbox name of the handler. */
+    /** The inbox name of the handler, or null if it runs on every delivery ({@link Subscription.Builder#alwaysTogether}). */
     public String handler() {
         return handler;
     }
@@ -87,6 +88,15 @@ public final class BatchSubscription {
         return header != null ? new String(header.value(), StandardCharsets.UTF_8) : event.received().traceparent();
     }
 
+    /** Once per event id through the inbox's markers, or on every delivery for a handler without a name. */
+    private void run(List<InboundEvent> events) {
+        if (handler == null) {
+            action.accept(events);
+        } else {
+            inbox.onceAll(handler, events, action);
+        }
+    }
+
     /**
      * The wanted events of one poll (positions: their places in it), together; if that fails, one at a time in
      * their order, so that the one that fails is retried or parked alone.
@@ -96,14 +106,14 @@ public final class BatchSubscription {
             return;
         }
         try {
-            inbox.tracing().consumedTogether(traces, topic + " receive", () -> inbox.onceAll(handler, events, action));
+            inbox.tracing().consumedTogether(traces, topic + " receive", () -> run(events));
             return;
         } catch (RuntimeException oneOfThem) {
             log.debug("A batch of {} events on {} failed; handling them one at a time", events.size(), topic, oneOfThem);
         }
         for (int i = 0; i < events.size(); i++) {
             try {
-                inbox.onceAll(handler, List.of(events.get(i)), action);
+                run(List.of(events.get(i)));
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, positions.get(i));
             }

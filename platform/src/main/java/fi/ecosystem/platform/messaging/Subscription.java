@@ -133,5 +133,13 @@ public final class Subscription {
             return new BatchSubscription(inbox, topic, group, types, condition, Objects.requireNonNull(handler, "handler"),
                     Objects.requireNonNull(action, "action"));
         }
+
+        /**
+         * The handler runs on every delivery, on the wanted events of one poll together and in their order: for
+         * handlers that are idempotent by themselves and read what they need once per poll instead of once per event.
+         */
+        public BatchSubscription alwaysTogether(Consumer<List<InboundEvent>> action) {
+            return new BatchSubscription(inbox, topic, group, types, condition, null, Objects.requireNonNull(action, "action"));
+        }
     }
 }
