@@ -13,6 +13,7 @@ import fi.ecosystem.platform.web.DomainRuleViolation;
 import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -519,7 +520,7 @@ public class ContactService {
      */
     public Contact registrationChanged(RegistrationChanged registration, Instant at) {
         Map<String, ParticipationLine> lines = new LinkedHashMap<>();
-        Contact saved = participated(registration, at, lines, projects::citiesOf);
+        Contact saved = participated(registration, at, lines, projects::citiesOf, null);
         history.write(lines.values());
         saved.participationsWritten();
         return saved;
@@ -529,22 +530,55 @@ public class ContactService {
      * The registrations of one poll, in their order, each as {@link #registrationChanged}: the people one by one, then
      * the history lines of all of them in one bulk write (the latest line of each registration). A stop in between
      * is mended by the poll's redelivery: the people are found again and each line replaces its own. The cities of
-     * each project are read once per poll.
+     * each project are read once per poll, and so are the people the addresses name (two reads for the poll: their
+     * own addresses, then the merged ones among the rest); a person changed meanwhile by anyone else fails its
+     * save on the version and is read again.
      */
     public void registrationsChanged(List<RegistrationChanged> registrations, List<Instant> times) {
         Map<String, ParticipationLine> lines = new LinkedHashMap<>();
         Map<String, Set<String>> cities = new HashMap<>();
         Function<String, Set<String>> citiesOf = projectId -> projectId == null ? projects.citiesOf(null)
                 : cities.computeIfAbsent(projectId, projects::citiesOf);
+        Set<String> emails = new HashSet<>();
+        registrations.forEach(registration -> {
+            String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
+            if (email != null) {
+                emails.add(email);
+            }
+        });
+        Map<String, Contact> people = byEmails(emails);
         for (int i = 0; i < registrations.size(); i++) {
-            participated(registrations.get(i), times.get(i), lines, citiesOf);
+            participated(registrations.get(i), times.get(i), lines, citiesOf, people);
         }
         history.write(lines.values());
     }
 
-    /** The person of one registration, saved; the history line it makes is put into {@code lines}, to be written after. */
+    /** {@link #byEmail} for many addresses at once: the person holding each, by address, or null when nobody does. */
+    private Map<String, Contact> byEmails(Collection<String> emails) {
+        Map<String, Contact> people = new HashMap<>();
+        if (emails.isEmpty()) {
+            return people;
+        }
+        contacts.findByEmailIn(emails).forEach(contact -> people.put(contact.email(), contact));
+        List<String> others = emails.stream().filter(email -> !people.containsKey(email)).toList();
+        Map<String, String> holders = others.isEmpty() ? Map.of() : addresses.holdersOf(others);
+        for (String email : others) {
+            String holderId = holders.get(email);
+            people.put(email, holderId == null ? null : contacts.findById(holderId)
+                    .filter(contact -> contact.otherEmails().contains(email))
+                    .map(contact -> find(contact.id())).orElse(null));
+        }
+        return people;
+    }
+
+    /**
+     * The person of one registration, saved; the history line it makes is put into {@code lines}, to be written after.
+     * {@code people}: the people of the poll by address as read before (null for nobody); a person saved here leaves it,
+     * so a later registration of theirs reads them again. Null: read the person now. A retry after a concurrent change
+     * always reads the person again.
+     */
     private Contact participated(RegistrationChanged registration, Instant at, Map<String, ParticipationLine> lines,
-            Function<String, Set<String>> citiesOf) {
+            Function<String, Set<String>> citiesOf, Map<String, Contact> people) {
         String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
         if (email == null) {
             throw new IllegalArgumentException("Registration " + registration.registrationId() + " names no e-mail");
@@ -554,8 +588,10 @@ public class ContactService {
         String organisationId = businessId == null || !BusinessId.isValid(businessId) ? null
                 : organisations.withBusinessId(businessId, registration.participant().organisationName(),
                         registration.projectId()).id();
+        boolean[] readBefore = {people != null};
         return retried(() -> {
-            Contact contact = byEmail(email).orElse(null);
+            Contact contact = readBefore[0] && people.containsKey(email) ? people.get(email) : byEmail(email).orElse(null);
+            readBefore[0] = false;
             boolean created = contact == null;
             if (created) {
                 contact = Contact.named(UUID.randomUUID().toString(), email, at);
@@ -566,6 +602,12 @@ public class ContactService {
             }
             Contact saved = contacts.save(contact);
             contact.newParticipations().forEach(line -> lines.put(line.registrationId(), line));
+            if (people != null) {
+                // a later registration of the poll for this person reads them again (the relay may have taken their
+                // pending events from the stored record meanwhile), under whichever address it names
+                people.remove(email);
+                people.values().removeIf(person -> person != null && person.id().equals(saved.id()));
+            }
             if (created) {
                 audit.recordSystem(saved.id(), "registrations", "created", Map.of("registrationId", registration.registrationId()));
             }

@@ -3,7 +3,9 @@ package fi.ecosystem.contacts.contact;
 import fi.ecosystem.contracts.EmailHash;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -42,6 +44,23 @@ public class MergedAddresses implements ApplicationRunner {
     Optional<String> holderOf(String email) {
         Document pointer = mongo.findById(emailHash.of(email), Document.class, COLLECTION);
         return Optional.ofNullable(pointer).map(found -> found.getString("contactId"));
+    }
+
+    /** The ids of the people these addresses point to, by address: those without a pointer are left out. One read. */
+    Map<String, String> holdersOf(Collection<String> emails) {
+        Map<String, String> byHash = new HashMap<>();
+        emails.forEach(email -> byHash.put(emailHash.of(email), email));
+        Map<String, String> holders = new HashMap<>();
+        if (byHash.isEmpty()) {
+            return holders;
+        }
+        for (Document pointer : mongo.find(new Query(Criteria.where("_id").in(byHash.keySet())), Document.class, COLLECTION)) {
+            String email = byHash.get(pointer.getString("_id"));
+            if (email != null && pointer.getString("contactId") != null) {
+                holders.put(email, pointer.getString("contactId"));
+            }
+        }
+        return holders;
     }
 
     void point(String email, String contactId) {

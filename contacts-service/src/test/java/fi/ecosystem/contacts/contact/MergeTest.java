@@ -98,6 +98,39 @@ class MergeTest extends ContactsApiTestBase {
                 ContactAudit.Entry.class)).hasSize(1);
     }
 
+    /**
+     * One poll of registrations reads its people together (their own addresses, then the merged ones among the rest):
+     * each registration still reaches the person holding its address, and a person twice in the poll stays one.
+     */
+    @Test
+    void aPollFindsPeopleByTheirOwnAndTheirMergedAddressesAndAPersonTwiceInItStaysOne() {
+        PersonView survivor = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", null, null, null,
+                "ville.virtanen@example.org", null, "fi"), Set.of(HRI), false);
+        PersonView duplicate = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", null, null, null,
+                "ville@esimerkki.example.org", null, "fi"), Set.of(HRI), true);
+        contacts.merge(STAFF, survivor.id(), duplicate.id());
+        PersonView known = contacts.create(STAFF, new ContactDetails("Aino", "Laine", null, null, null,
+                "aino.laine@example.org", null, "fi"), Set.of(HRI), false);
+        long people = mongo.count(new Query(), Contact.class);
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+
+        contacts.registrationsChanged(List.of(
+                registration("p-1", HRI, "Ville@Esimerkki.example.org"), // the duplicate's address, merged
+                registration("p-2", TOWNS, "aino.laine@example.org"),
+                registration("p-3", HRI, "uusi.ihminen@example.org"),
+                registration("p-4", TOWNS, "uusi.ihminen@example.org"), // a new person, twice in the poll
+                registration("p-5", TOWNS, "ville.virtanen@example.org")), // the survivor again, under their own
+                List.of(at, at, at, at, at));
+
+        assertThat(mongo.count(new Query(), Contact.class)).as("one new person").isEqualTo(people + 1);
+        assertThat(history.of(survivor.id())).extracting(Participation::registrationId).containsExactlyInAnyOrder("p-1", "p-5");
+        assertThat(history.of(known.id())).extracting(Participation::registrationId).containsExactly("p-2");
+        Contact added = mongo.findOne(new Query(Criteria.where("email").is("uusi.ihminen@example.org")), Contact.class);
+        assertThat(history.of(added.id())).extracting(Participation::registrationId).containsExactlyInAnyOrder("p-3", "p-4");
+        assertThat(mongo.findById(survivor.id(), Contact.class).participatedIn()).containsExactlyInAnyOrder(HRI, TOWNS);
+        assertThat(mongo.findById(added.id(), Contact.class).participatedIn()).containsExactlyInAnyOrder(HRI, TOWNS);
+    }
+
     @Test
     void aPersonWithoutAnAddressTakesTheDuplicatesAndNobodyIsMergedWithThemselves() throws Exception {
         PersonView survivor = contacts.create(STAFF, new ContactDetails("Ville", "Virtanen", null, null, null, null,
