@@ -62,9 +62,19 @@ public class EventService {
     }
 
     public Event get(CityUser user, String id) {
+        return visible(user, id).event();
+    }
+
+    /** An event the caller may see, with its project's cities as the access rule read them. */
+    public record Visible(Event event, Set<String> cities) {
+    }
+
+    /** As {@link #get}, also giving the cities it read, so that a use case needs no second read of them. */
+    public Visible visible(CityUser user, String id) {
         Event event = events.findById(id).orElse(null);
-        AccessRule.requireVisible(user, AREA, event == null ? Set.of() : projects.citiesOf(event.projectId()), "Event " + id);
-        return event;
+        Set<String> cities = event == null ? Set.of() : projects.citiesOf(event.projectId());
+        AccessRule.requireVisible(user, AREA, cities, "Event " + id);
+        return new Visible(event, cities);
     }
 
     /** For the registration use cases, which apply the access rule themselves. */

@@ -1,6 +1,5 @@
 package fi.ecosystem.events.registration;
 
-import fi.ecosystem.events.event.Event;
 import fi.ecosystem.events.event.EventService;
 import fi.ecosystem.events.event.ParticipantAccess;
 import fi.ecosystem.platform.security.CityUser;
@@ -73,7 +72,7 @@ public class RegistrationSearch {
     }
 
     private void requireMayReadPeople(CityUser user, String eventId) {
-        Event event = events.get(user, eventId);
-        ParticipantAccess.requireMayReadPeople(user, event, events.citiesOf(event));
+        EventService.Visible visible = events.visible(user, eventId);
+        ParticipantAccess.requireMayReadPeople(user, visible.event(), visible.cities());
     }
 }

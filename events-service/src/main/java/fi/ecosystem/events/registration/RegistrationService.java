@@ -56,8 +56,9 @@ public class RegistrationService {
 
     public Outcome registerByOrganiser(CityUser user, String eventId, Participant participant,
             Map<String, String> answers) {
-        Event event = events.get(user, eventId);
-        Set<String> cities = events.citiesOf(event);
+        EventService.Visible visible = events.visible(user, eventId);
+        Event event = visible.event();
+        Set<String> cities = visible.cities();
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
         ParticipantAccess.requireMayReadPeople(user, event, cities);
         return register(event, cities, participant, answers, user.subject());
@@ -72,8 +73,9 @@ public class RegistrationService {
      * it). A bad row is reported and skipped; the others go in. Repeating an upload registers nobody twice.
      */
     public List<ImportedRow> importRows(CityUser user, String eventId, List<RegistrationImport.Row> rows) {
-        Event event = events.get(user, eventId);
-        Set<String> cities = events.citiesOf(event);
+        EventService.Visible visible = events.visible(user, eventId);
+        Event event = visible.event();
+        Set<String> cities = visible.cities();
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
         ParticipantAccess.requireMayReadPeople(user, event, cities);
         List<ImportedRow> report = new ArrayList<>();
@@ -143,8 +145,9 @@ public class RegistrationService {
     }
 
     private Managed managed(CityUser user, String eventId, String registrationId) {
-        Event event = events.get(user, eventId);
-        Set<String> cities = events.citiesOf(event);
+        EventService.Visible visible = events.visible(user, eventId);
+        Event event = visible.event();
+        Set<String> cities = visible.cities();
         AccessRule.requireWritable(user, EventService.AREA, CityUser.EVENT_ORGANISER, cities, "Event " + eventId);
         ParticipantAccess.requireMayReadPeople(user, event, cities);
         Registration registration = registrations.findById(registrationId)
@@ -196,8 +199,9 @@ public class RegistrationService {
 
     /** The event's registrations in the order they came, streamed to the writer: a big event is never read whole. */
     public void export(CityUser user, String eventId, ExportWriter writer) throws java.io.IOException {
-        Event event = events.get(user, eventId);
-        ParticipantAccess.requireMayReadPeople(user, event, events.citiesOf(event));
+        EventService.Visible visible = events.visible(user, eventId);
+        Event event = visible.event();
+        ParticipantAccess.requireMayReadPeople(user, event, visible.cities());
         try (java.util.stream.Stream<Registration> rows = registrations.streamByEventId(event.id(), Sort.by("createdAt", "_id"))) {
             writer.write(event, rows::iterator);
         }
@@ -337,8 +341,9 @@ public class RegistrationService {
     }
 
     public Page<Registration> list(CityUser user, String eventId, Pageable pageable) {
-        Event event = events.get(user, eventId);
-        ParticipantAccess.requireMayReadPeople(user, event, events.citiesOf(event));
+        EventService.Visible visible = events.visible(user, eventId);
+        Event event = visible.event();
+        ParticipantAccess.requireMayReadPeople(user, event, visible.cities());
         return registrations.findByEventId(eventId, pageable);
     }
 }
