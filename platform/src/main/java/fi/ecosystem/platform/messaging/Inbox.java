@@ -121,7 +121,10 @@ public class Inbox {
     /** Runs the handler unless this handler has already handled this event; returns whether it ran. */
     public boolean once(String handler, InboundEvent event, Consumer<InboundEvent> action) {
         String markerId = handler + ":" + event.id();
-        if (mongo.exists(new Query(Criteria.where("_id").is(markerId)), PROCESSED)) {
+        // a find by _id, not exists(): that is a count, which goes through the aggregation framework
+        Query marker = new Query(Criteria.where("_id").is(markerId));
+        marker.fields().include("_id");
+        if (mongo.findOne(marker, Document.class, PROCESSED) != null) {
             return false;
         }
         action.accept(event);

@@ -93,6 +93,36 @@ class InboxTest {
         assertThat(marker.getDate("handledAt")).isNotNull();
     }
 
+    /**
+     * The marker is looked up by its id: a find, which MongoDB and the embedded store answer from the _id index. Not a
+     * count: that goes through the aggregation framework, which the embedded store runs over every marker.
+     */
+    @Test
+    void theMarkerIsLookedUpByItsIdNotCounted() {
+        List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.mongodb.event.CommandListener listener = new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent started) {
+                if (Inbox.PROCESSED.equals(started.getCommand().get(started.getCommandName()) instanceof org.bson.BsonString name
+                        ? name.getValue() : null)) {
+                    commands.add(started.getCommandName());
+                }
+            }
+        };
+        try (MongoClient watched = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(EmbeddedStore.uri())).addCommandListener(listener).build())) {
+            inbox = new Inbox(new MongoTemplate(watched, "inbox-test-" + UUID.randomUUID()), json, Duration.ofDays(14));
+            commands.clear(); // the TTL index the inbox declares
+            String eventId = UUID.randomUUID().toString();
+
+            assertThat(count(record(1, envelope(eventId)))).isTrue();
+            assertThat(count(record(2, envelope(eventId)))).isFalse();
+
+            assertThat(effects).hasValue(1);
+            assertThat(commands).containsExactly("find", "insert", "find");
+        }
+    }
+
     @Test
     void eachHandlerOfAnEventHandlesItOnce() {
         String eventId = UUID.randomUUID().toString();
