@@ -35,27 +35,18 @@ public class WebhookFanOut {
     }
 
     /**
-     * As above for an event from a topic: its personal fields are opened only if an endpoint that may not read them
-     * wants it (their payload is then stored without them); an event no endpoint wants reads no key.
-     */
-    public int queue(InboundEvent event) {
-        return queue(event.received(), event.sealedData(), () -> event.envelope().data(), store.enabledFor(event.type()));
-    }
-
-    /**
-     * The events of one poll, in their order, each as {@link #queue(InboundEvent)}: the endpoints that want any of their
-     * types are read once for all of them.
+     * The events of one poll from a topic, in their order, each as above: the endpoints that want any of their types
+     * are read once for all of them. An event's personal fields are opened only if an endpoint that may not read them
+     * wants it (their payload is then stored without them); a poll no endpoint wants reads no key.
      */
     public int queueAll(List<InboundEvent> events) {
         Set<String> types = new LinkedHashSet<>();
         events.forEach(event -> types.add(event.type()));
         List<WebhookEndpoint> endpoints = types.isEmpty() ? List.of() : store.enabledFor(types);
         int queued = 0;
-        for (InboundEvent event : events) {
-            if (!endpoints.isEmpty()) {
-                queued += queue(event.received(), event.sealedData(), () -> event.envelope().data(),
-                        endpoints.stream().filter(endpoint -> endpoint.wants(event.type())).toList());
-            }
+        for (InboundEvent event : endpoints.isEmpty() ? List.<InboundEvent>of() : events) {
+            queued += queue(event.received(), event.sealedData(), () -> event.envelope().data(),
+                    endpoints.stream().filter(endpoint -> endpoint.wants(event.type())).toList());
         }
         return queued;
     }
