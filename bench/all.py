@@ -1,5 +1,7 @@
 """Every benchmark of bench/ against one fresh local stack, and one table of the speed issue's figures from
-that run, side by side with their targets. Run by bench/all.sh (see there).
+that run, side by side with their targets: on the fresh stack (the first registration burst; a GET after 5 s
+of load) and on the warm one (the same burst again; a GET once its throughput is steady, the JIT having
+compiled the path). Run by bench/all.sh (see there).
 
 A figure that cannot be read from a benchmark's output is printed as "FAILED" with the reason, never
 as a number; the benchmarks' own outputs are kept in target/bench-all/ for reading.
@@ -45,6 +47,10 @@ def find(pattern, text, what):
     if not match:
         raise NotRead(f"{what}: not in the output")
     return match
+
+
+def failed(reason):
+    raise NotRead(reason)
 
 
 def all_2xx(non2xx, value):
@@ -169,77 +175,114 @@ def stack_resident_bytes(launcher):
     return sum(resident_bytes(pid) for pid in descendants(launcher, children()) if os.path.exists(f"/proc/{pid}/status"))
 
 
+def steady(url, header, least=12, most=36):
+    """Repeats 5 s of wrk, at least `least` times (a minute: the JIT compiles the hot path gradually, and two runs in a
+    row can agree while it still climbs), until three runs in a row are within 5 % of each other in requests/s.
+    Returns how many runs it took, or None when it was not steady after `most`."""
+    rates = []
+    for round in range(1, most + 1):
+        out = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "-H", header, url], capture_output=True, text=True).stdout
+        match = re.search(r"Requests/sec:\s+([\d.]+)", out)
+        rates.append(float(match.group(1)) if match else 0.0)
+        last = rates[-3:]
+        if round >= least and min(last) > 0 and max(last) - min(last) < 0.05 * min(last):
+            return round
+    return None
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    rows = []  # (figure, value or NotRead, target)
+    # (figure, first value, second value, target): the first is the fresh stack (its first burst; a GET after 5 s of
+    # load), the second the warm one (the same burst again; a GET once its throughput is steady)
+    rows = []
 
-    def figure(name, target, compute):
+    def value(compute):
         try:
-            rows.append((name, compute(), target))
+            return compute()
         except NotRead as reason:
-            rows.append((name, f"FAILED ({reason})", target))
+            return f"FAILED ({reason})"
         except (OSError, ValueError, KeyError, IndexError) as error:
-            rows.append((name, f"FAILED ({type(error).__name__}: {error})", target))
+            return f"FAILED ({type(error).__name__}: {error})"
+
+    def figure(name, target, first, second=None):
+        rows.append((name, value(first), value(second) if second else "", target))
 
     pids = processes()
     log("stack processes: " + ", ".join(f"{name} {pid}" for name, pid in pids.items()))
     launcher = pids["launcher (store, SMTP)"]
-
-    # 1. the registration burst, with the CPU every process spent on it and what the store did for it
     requests, clients, places = 5000, 200, 500
-    cpu_before = snapshot(pids)
-    store_before = store_counters()
-    written_before = written_bytes(launcher)
-    burst = run("registrations", ["bash", "bench/registrations.sh", str(requests), str(clients), str(places)])
-    cpu_after = snapshot(pids)
-    store_after = store_counters()
-    written_after = written_bytes(launcher)
 
-    figure("registrations/s (bench/registrations.sh 5000 200 500)", ">= 500",
-           lambda: find(r"(\d+) registrations/s", burst, "registrations/s").group(1))
-    figure("  latency p50 / p99", "p99 < 250 ms", lambda: "%s ms / %s ms" % find(
-        r"latency p50 ([\d.]+) ms, p99 ([\d.]+) ms", burst, "latency").groups())
-    figure("  stored exactly (500 confirmed, 4,500 waitlisted, counter exact)", "exactly right",
-           lambda: find(r"— (exactly right|WRONG)", burst, "the correctness line").group(1))
-    figure("  propagation p99 to projects", "< 1 s", lambda: find(
-        r"propagation to projects \(participants-reached\):.*?p99 ([\d.]+) s", burst, "projects' p99").group(1) + " s")
-    figure("  propagation p99 to contacts", "< 1 s", lambda: find(
-        r"propagation to contacts \(participation-history\):.*?p99 ([\d.]+) s", burst, "contacts' p99").group(1) + " s")
+    def burst(label):
+        """The registration burst, with the CPU every process spent on it, what the store did for it and the memory
+        after it: name -> a function giving the figure."""
+        cpu_before = snapshot(pids)
+        store_before = store_counters()
+        written_before = written_bytes(launcher)
+        text = run("registrations-" + label, ["bash", "bench/registrations.sh", str(requests), str(clients), str(places)])
+        cpu_after = snapshot(pids)
+        store_after = store_counters()
+        written_after = written_bytes(launcher)
+        resident = stack_resident_bytes(launcher)
+        got = {
+            "rate": lambda: find(r"(\d+) registrations/s", text, "registrations/s").group(1),
+            "latency": lambda: "%s ms / %s ms" % find(r"latency p50 ([\d.]+) ms, p99 ([\d.]+) ms", text, "latency").groups(),
+            "exact": lambda: find(r"— (exactly right|WRONG)", text, "the correctness line").group(1),
+            "projects": lambda: find(r"propagation to projects \(participants-reached\):.*?p99 ([\d.]+) s", text,
+                                     "projects' p99").group(1) + " s",
+            "contacts": lambda: find(r"propagation to contacts \(participation-history\):.*?p99 ([\d.]+) s", text,
+                                     "contacts' p99").group(1) + " s",
+            "memory": lambda: "%.2f GiB" % (resident / 2 ** 30),
+            "written": lambda: "%.0f" % ((written_after - written_before) / requests),
+        }
+        for name in pids:
+            if name in cpu_before and name in cpu_after:
+                got["cpu " + name] = lambda name=name: "%.2f" % ((cpu_after[name] - cpu_before[name]) * 1000 / requests)
+
+        def per_registration(key):
+            if not store_before or not store_after:
+                raise NotRead("the stack console shows no store counters (external store?)")
+            return "%.1f" % ((store_after[key] - store_before[key]) / requests)
+
+        got["commands"] = lambda: per_registration("commands")
+        got["commits"] = lambda: per_registration("commits")
+        kinds = []  # (commands per registration, "database command collection"), the most first
+        if store_before and store_after and "commandsByKind" in store_after:
+            before_kinds = store_before.get("commandsByKind", {})
+            for kind, count in store_after["commandsByKind"].items():
+                spent = count - before_kinds.get(kind, 0)
+                if spent > 0:
+                    kinds.append((spent / requests, kind))
+            kinds.sort(reverse=True)
+            with open(os.path.join(OUT, f"store-commands-{label}.txt"), "w") as out:
+                out.writelines("%8.2f  %s\n" % kind for kind in kinds)
+        got["kinds"] = kinds
+        return got
+
+    # 1. the registration burst on the fresh stack, then the same burst again on the warm stack (a new event each)
+    cold = burst("fresh")
+    warm = burst("warm")
+    figure("registrations/s (bench/registrations.sh 5000 200 500)", ">= 500", cold["rate"], warm["rate"])
+    figure("  latency p50 / p99", "p99 < 250 ms", cold["latency"], warm["latency"])
+    figure("  stored exactly (500 confirmed, 4,500 waitlisted, counter exact)", "exactly right", cold["exact"], warm["exact"])
+    figure("  propagation p99 to projects", "< 1 s", cold["projects"], warm["projects"])
+    figure("  propagation p99 to contacts", "< 1 s", cold["contacts"], warm["contacts"])
     for name in pids:
-        if name in cpu_before and name in cpu_after:
-            figure(f"  CPU ms per registration: {name}", "(for reading)",
-                   lambda name=name: "%.2f" % ((cpu_after[name] - cpu_before[name]) * 1000 / requests))
+        if "cpu " + name in cold:
+            figure(f"  CPU ms per registration: {name}", "(for reading)", cold["cpu " + name],
+                   warm.get("cpu " + name, lambda: "FAILED (not read)"))
+    figure("  store commands per registration (all services)", "(transfers to MongoDB)", cold["commands"], warm["commands"])
+    figure("  store commits per registration (group commit)", "(embedded store only)", cold["commits"], warm["commits"])
+    figure("  bytes written to disk by the store per registration", "(for reading)", cold["written"], warm["written"])
+    # 2. memory after each burst
+    figure("resident memory of the stack after the burst", "<= 3 GiB", cold["memory"], warm["memory"])
 
-    def per_registration(key):
-        if not store_before or not store_after:
-            raise NotRead("the stack console shows no store counters (external store?)")
-        return "%.1f" % ((store_after[key] - store_before[key]) / requests)
-
-    figure("  store commands per registration (all services)", "(transfers to MongoDB)", lambda: per_registration("commands"))
-    figure("  store commits per registration (group commit)", "(embedded store only)", lambda: per_registration("commits"))
-    figure("  bytes written to disk by the store per registration", "(for reading)",
-           lambda: "%.0f" % ((written_after - written_before) / requests))
-    kinds = []  # (commands per registration, "database command collection"), the most first
-    if store_before and store_after and "commandsByKind" in store_after:
-        before_kinds = store_before.get("commandsByKind", {})
-        for kind, count in store_after["commandsByKind"].items():
-            spent = count - before_kinds.get(kind, 0)
-            if spent > 0:
-                kinds.append((spent / requests, kind))
-        kinds.sort(reverse=True)
-        with open(os.path.join(OUT, "store-commands.txt"), "w") as out:
-            out.writelines("%8.2f  %s\n" % kind for kind in kinds)
-
-    # 2. memory after the burst
-    figure("resident memory of the stack after the burst", "<= 3 GiB",
-           lambda: "%.2f GiB" % (stack_resident_bytes(launcher) / 2 ** 30))
-
-    # 3. the staff home with the demo data and the 5,000-registration event
+    # 3. the staff home with the demo data and the two 5,000-registration events
     home = run("staff-home", ["bash", "bench/staff-home.sh", "20"])
     figure("staff home median (bench/staff-home.sh 20)", "< 300 ms",
            lambda: find(r"median (\d+) ms", home, "the median").group(1) + " ms")
 
-    # 4. one project straight from projects-service: requests/s and the service's CPU per request
+    # 4. one project straight from projects-service: requests/s and the service's CPU per request, after 5 s of the
+    # same load and once steady
     project_pid = pids.get("projects-service")
     token = subprocess.run(["bash", "-c", "curl -sf -d grant_type=client_credentials -d client_id=helsinki-bi "
                             "-d client_secret=helsinki-bi-local-secret "
@@ -252,30 +295,47 @@ def main():
     if bearer and project_pid:
         url = "http://localhost:8081/api/projects/kasvun-ekosysteemit"
         header = "Authorization: Bearer " + bearer
-        subprocess.run(["wrk", "-t2", "-c32", "-d5s", "-H", header, url], capture_output=True)  # warm-up
-        before = cpu_seconds(project_pid)
-        direct = subprocess.run(["wrk", "-t2", "-c32", "-d15s", "-H", header, url], capture_output=True, text=True).stdout
-        spent = cpu_seconds(project_pid) - before
-        with open(os.path.join(OUT, "project-direct.txt"), "w") as out:
-            out.write(direct)
-        figure("GET one project straight to projects-service, req/s", ">= 2,000",
-               lambda: find(r"Requests/sec:\s+([\d.]+)", direct, "Requests/sec").group(1))
 
-        def cpu_per_request():
-            served = int(find(r"(\d+) requests in", direct, "the request count").group(1))
-            non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", direct)
-            if non2xx:
-                raise NotRead(f"{non2xx.group(1)} answers were not 2xx")
-            return "%.2f ms" % (spent * 1000 / served)
+        def measured(label):
+            before = cpu_seconds(project_pid)
+            direct = subprocess.run(["wrk", "-t2", "-c32", "-d15s", "-H", header, url], capture_output=True, text=True).stdout
+            spent = cpu_seconds(project_pid) - before
+            with open(os.path.join(OUT, f"project-direct-{label}.txt"), "w") as out:
+                out.write(direct)
 
-        figure("  projects-service CPU per request", "<= 0.5 ms", cpu_per_request)
+            def cpu_per_request():
+                served = int(find(r"(\d+) requests in", direct, "the request count").group(1))
+                non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", direct)
+                if non2xx:
+                    raise NotRead(f"{non2xx.group(1)} answers were not 2xx")
+                return "%.2f ms" % (spent * 1000 / served)
+
+            return lambda: find(r"Requests/sec:\s+([\d.]+)", direct, "Requests/sec").group(1), cpu_per_request
+
+        subprocess.run(["wrk", "-t2", "-c32", "-d5s", "-H", header, url], capture_output=True)  # 5 s of load first
+        first_rate, first_cpu = measured("first")
+        rounds = steady(url, header)
+        log(f"    projects-service steady after {rounds} runs of 5 s" if rounds else "    projects-service not steady after 36 runs of 5 s")
+        second_rate, second_cpu = measured("steady")
+        if not rounds:
+            second_rate = second_cpu = lambda: failed("not steady after 36 runs of 5 s")
+        figure("GET one project straight to projects-service, req/s", ">= 2,000", first_rate, second_rate)
+        figure("  projects-service CPU per request", "<= 0.5 ms", first_cpu, second_cpu)
     else:
-        rows.append(("GET one project straight to projects-service", "FAILED (no token or no projects-service pid)", ">= 2,000"))
+        rows.append(("GET one project straight to projects-service", "FAILED (no token or no projects-service pid)", "",
+                     ">= 2,000"))
 
-    # 5. the gateway's cost on that GET
+    # 5. the gateway's cost on that GET, after 5 s of load and once steady
     overhead = run("gateway-overhead", ["bash", "bench/gateway-overhead.sh", "--duration", "15s"])
-    figure("gateway ÷ direct, throughput (bench/gateway-overhead.sh)", ">= x0.8",
-           lambda: "x" + find(r"throughput x([\d.]+)", overhead, "the ratio").group(1))
+    steady_overhead = run("gateway-overhead-steady", ["bash", "bench/gateway-overhead.sh", "--duration", "15s", "--steady"])
+
+    def ratio(text):
+        if "not steady" in text:
+            raise NotRead("not steady after 36 runs of 5 s")
+        return "x" + find(r"throughput x([\d.]+)", text, "the ratio").group(1)
+
+    figure("gateway ÷ direct, throughput (bench/gateway-overhead.sh)", ">= x0.8", lambda: ratio(overhead),
+           lambda: ratio(steady_overhead))
 
     # 6. the other benchmarks, for reading (their own tables are in target/bench-all/)
     projects = run("projects-list", ["bash", "bench/projects-list.sh", "--duration", "10s"])
@@ -284,29 +344,33 @@ def main():
         figure(f"projects: {label.strip()}, req/s (p99)", "(for reading)",
                lambda rps=rps, p99=p99, non2xx=non2xx: all_2xx(non2xx, f"{rps} ({p99} ms)"))
     if not re.search(r"^\S.{35} +[\d.]+ ", projects, re.M):
-        rows.append(("projects list (bench/projects-list.sh)", "FAILED (no table row in its output)", "(for reading)"))
+        rows.append(("projects list (bench/projects-list.sh)", "FAILED (no table row in its output)", "", "(for reading)"))
     erasure = run("gdpr-erasure", ["bash", "bench/gdpr-erasure.sh", "5"])
     figure("GDPR erasure of one person, all services (bench/gdpr-erasure.sh 5)", "(for reading)",
            lambda: "p50 %s ms, p95 %s ms" % find(r"services \(request → last service done\): p50 (\d+) ms, p95 (\d+) ms",
                                                   erasure, "the services' line").groups())
 
-    width = max(len(name) for name, _, _ in rows)
+    width = max(len(name) for name, _, _, _ in rows)
     log("")
     log("One run of bench/all.sh on %d cores, %s" % (os.cpu_count(), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
-    log(f"| {'figure':{width}} | {'this run':>24} | target |")
-    log(f"| {'-' * width} | {'-' * 24} | --- |")
-    for name, value, target in rows:
-        log(f"| {name:{width}} | {str(value):>24} | {target} |")
-    if kinds:
+    log("fresh: the first burst on the fresh stack, a GET after 5 s of load; warm: the same burst again right after, a GET")
+    log("once its throughput is steady (the JIT has compiled the path)")
+    log(f"| {'figure':{width}} | {'fresh':>24} | {'warm':>24} | target |")
+    log(f"| {'-' * width} | {'-' * 24} | {'-' * 24} | --- |")
+    for name, first, second, target in rows:
+        log(f"| {name:{width}} | {str(first):>24} | {str(second):>24} | {target} |")
+    for label, got in (("fresh", cold), ("warm", warm)):
+        kinds = got["kinds"]
         log("")
-        log("Store commands per registration during the burst, by database, command and collection (the 12 most;")
-        log("all of them in target/bench-all/store-commands.txt):")
+        if not kinds:
+            log(f"Store commands by kind ({label} burst): not read (the stack console shows no counters by kind)")
+            continue
+        log(f"Store commands per registration during the {label} burst, by database, command and collection (the 12 most;")
+        log(f"all of them in target/bench-all/store-commands-{label}.txt):")
         log("| per registration | database command collection |")
         log("| ---: | --- |")
         for per, kind in kinds[:12]:
             log(f"| {per:.2f} | {kind} |")
-    else:
-        log("Store commands by kind: not read (the stack console shows no counters by kind)")
     log("Outputs of each benchmark: target/bench-all/")
 
 

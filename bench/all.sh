@@ -2,7 +2,7 @@
 # Every benchmark of bench/ against one fresh local stack (empty data, demo data loaded at start), and one
 # table of the speed issue's figures from that run, side by side with their targets (bench/all.py). The
 # stack is started here and stopped at the end; a stack already running is refused, so that no figure comes
-# from a stack with other data. Takes about 10 minutes; outputs of each benchmark in target/bench-all/.
+# from a stack with other data. Takes about 20 minutes; outputs of each benchmark in target/bench-all/.
 #   bench/all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

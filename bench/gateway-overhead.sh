@@ -3,16 +3,20 @@
 # the gateway, one after the other in one run, with wrk. Prints requests/s, latency percentiles and the
 # ratio. Uses a running local stack, or starts one (and stops it afterwards).
 #
-#   bench/gateway-overhead.sh [--duration 20s] [--connections 32] [--threads 2]
+#   bench/gateway-overhead.sh [--duration 20s] [--connections 32] [--threads 2] [--steady]
+# Each measurement follows 5 s of the same load; with --steady, 5 s runs are repeated for at least a minute and until
+# three in a row are within 5 % of each other in requests/s (at most 36), so the JIT has compiled the path and the
+# figure is the steady one (the JIT compiles gradually: two runs in a row can agree while the rate still climbs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=20s connections=32 threads=2
+duration=20s connections=32 threads=2 steady=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --steady) steady=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -44,12 +48,25 @@ for base in http://localhost:8081 http://localhost:8080; do
   [ "$code" = 200 ] || { echo "GET $base$path answered $code" >&2; exit 1; }
 done
 
+warm_up() { # $1 = base url
+  local rates=() now
+  for round in $(seq 1 36); do
+    now=$(wrk -t"$threads" -c"$connections" -d5s -H "Authorization: Bearer $token" "$1$path" | awk '/Requests\/sec/{print $2}')
+    [ "$steady" = true ] || return 0
+    rates+=("${now:-0}")
+    if [ "$round" -ge 12 ] && python3 -c "import sys; r = list(map(float, sys.argv[1:])); sys.exit(0 if min(r) > 0 and max(r) - min(r) < 0.05 * min(r) else 1)" "${rates[@]: -3}"; then
+      echo "$1: steady after $round runs of 5 s ($now req/s)" >&2; return 0
+    fi
+  done
+  echo "$1: not steady after 36 runs of 5 s (last $now req/s)" >&2
+}
+
 run() { # $1 = base url; prints "rps p50 p90 p99" (latencies in ms)
-  wrk -t"$threads" -c"$connections" -d5s -H "Authorization: Bearer $token" "$1$path" >/dev/null # warm-up
+  warm_up "$1"
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$1$path" | python3 bench/wrk-row.py --raw
 }
 
-echo "GET $path, $threads threads, $connections connections, $duration each, on $(nproc) cores"
+echo "GET $path, $threads threads, $connections connections, $duration each, on $(nproc) cores$([ "$steady" = true ] && echo ", each once steady")"
 direct=$(run http://localhost:8081)
 gateway=$(run http://localhost:8080)
 python3 - "$direct" "$gateway" <<'PY'

@@ -55,7 +55,8 @@ public class Inbox {
 
     /**
      * @param meters where {@code ecosystem.inbox.propagation} goes: per handler, the time from an event's
-     *               creation in the producer's outbox to the end of its handling here (p50/p99 published)
+     *               creation in the producer's outbox to the end of its handling here, as a histogram from 1 ms
+     *               to 10 minutes (buckets add up across replicas and can be compared between two moments)
      */
     public Inbox(MongoTemplate mongo, JsonMapper json, Duration retention, MeterRegistry meters) {
         this(mongo, json, retention, meters, null);
@@ -184,9 +185,9 @@ public class Inbox {
         Timer.builder("ecosystem.inbox.propagation")
                 .description("From an event's creation in the producer's outbox to the end of its handling")
                 .tag("handler", handler)
-                .publishPercentiles(0.5, 0.99)
-                .distributionStatisticExpiry(Duration.ofMinutes(10))
-                .distributionStatisticBufferLength(1)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(meters)
                 .record(sinceCreated.isNegative() ? Duration.ZERO : sinceCreated);
     }

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import fi.ecosystem.platform.testing.EmbeddedStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,6 +96,37 @@ class InboxTest {
         assertThat(marker.getString("handler")).isEqualTo("participants-reached");
         assertThat(marker.getString("type")).isEqualTo("registration.confirmed");
         assertThat(marker.getDate("handledAt")).isNotNull();
+    }
+
+    /**
+     * The propagation of each handled event is a cumulative histogram in Prometheus, so that the buckets of two
+     * replicas add up and a benchmark can take the difference of two scrapes; a summary's percentiles do neither.
+     */
+    @Test
+    void propagationIsAHistogramWhoseBucketsCountEveryHandledEvent() {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        inbox = new Inbox(mongo, json, Duration.ofDays(14), meters);
+        String created = Instant.now().minusSeconds(3).toString();
+        for (String eventId : List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString())) {
+            inbox.once("participants-reached", inbox.receive(record(1, envelope(eventId).replace("2026-11-23T10:00:00Z", created))),
+                    event -> effects.incrementAndGet());
+        }
+
+        Map<Double, Double> buckets = new java.util.TreeMap<>();
+        Matcher bucket = Pattern.compile("ecosystem_inbox_propagation_seconds_bucket\\{handler=\"participants-reached\",le=\"([^\"]+)\"} (\\S+)")
+                .matcher(meters.scrape());
+        while (bucket.find()) {
+            buckets.put(bucket.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(1)),
+                    Double.parseDouble(bucket.group(2)));
+        }
+        assertThat(buckets).as("buckets from 1 ms to 10 minutes").containsKey(Double.POSITIVE_INFINITY)
+                .hasSizeGreaterThan(20);
+        assertThat(buckets.keySet()).anyMatch(le -> le <= 0.002).anyMatch(le -> le >= 600 && le < Double.POSITIVE_INFINITY);
+        buckets.forEach((le, count) -> {
+            if (le < 2.9 || le >= 60) {
+                assertThat(count).as("events of about 3 s at or below %s s", le).isEqualTo(le < 2.9 ? 0.0 : 2.0);
+            }
+        });
     }
 
     /**
