@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -129,13 +130,17 @@ public class OutboxRelay implements SmartLifecycle {
             Query pending = new Query(Criteria.where("_id").in(ids).and(PENDING + ".0").exists(true));
             pending.fields().include("_id").include(PENDING);
             List<Sending> batch = new ArrayList<>();
-            for (Document aggregate : mongo.find(pending, Document.class, collection)) {
-                batch.add(send(aggregate));
+            try {
+                for (Document aggregate : mongo.find(pending, Document.class, collection)) {
+                    batch.add(send(aggregate));
+                }
+                published += settle(collection, batch);
+            } catch (RuntimeException storeFailed) {
+                ids.forEach(hinted::add); // the store did not answer: each is looked up again at the next poll
+                throw storeFailed;
             }
             for (Sending sending : batch) {
-                int settled = settle(collection, sending);
-                published += settled;
-                if (settled < sending.eventIds().size()) {
+                if (sending.acknowledged().size() < sending.eventIds().size()) {
                     hinted.add(String.valueOf(sending.aggregateId()));
                 }
             }
@@ -162,9 +167,7 @@ public class OutboxRelay implements SmartLifecycle {
             for (Document aggregate : mongo.find(pending, Document.class, collection)) {
                 batch.add(send(aggregate));
             }
-            for (Sending sending : batch) {
-                published += settle(collection, sending);
-            }
+            published += settle(collection, batch);
             if (batch.size() == BATCH) {
                 scanAgain = true; // more than a batch was pending: scan again at the next poll
             }
@@ -172,9 +175,9 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    /** The events of one aggregate handed to the producer, in order. */
+    /** The events of one aggregate handed to the producer, in order, and those of them Kafka acknowledged. */
     private record Sending(Object aggregateId, List<String> eventIds, List<EventEnvelope> envelopes,
-            List<CompletableFuture<?>> acks) {
+            List<CompletableFuture<?>> acks, List<String> acknowledged) {
     }
 
     private Sending send(Document aggregate) {
@@ -197,16 +200,41 @@ public class OutboxRelay implements SmartLifecycle {
             envelopes.add(envelope);
             acks.add(ack);
         }
-        return new Sending(aggregate.get("_id"), eventIds, envelopes, acks);
+        return new Sending(aggregate.get("_id"), eventIds, envelopes, acks, new ArrayList<>());
     }
 
-    /** Removes the acknowledged events from the aggregate, up to the first one Kafka did not take (order kept). */
-    private int settle(String collection, Sending sending) {
-        List<String> acknowledged = new ArrayList<>();
+    /**
+     * Removes the acknowledged events from their aggregates, each up to its first event Kafka did not take (order
+     * kept), in one unordered bulk write for the whole batch: one round trip to the store instead of one per
+     * aggregate. Returns how many events were settled. Should the write fail, the events stay pending and are sent
+     * again; consumers absorb the repetition by event id.
+     */
+    private int settle(String collection, List<Sending> batch) {
+        BulkOperations removals = null;
+        int settled = 0;
+        for (Sending sending : batch) {
+            awaitAcks(sending);
+            if (!sending.acknowledged().isEmpty()) {
+                if (removals == null) {
+                    removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+                }
+                removals.updateOne(new Query(Criteria.where("_id").is(sending.aggregateId())),
+                        new Update().pull(PENDING, new Document("eventId", new Document("$in", sending.acknowledged()))));
+                settled += sending.acknowledged().size();
+            }
+        }
+        if (removals != null) {
+            removals.execute();
+        }
+        return settled;
+    }
+
+    /** Waits for Kafka's answers to one aggregate's events, up to the first it did not take. */
+    private void awaitAcks(Sending sending) {
         for (int i = 0; i < sending.acks().size(); i++) {
             try {
                 sending.acks().get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(sending.eventIds().get(i));
+                sending.acknowledged().add(sending.eventIds().get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -219,16 +247,10 @@ public class OutboxRelay implements SmartLifecycle {
                 break; // keep the order: later events of this aggregate wait for this one
             }
         }
-        if (acknowledged.isEmpty()) {
-            return 0;
-        }
-        mongo.updateFirst(new Query(Criteria.where("_id").is(sending.aggregateId())),
-                new Update().pull(PENDING, new Document("eventId", new Document("$in", acknowledged))), collection);
-        if (failing && acknowledged.size() == sending.acks().size()) {
+        if (failing && !sending.acknowledged().isEmpty() && sending.acknowledged().size() == sending.acks().size()) {
             log.info("Kafka takes events again; the outbox is draining");
             failing = false;
         }
-        return acknowledged.size();
     }
 
     private EventEnvelope toEnvelope(Document event) {

@@ -256,4 +256,43 @@ class OutboxRelayTest {
                 .containsExactly("e1");
         assertThat(pending("projects", "p1")).as("the settles remove only what they sent").containsExactly("e3");
     }
+
+    /**
+     * A pass settles its whole batch in one write: the store answers one update command for six aggregates, not one
+     * each, and every aggregate loses exactly the events Kafka took (the one whose second event Kafka refused keeps
+     * that event).
+     */
+    @Test
+    void aPassSettlesItsWholeBatchInOneWriteAndEachAggregateLosesWhatWasSent() {
+        List<String> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.mongodb.event.CommandListener listener = new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent started) {
+                if (started.getCommandName().equals("update")) {
+                    updates.add(started.getCommand().getArray("updates").size() + " in " + started.getCommand().getString("update").getValue());
+                }
+            }
+        };
+        String database = mongo.getDb().getName();
+        try (MongoClient watched = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(EmbeddedStore.uri())).addCommandListener(listener).build())) {
+            mongo = new MongoTemplate(watched, database);
+            RecordingKafka kafka = new RecordingKafka().thenAnswer(RecordingKafka.Answer.ACK, RecordingKafka.Answer.ACK,
+                    RecordingKafka.Answer.ACK, FAIL);
+            OutboxRelay relay = relay(kafka, "projects");
+            for (String id : List.of("p1", "p2", "p3", "p4", "p5", "p6")) {
+                relay.hint(id);
+                store("projects", id, event(id + "-a", id, Instant.now()), event(id + "-b", id, Instant.now()));
+            }
+
+            assertThat(relay.relayHinted()).isEqualTo(11);
+
+            assertThat(updates).as("one bulk update for the batch").containsExactly("6 in projects");
+            List<String> left = new ArrayList<>();
+            for (String id : List.of("p1", "p2", "p3", "p4", "p5", "p6")) {
+                left.addAll(pending("projects", id));
+            }
+            assertThat(left).as("only the event Kafka refused stays").containsExactly("p2-b");
+        }
+    }
 }
