@@ -136,17 +136,12 @@ class InboxTest {
     @Test
     void theMarkerIsLookedUpByItsIdNotCounted() {
         List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.mongodb.event.CommandListener listener = new com.mongodb.event.CommandListener() {
-            @Override
-            public void commandStarted(com.mongodb.event.CommandStartedEvent started) {
-                if (Inbox.PROCESSED.equals(started.getCommand().get(started.getCommandName()) instanceof org.bson.BsonString name
-                        ? name.getValue() : null)) {
-                    commands.add(started.getCommandName());
-                }
+        try (MongoClient watched = WatchedStore.client(started -> {
+            if (Inbox.PROCESSED.equals(started.getCommand().get(started.getCommandName()) instanceof org.bson.BsonString name
+                    ? name.getValue() : null)) {
+                commands.add(started.getCommandName());
             }
-        };
-        try (MongoClient watched = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(EmbeddedStore.uri())).addCommandListener(listener).build())) {
+        })) {
             inbox = new Inbox(new MongoTemplate(watched, "inbox-test-" + UUID.randomUUID()), json, Duration.ofDays(14));
             commands.clear(); // the TTL index the inbox declares
             String eventId = UUID.randomUUID().toString();

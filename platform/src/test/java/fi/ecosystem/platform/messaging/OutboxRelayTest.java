@@ -265,17 +265,12 @@ class OutboxRelayTest {
     @Test
     void aPassSettlesItsWholeBatchInOneWriteAndEachAggregateLosesWhatWasSent() {
         List<String> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.mongodb.event.CommandListener listener = new com.mongodb.event.CommandListener() {
-            @Override
-            public void commandStarted(com.mongodb.event.CommandStartedEvent started) {
-                if (started.getCommandName().equals("update")) {
-                    updates.add(started.getCommand().getArray("updates").size() + " in " + started.getCommand().getString("update").getValue());
-                }
-            }
-        };
         String database = mongo.getDb().getName();
-        try (MongoClient watched = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(EmbeddedStore.uri())).addCommandListener(listener).build())) {
+        try (MongoClient watched = WatchedStore.client(started -> {
+            if (started.getCommandName().equals("update")) {
+                updates.add(started.getCommand().getArray("updates").size() + " in " + started.getCommand().getString("update").getValue());
+            }
+        })) {
             mongo = new MongoTemplate(watched, database);
             RecordingKafka kafka = new RecordingKafka().thenAnswer(RecordingKafka.Answer.ACK, RecordingKafka.Answer.ACK,
                     RecordingKafka.Answer.ACK, FAIL);

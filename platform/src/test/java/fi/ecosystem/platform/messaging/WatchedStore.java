@@ -1,0 +1,28 @@
+package fi.ecosystem.platform.messaging;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import fi.ecosystem.platform.testing.EmbeddedStore;
+import java.util.function.Consumer;
+
+/** A client of the embedded store that shows each command it sends, for tests that count what reaches the store. */
+final class WatchedStore {
+
+    private WatchedStore() {
+    }
+
+    static MongoClient client(Consumer<CommandStartedEvent> watcher) {
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent started) {
+                watcher.accept(started);
+            }
+        };
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(EmbeddedStore.uri())).addCommandListener(listener).build());
+    }
+}
