@@ -68,6 +68,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean scanAgain;
     private volatile ScheduledExecutorService executor;
     private volatile boolean failing;
+    /** The last pass failed (the store did not answer): the next failures are not logged again until one succeeds. */
+    private volatile boolean passFailing;
     private volatile EventTracing tracing;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, JsonMapper json,
@@ -296,8 +298,15 @@ public class OutboxRelay implements SmartLifecycle {
     private void relayQuietly(java.util.function.IntSupplier pass) {
         try {
             pass.getAsInt();
+            if (passFailing) {
+                log.info("Outbox relay passes succeed again");
+                passFailing = false;
+            }
         } catch (RuntimeException e) {
-            log.warn("Outbox relay pass failed, retried at the next poll: {}", e.getMessage());
+            if (!passFailing) {
+                log.warn("Outbox relay pass failed, retried at every poll until it succeeds: {}", e.getMessage());
+            }
+            passFailing = true;
         }
     }
 

@@ -290,4 +290,34 @@ class OutboxRelayTest {
             assertThat(left).as("only the event Kafka refused stays").containsExactly("p2-b");
         }
     }
+
+    /** A pass the store did not answer keeps its hints: the next poll sends the events, not the full scan minutes later. */
+    @Test
+    void aPassTheStoreDidNotAnswerKeepsItsHintsForTheNextPoll() {
+        MongoTemplate failingOnce = new MongoTemplate(client, mongo.getDb().getName()) {
+            private boolean failed;
+
+            @Override
+            public <T> List<T> find(Query query, Class<T> type, String collection) {
+                if (!failed) {
+                    failed = true;
+                    throw new org.springframework.dao.DataAccessResourceFailureException("the store did not answer");
+                }
+                return super.find(query, type, collection);
+            }
+        };
+        RecordingKafka kafka = new RecordingKafka();
+        OutboxRelay relay = new OutboxRelay(failingOnce, kafka, json, List.of("projects"), "projects-service",
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2));
+        relay.hint("p1");
+        store("projects", "p1", event("e1", "p1", Instant.now()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(relay::relayHinted)
+                .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+        assertThat(kafka.sent).isEmpty();
+
+        assertThat(relay.relayHinted()).as("the hint was kept").isEqualTo(1);
+        assertThat(sentIds(kafka)).containsExactly("e1");
+        assertThat(pending("projects", "p1")).isEmpty();
+    }
 }
