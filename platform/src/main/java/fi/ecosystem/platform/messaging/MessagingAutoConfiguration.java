@@ -4,6 +4,8 @@ import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.platform.PlatformProperties;
 import fi.ecosystem.platform.privacy.PersonalDataSeal;
 import fi.ecosystem.platform.privacy.PrivacyAutoConfiguration;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
@@ -37,6 +39,26 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass({KafkaTemplate.class, MongoTemplate.class})
 @ConditionalOnProperty(name = "ecosystem.messaging.enabled", havingValue = "true", matchIfMissing = true)
 public class MessagingAutoConfiguration {
+
+    static final String LISTENER_TIMER = "spring.kafka.listener";
+
+    /**
+     * Batch listeners time their deliveries with spring-kafka's older timer (tags {@code name}, {@code result},
+     * {@code exception}) although observation is on, and the record listeners with the observation's
+     * ({@code messaging.*} tags), both named {@code spring.kafka.listener}. Prometheus keeps only one set of tag keys
+     * per name, so whichever registered second went missing (spring-kafka#3947; still so in 4.0.8, used here). The batch
+     * listeners' timer is kept as {@code spring.kafka.listener.batch}.
+     */
+    @Bean
+    MeterFilter batchListenerTimersApart() {
+        return new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return LISTENER_TIMER.equals(id.getName()) && id.getTag("name") != null
+                        && id.getTag("spring.kafka.listener.id") == null ? id.withName(LISTENER_TIMER + ".batch") : id;
+            }
+        };
+    }
 
     /** Consumers read envelopes tolerantly: unknown fields are how producers evolve within a version. */
     @Bean
