@@ -118,8 +118,8 @@ public class RegistrationLoad {
     /**
      * The consumer's own histogram of Kafka propagation, read straight from its Prometheus endpoint once its count has
      * stopped growing, less the buckets read before the run: so only this run's events count, also on a stack that
-     * handled others before. A percentile is the upper bound of the bucket it falls in (Micrometer's buckets, about a
-     * fifth apart).
+     * handled others before. A percentile is the upper bound of the bucket it falls in (Micrometer's buckets, a tenth
+     * to a third apart above 1 s).
      */
     static void propagation(String service, String base, String handler, Map<Double, Double> before) throws Exception {
         Map<Double, Double> after = buckets(base, handler);
