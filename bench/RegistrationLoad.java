@@ -35,8 +35,10 @@ public class RegistrationLoad {
         String project = "kasvun-ekosysteemit";
         long participantsBefore = number(get("/api/projects/" + project, token), "participantsReached");
         long contactsBefore = number(get("/api/contacts?size=1", token), "totalItems");
-        Map<Double, Double> projectsBuckets = buckets("http://localhost:8081", "participants-reached");
-        Map<Double, Double> contactsBuckets = buckets("http://localhost:8082", "participation-history");
+        Map<Double, Double> projectsBuckets = buckets("http://localhost:8081", PROPAGATION, "participants-reached");
+        Map<Double, Double> contactsBuckets = buckets("http://localhost:8082", PROPAGATION, "participation-history");
+        Map<Double, Double> projectsDelivery = buckets("http://localhost:8081", DELIVERY, "participants-reached");
+        Map<Double, Double> contactsDelivery = buckets("http://localhost:8082", DELIVERY, "participation-history");
 
         String event = string(send("POST", "/api/events", token, """
                 {"projectId": "%s", "type": "WEBINAR", "title": {"fi": "Kuormatesti", "en": "Load test"}, "capacity": %d,
@@ -111,9 +113,13 @@ public class RegistrationLoad {
         System.out.printf("  after the last response: projects showed +%d participants %s, contacts showed +%d people %s%n",
                 places, after(projectsAt, loadEnded), requests, after(contactsAt, loadEnded));
         // per event of this run: from its creation in the events-service outbox to the end of its handling in the consumer
-        propagation("projects", "http://localhost:8081", "participants-reached", projectsBuckets);
-        propagation("contacts", "http://localhost:8082", "participation-history", contactsBuckets);
+        propagation("projects", "http://localhost:8081", "participants-reached", projectsBuckets, projectsDelivery);
+        propagation("contacts", "http://localhost:8082", "participation-history", contactsBuckets, contactsDelivery);
     }
+
+    /** From an event's creation in the outbox, and from Kafka's taking it, to the end of its handling (Inbox). */
+    static final String PROPAGATION = "ecosystem_inbox_propagation_seconds";
+    static final String DELIVERY = "ecosystem_inbox_delivery_seconds";
 
     /**
      * The consumer's own histogram of Kafka propagation, read straight from its Prometheus endpoint once its count has
@@ -121,41 +127,48 @@ public class RegistrationLoad {
      * handled others before. A percentile is the upper bound of the bucket it falls in (Micrometer's buckets, a tenth
      * to a third apart above 1 s).
      */
-    static void propagation(String service, String base, String handler, Map<Double, Double> before) throws Exception {
-        Map<Double, Double> after = buckets(base, handler);
+    static void propagation(String service, String base, String handler, Map<Double, Double> before,
+            Map<Double, Double> deliveryBefore) throws Exception {
+        Map<Double, Double> after = buckets(base, PROPAGATION, handler);
         for (int still = 0, waited = 0; still < 3 && waited < 300; waited++) {
             Thread.sleep(1000);
-            Map<Double, Double> again = buckets(base, handler);
+            Map<Double, Double> again = buckets(base, PROPAGATION, handler);
             still = again.equals(after) ? still + 1 : 0;
             after = again;
         }
-        StringBuilder line = new StringBuilder("  propagation to " + service + " (" + handler + "):");
+        System.out.println(percentiles("  propagation to " + service + " (" + handler + "):", before, after));
+        // the same events from Kafka's timestamp: what is left of the above once the outbox relay had sent them
+        System.out.println(percentiles("    of it after Kafka took them (" + handler + "):", deliveryBefore,
+                buckets(base, DELIVERY, handler)));
+    }
+
+    static String percentiles(String line, Map<Double, Double> before, Map<Double, Double> after) {
+        StringBuilder text = new StringBuilder(line);
         double total = after.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (total <= 0) {
-            System.out.println(line + " no event of this run in its histogram (a failure, not a time)");
-            return;
+            return text + " no event of this run in its histogram (a failure, not a time)";
         }
         for (double quantile : new double[] {0.5, 0.99}) {
-            line.append(quantile == 0.5 ? " p50 " : " p99 ");
+            text.append(quantile == 0.5 ? " p50 " : " p99 ");
             for (Map.Entry<Double, Double> bucket : after.entrySet()) {
                 if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= quantile * total) {
-                    line.append(bucket.getKey().isInfinite() ? "over the last bucket" : String.format("%.2f s", bucket.getKey()));
+                    text.append(bucket.getKey().isInfinite() ? "over the last bucket" : String.format("%.2f s", bucket.getKey()));
                     break;
                 }
             }
         }
-        System.out.println(line + String.format(" over %d events of this run (upper bounds of histogram buckets)", (long) total));
+        return text + String.format(" over %d events of this run (upper bounds of histogram buckets)", (long) total);
     }
 
-    /** le → cumulative count of a handler's propagation histogram; empty while the handler has handled nothing. */
-    static Map<Double, Double> buckets(String base, String handler) throws Exception {
+    /** le → cumulative count of a handler's histogram; empty while the handler has handled nothing. */
+    static Map<Double, Double> buckets(String base, String histogram, String handler) throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(base + "/actuator/prometheus answered " + answer.statusCode());
         }
         Map<Double, Double> found = new TreeMap<>();
-        Matcher bucket = Pattern.compile("ecosystem_inbox_propagation_seconds_bucket\\{([^}]*)\\} ([0-9.eE+-]+)").matcher(answer.body());
+        Matcher bucket = Pattern.compile(histogram + "_bucket\\{([^}]*)\\} ([0-9.eE+-]+)").matcher(answer.body());
         while (bucket.find()) {
             Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(bucket.group(1));
             if (bucket.group(1).contains("handler=\"" + handler + "\"") && le.find()) {

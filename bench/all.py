@@ -234,6 +234,10 @@ def main():
                                      "projects' p99").group(1) + " s",
             "contacts": lambda: find(r"propagation to contacts \(participation-history\):.*?p99 ([\d.]+) s", text,
                                      "contacts' p99").group(1) + " s",
+            "projects delivery": lambda: find(r"of it after Kafka took them \(participants-reached\):.*?p99 ([\d.]+) s", text,
+                                              "projects' p99 from Kafka").group(1) + " s",
+            "contacts delivery": lambda: find(r"of it after Kafka took them \(participation-history\):.*?p99 ([\d.]+) s", text,
+                                              "contacts' p99 from Kafka").group(1) + " s",
             "memory": lambda: failed(f"not read: {resident}") if isinstance(resident, Exception)
             else "%.2f GiB" % (resident / 2 ** 30),
             "written": lambda: "%.0f" % ((written_after - written_before) / requests),
@@ -269,7 +273,10 @@ def main():
     figure("  latency p50 / p99", "p99 < 250 ms", cold["latency"], warm["latency"])
     figure("  stored exactly (500 confirmed, 4,500 waitlisted, counter exact)", "exactly right", cold["exact"], warm["exact"])
     figure("  propagation p99 to projects", "< 1 s", cold["projects"], warm["projects"])
+    figure("    p99 from Kafka's taking the event (the rest is the outbox's wait)", "(for reading)",
+           cold["projects delivery"], warm["projects delivery"])
     figure("  propagation p99 to contacts", "< 1 s", cold["contacts"], warm["contacts"])
+    figure("    p99 from Kafka's taking the event", "(for reading)", cold["contacts delivery"], warm["contacts delivery"])
     for name in pids:
         if "cpu " + name in cold:
             figure(f"  CPU ms per registration: {name}", "(for reading)", cold["cpu " + name],

@@ -18,6 +18,8 @@ public final class InboundEvent {
     private Function<EventEnvelope, Opened> opener;
     private EventEnvelope envelope;
     private boolean personalDataErased;
+    /** When Kafka took the event from the producer (its record's timestamp); null when not known. */
+    private java.time.Instant published;
 
     /** The envelope as opened, and whether a person it named was erased (their key is gone). */
     record Opened(EventEnvelope envelope, boolean personalDataErased) {
@@ -85,6 +87,16 @@ public final class InboundEvent {
 
     public String type() {
         return received.type();
+    }
+
+    /** When Kafka took the event from the producer's relay (the record's timestamp), or null when not known. */
+    public java.time.Instant published() {
+        return published;
+    }
+
+    InboundEvent published(java.time.Instant at) {
+        this.published = at;
+        return this;
     }
 
     /** When the event happened at its source; events from before the envelope carried it count as now. */

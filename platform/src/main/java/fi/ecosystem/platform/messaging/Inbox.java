@@ -100,10 +100,8 @@ public class Inbox {
         } catch (RuntimeException e) {
             throw new PoisonMessageException("Not an event envelope at " + record.topic() + "@" + record.offset(), e);
         }
-        if (seal == null) {
-            return new InboundEvent(envelope, json, false);
-        }
-        return new InboundEvent(envelope, json, this::open);
+        InboundEvent event = seal == null ? new InboundEvent(envelope, json, false) : new InboundEvent(envelope, json, this::open);
+        return event.published(record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : null);
     }
 
     /** Opens the sealed parts of an envelope; a part that does not open is poison (it was tampered with). */
@@ -177,18 +175,36 @@ public class Inbox {
         return fresh;
     }
 
+    /**
+     * Two histograms per handler: from the event's creation in the producer's outbox, and from Kafka's taking it
+     * (the record's timestamp). The first less the second is the time the event waited in the outbox; the second is
+     * the consumer's lag and handling.
+     */
     private void recordPropagation(String handler, InboundEvent event) {
-        if (meters == null || event.received().time() == null) {
+        if (meters == null) {
             return;
         }
-        Duration sinceCreated = Duration.between(event.received().time(), Instant.now());
-        Timer.builder("ecosystem.inbox.propagation")
-                .description("From an event's creation in the producer's outbox to the end of its handling")
-                .tag("handler", handler)
+        Instant now = Instant.now();
+        if (event.received().time() != null) {
+            histogram("ecosystem.inbox.propagation", "From an event's creation in the producer's outbox to the end of its handling",
+                    handler).record(since(event.received().time(), now));
+        }
+        if (event.published() != null) {
+            histogram("ecosystem.inbox.delivery", "From Kafka's taking an event from the producer to the end of its handling",
+                    handler).record(since(event.published(), now));
+        }
+    }
+
+    private Timer histogram(String name, String description, String handler) {
+        return Timer.builder(name).description(description).tag("handler", handler)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10))
-                .register(meters)
-                .record(sinceCreated.isNegative() ? Duration.ZERO : sinceCreated);
+                .register(meters);
+    }
+
+    private static Duration since(Instant then, Instant now) {
+        Duration between = Duration.between(then, now);
+        return between.isNegative() ? Duration.ZERO : between;
     }
 }
