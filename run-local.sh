@@ -70,4 +70,4 @@ fi
 
 # the launcher holds the embedded store (its ordered _id keys in memory) and SMTP: 1 GB keeps it out of full GCs
 # with 100,000 people (bench/contacts-search.sh); it uses far less with the demo data
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -XX:+UseSerialGC -jar "$target/local-stack.jar" "$@"
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms160m -Xmn128m -Xmx1g -XX:+UseSerialGC -jar "$target/local-stack.jar" "$@"

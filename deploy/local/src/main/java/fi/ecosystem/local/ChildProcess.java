@@ -167,6 +167,17 @@ final class ChildProcess {
         return b.toString();
     }
 
+    /**
+     * Lets a child JVM hand the C heap it freed back to the system every few seconds (glibc keeps it otherwise: the JIT
+     * compilers' arenas of the first minutes of load stay resident for the life of the process). The option exists from
+     * JDK 17.0.9 and 21.0.1; the children run on the launcher's JDK, and an older one would refuse to start with it.
+     */
+    static List<String> trimNativeHeap() {
+        Runtime.Version v = Runtime.version();
+        boolean known = v.feature() >= 22 || (v.feature() == 21 && v.update() >= 1) || (v.feature() == 17 && v.update() >= 9);
+        return known ? List.of("-XX:TrimNativeHeapInterval=5000") : List.of();
+    }
+
     /** The java executable of the JVM running the launcher. */
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -68,7 +68,8 @@ final class KafkaBroker extends Component {
             Path props = writeServerProperties();
             formatIfNeeded(props);
             List<String> cmd = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
-                    "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+                    "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+            cmd.addAll(ChildProcess.trimNativeHeap());
             cmd.addAll(loggingOptions());
             if (javaAgent != null) {
                 cmd.add(javaAgent);
@@ -122,6 +123,9 @@ final class KafkaBroker extends Component {
                 num.network.threads=2
                 num.io.threads=2
                 num.recovery.threads.per.data.dir=1
+                # the log cleaner's table of keys, allocated on the heap at start (128 MB by default, the most of this
+                # broker's heap); the compacted topics of a local stack are a few megabytes
+                log.cleaner.dedupe.buffer.size=16777216
                 """.formatted(port, controllerPort, dir.resolve("log").toString().replace("\\", "/"));
         Path props = dir.resolve("server.properties");
         Files.writeString(props, content, StandardCharsets.UTF_8);

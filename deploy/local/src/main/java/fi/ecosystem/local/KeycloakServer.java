@@ -97,7 +97,7 @@ final class KeycloakServer extends Component {
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-            env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            env.put("JAVA_OPTS", String.join(" ", keycloakJvmOptions()));
             List<String> append = new ArrayList<>();
             // its H2 database (dev-file) in the data folder: jdbc:h2:file:${kc.db-url-path}/data/h2/keycloakdb
             append.add("-Dkc.db-url-path=" + databaseDir());
@@ -113,6 +113,20 @@ final class KeycloakServer extends Component {
             state = State.FAILED;
             throw e;
         }
+    }
+
+    /**
+     * kc.sh's own defaults (26.x) with the serial collector and a small heap instead of G1 and up to 512 MB: a local
+     * Keycloak serves a few logins, and G1 held 300 MB of heap for it (docs/toolchain.md).
+     */
+    static List<String> keycloakJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=256m",
+                "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.err.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
+                "-Dstderr.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError", "-Djava.security.egd=file:/dev/urandom",
+                "-XX:FlightRecorderOptions=stackdepth=512", "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+                "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m"));
+        options.addAll(ChildProcess.trimNativeHeap());
+        return options;
     }
 
     private int copyRealms(Path importDir) throws IOException {

@@ -24,9 +24,13 @@ final class Services {
     }
 
     static List<String> jvmOptions(String replacing, String extra) {
-        List<String> options = new ArrayList<>(replacing == null || replacing.isBlank()
-                ? List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m")
-                : List.of(replacing.trim().split("\\s+")));
+        List<String> options = new ArrayList<>();
+        if (replacing == null || replacing.isBlank()) {
+            options.addAll(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
+            options.addAll(ChildProcess.trimNativeHeap());
+        } else {
+            options.addAll(List.of(replacing.trim().split("\\s+")));
+        }
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.trim().split("\\s+")));
         }

@@ -18,7 +18,7 @@ final class ZipkinServer extends Component {
 
     private static final long HEALTH_TIMEOUT_MS = 180_000;
     /** Spans kept in memory; older traces drop out first. */
-    private static final int MAX_SPANS = 100_000;
+    private static final int MAX_SPANS = 10_000;
 
     private final Options options;
     private final String javaAgent;
@@ -74,8 +74,9 @@ final class ZipkinServer extends Component {
                 throw new IllegalStateException("missing " + jar + ": build it with ./mvnw -pl deploy/local package"
                         + " (or start with --skip=zipkin)");
             }
-            List<String> cmd = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+            List<String> cmd = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1"));
+            cmd.addAll(ChildProcess.trimNativeHeap());
             if (javaAgent != null) {
                 cmd.add(javaAgent);
             }

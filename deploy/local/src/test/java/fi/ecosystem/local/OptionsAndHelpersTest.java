@@ -45,10 +45,27 @@ class OptionsAndHelpersTest {
 
     @Test
     void theServicesJvmOptionsAreTheMeasuredDefaultsReplacedOrAddedTo() {
-        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"), Services.jvmOptions(null, " "));
-        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1"),
-                Services.jvmOptions("", " -XX:TieredStopAtLevel=1 "));
+        List<String> defaults = new java.util.ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
+        defaults.addAll(ChildProcess.trimNativeHeap());
+        assertEquals(defaults, Services.jvmOptions(null, " "));
+        defaults.add("-XX:TieredStopAtLevel=1");
+        assertEquals(defaults, Services.jvmOptions("", " -XX:TieredStopAtLevel=1 "));
         assertEquals(List.of("-Xmx512m", "-XX:+UseG1GC", "-Dx=1"), Services.jvmOptions(" -Xmx512m  -XX:+UseG1GC", "-Dx=1"));
+    }
+
+    @Test
+    void theChildrensJdkAcceptsTheNativeHeapTrimItIsGiven() throws Exception {
+        List<String> trim = ChildProcess.trimNativeHeap();
+        Runtime.Version v = Runtime.version();
+        if (v.feature() >= 22 || (v.feature() == 17 && v.update() >= 9) || (v.feature() == 21 && v.update() >= 1)) {
+            assertEquals(List.of("-XX:TrimNativeHeapInterval=5000"), trim);
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of(ChildProcess.javaExecutable()));
+        cmd.addAll(trim);
+        cmd.add("-version");
+        Process jvm = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, jvm.waitFor(), output);
     }
 
     @Test
