@@ -39,6 +39,8 @@ public class RegistrationLoad {
         Map<Double, Double> contactsBuckets = buckets("http://localhost:8082", PROPAGATION, "participation-history");
         Map<Double, Double> projectsDelivery = buckets("http://localhost:8081", DELIVERY, "participants-reached");
         Map<Double, Double> contactsDelivery = buckets("http://localhost:8082", DELIVERY, "participation-history");
+        Map<Double, Double> mailBuckets = buckets("http://localhost:8083", PROPAGATION, "registration-mail");
+        Map<Double, Double> mailDelivery = buckets("http://localhost:8083", DELIVERY, "registration-mail");
 
         String event = string(send("POST", "/api/events", token, """
                 {"projectId": "%s", "type": "WEBINAR", "title": {"fi": "Kuormatesti", "en": "Load test"}, "capacity": %d,
@@ -115,6 +117,9 @@ public class RegistrationLoad {
         // per event of this run: from its creation in the events-service outbox to the end of its handling in the consumer
         propagation("projects", "http://localhost:8081", "participants-reached", projectsBuckets, projectsDelivery);
         propagation("contacts", "http://localhost:8082", "participation-history", contactsBuckets, contactsDelivery);
+        // the confirmation mail each registration sends (events-service's own consumer): waited for too, so that a
+        // run after this one does not pay for this one's mail
+        propagation("the confirmation mail", "http://localhost:8083", "registration-mail", mailBuckets, mailDelivery);
     }
 
     /** From an event's creation in the outbox, and from Kafka's taking it, to the end of its handling (Inbox). */

@@ -236,6 +236,8 @@ def main():
                                      "contacts' p99").group(1) + " s",
             "projects delivery": lambda: find(r"of it after Kafka took them \(participants-reached\):.*?p99 ([\d.]+) s", text,
                                               "projects' p99 from Kafka").group(1) + " s",
+            "mail": lambda: find(r"propagation to the confirmation mail \(registration-mail\):.*?p99 ([\d.]+) s", text,
+                                 "the mail's p99").group(1) + " s",
             "contacts delivery": lambda: find(r"of it after Kafka took them \(participation-history\):.*?p99 ([\d.]+) s", text,
                                               "contacts' p99 from Kafka").group(1) + " s",
             "memory": lambda: failed(f"not read: {resident}") if isinstance(resident, Exception)
@@ -277,6 +279,7 @@ def main():
            cold["projects delivery"], warm["projects delivery"])
     figure("  propagation p99 to contacts", "< 1 s", cold["contacts"], warm["contacts"])
     figure("    p99 from Kafka's taking the event", "(for reading)", cold["contacts delivery"], warm["contacts delivery"])
+    figure("  propagation p99 to the confirmation mail (events-service)", "(for reading)", cold["mail"], warm["mail"])
     for name in pids:
         if "cpu " + name in cold:
             figure(f"  CPU ms per registration: {name}", "(for reading)", cold["cpu " + name],
