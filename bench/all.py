@@ -241,7 +241,7 @@ def main():
             "contacts delivery": lambda: find(r"of it after Kafka took them \(participation-history\):.*?p99 ([\d.]+) s", text,
                                               "contacts' p99 from Kafka").group(1) + " s",
             "memory": lambda: failed(f"not read: {resident}") if isinstance(resident, Exception)
-            else "%.2f GiB" % (resident / 2 ** 30),
+            else "%.2f GiB (%d MiB)" % (resident / 2 ** 30, resident // 2 ** 20),
             "written": lambda: "%.0f" % ((written_after - written_before) / requests),
         }
         for name in pids:
