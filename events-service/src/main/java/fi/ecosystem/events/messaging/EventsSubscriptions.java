@@ -3,13 +3,13 @@ package fi.ecosystem.events.messaging;
 import fi.ecosystem.contracts.Topics;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.events.EventChanged;
-import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.events.certificate.CertificateService;
 import fi.ecosystem.events.feedback.Feedback;
-import fi.ecosystem.events.registration.Registration;
 import fi.ecosystem.events.registration.RegistrationService;
 import fi.ecosystem.events.registration.erasure.RegistrationErasure;
+import fi.ecosystem.events.registration.mail.ChangeMails;
 import fi.ecosystem.events.registration.mail.RegistrationMails;
+import fi.ecosystem.platform.messaging.BatchSubscription;
 import fi.ecosystem.platform.messaging.Inbox;
 import fi.ecosystem.platform.messaging.Subscription;
 import org.springframework.context.annotation.Bean;
@@ -34,18 +34,13 @@ class EventsSubscriptions {
 
     /**
      * Mails go out from the service's own registrations topic: only after the change is durably stored and
-     * published, once per change (inbox), and retried by Kafka if the SMTP server is away.
+     * published, once per change (inbox), and retried by Kafka if the SMTP server is away. The mails of one poll go
+     * together ({@link ChangeMails}).
      */
     @Bean
-    Subscription registrationMailSubscription(Inbox inbox, RegistrationService registrations, RegistrationMails mails) {
+    BatchSubscription registrationMailSubscription(Inbox inbox, ChangeMails mails) {
         return inbox.subscribe(Topics.REGISTRATIONS).group("mail").when(event -> RegistrationMails.hasMail(event.type()))
-                .once("registration-mail", changed -> {
-                    RegistrationChanged payload = changed.payload(RegistrationChanged.class);
-                    Registration registration = registrations.findForMail(payload.registrationId());
-                    if (registration != null && registration.email() != null) {
-                        mails.send(changed.type(), registration, registrations.eventOf(registration));
-                    }
-                });
+                .batch("registration-mail", mails::send);
     }
 
     /**

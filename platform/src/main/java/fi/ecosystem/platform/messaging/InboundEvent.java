@@ -109,9 +109,20 @@ public final class InboundEvent {
     }
 
     public <T> T payload(Class<T> type) {
-        EventEnvelope opened = envelope();
+        return payload(envelope().data(), type);
+    }
+
+    /**
+     * The payload without opening its sealed personal fields, which are null in it: for a handler that needs only
+     * what travels in clear (ids, status, times), so that it reads no key. An event that names nobody reads whole.
+     */
+    public <T> T clearPayload(Class<T> type) {
+        return payload(envelope != null ? envelope.data() : received.data(), type);
+    }
+
+    private <T> T payload(Map<String, Object> data, Class<T> type) {
         try {
-            return json.convertValue(opened.data(), type);
+            return json.convertValue(data, type);
         } catch (RuntimeException e) {
             throw new PoisonMessageException("Payload of " + received.type() + " " + received.id()
                     + " is not a " + type.getSimpleName(), e);

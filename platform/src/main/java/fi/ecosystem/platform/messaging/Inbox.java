@@ -140,7 +140,9 @@ public class Inbox {
     /**
      * Runs the handler once on those of the events this handler has not handled yet, in their order: one read
      * of the markers before and one bulk insert of them after, instead of two round trips per event. An event
-     * id twice in the list (a redelivery within one batch) counts once. Returns the events handled.
+     * id twice in the list (a redelivery within one batch) counts once. Returns the events handled. A handler that
+     * fails after some of its events took effect says which with a {@link PartlyHandledException}: those are marked
+     * before it goes on.
      */
     public List<InboundEvent> onceAll(String handler, List<InboundEvent> events, Consumer<List<InboundEvent>> action) {
         Map<String, InboundEvent> byMarker = new LinkedHashMap<>();
@@ -159,10 +161,24 @@ public class Inbox {
         if (fresh.isEmpty()) {
             return fresh;
         }
-        action.accept(fresh);
+        try {
+            action.accept(fresh);
+        } catch (PartlyHandledException partly) {
+            mark(handler, fresh.stream().filter(partly::handled).toList());
+            throw partly;
+        }
+        mark(handler, fresh);
+        return fresh;
+    }
+
+    /** Inserts the markers of handled events in one unordered bulk write, and times their propagation. */
+    private void mark(String handler, List<InboundEvent> handled) {
+        if (handled.isEmpty()) {
+            return;
+        }
         Date now = Date.from(Instant.now());
-        List<Document> markers = new ArrayList<>(fresh.size());
-        for (InboundEvent event : fresh) {
+        List<Document> markers = new ArrayList<>(handled.size());
+        for (InboundEvent event : handled) {
             recordPropagation(handler, event);
             markers.add(new Document("_id", handler + ":" + event.id()).append("handler", handler)
                     .append("eventId", event.id()).append("type", event.type()).append("handledAt", now));
@@ -172,7 +188,6 @@ public class Inbox {
         } catch (DuplicateKeyException | BulkOperationException handledConcurrently) {
             // another consumer instance marked some at the same moment; the unordered bulk wrote the others
         }
-        return fresh;
     }
 
     /**

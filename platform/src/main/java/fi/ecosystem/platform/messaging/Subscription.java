@@ -127,7 +127,9 @@ public final class Subscription {
         /**
          * The handler runs once per event id, on the not yet handled events of one poll together and in their
          * order (so in order per key): for handlers that write in bulk. It must stay correct when it gets some of
-         * the same events again (a crash between its writes and the inbox markers).
+         * the same events again (a crash between its writes and the inbox markers). One whose effects cannot be
+         * taken back (a mail sent) and that fails part way says which events took effect with a
+         * {@link PartlyHandledException}, so the retry passes them over.
          */
         public BatchSubscription batch(String handler, Consumer<List<InboundEvent>> action) {
             return new BatchSubscription(inbox, topic, group, types, condition, Objects.requireNonNull(handler, "handler"),

@@ -202,6 +202,25 @@ class InboxTest {
         assertThat(marker("participants-reached", eventId)).isNotNull();
     }
 
+    /** A batch handler that failed part way (a mail sent, the next refused): what took effect is marked, the rest is not. */
+    @Test
+    void aBatchThatFailsPartWayHasWhatItHandledMarkedAndGetsOnlyTheRestAgain() {
+        List<InboundEvent> poll = List.of(inbox.receive(record(1, envelope(UUID.randomUUID().toString()))),
+                inbox.receive(record(2, envelope(UUID.randomUUID().toString()))),
+                inbox.receive(record(3, envelope(UUID.randomUUID().toString()))));
+
+        assertThatThrownBy(() -> inbox.onceAll("registration-mail", poll, events -> {
+            throw new PartlyHandledException(List.of(events.get(0), events.get(2)), new IllegalStateException("550"));
+        })).isInstanceOf(PartlyHandledException.class).hasRootCauseMessage("550");
+        assertThat(marker("registration-mail", poll.get(0).id())).isNotNull();
+        assertThat(marker("registration-mail", poll.get(1).id())).isNull();
+        assertThat(marker("registration-mail", poll.get(2).id())).isNotNull();
+
+        List<InboundEvent> again = new ArrayList<>();
+        inbox.onceAll("registration-mail", poll, again::addAll);
+        assertThat(again).containsExactly(poll.get(1));
+    }
+
     @Test
     void whatIsNotAnEnvelopeIsPoison() {
         assertThatThrownBy(() -> inbox.receive(record(1, "{this is not an envelope"))).isInstanceOf(PoisonMessageException.class);

@@ -99,6 +99,21 @@ class SealedEventOpeningTest {
     }
 
     @Test
+    void theClearPayloadHasTheIdsWithoutThePersonAndReadsNoKey() {
+        String eventId = UUID.randomUUID().toString();
+        ConsumerRecord<String, String> record = sealedRegistration(eventId, "sinikka@example.org");
+        keyReads.set(0);
+
+        Participation clear = inbox.receive(record).clearPayload(Participation.class);
+
+        assertThat(clear.registrationId()).isEqualTo("r-1");
+        assertThat(clear.participant()).as("sealed: not opened").isNull();
+        assertThat(keyReads).hasValue(0);
+        assertThat(inbox.receive(record).payload(Participation.class).participant().email()).isEqualTo("sinikka@example.org");
+        assertThat(keyReads).hasValue(1);
+    }
+
+    @Test
     void aSealedPartThatDoesNotOpenIsPoisonWhenTheHandlerAsksForIt() {
         String eventId = UUID.randomUUID().toString();
         String wire = sealedRegistration(eventId, "salainen@example.org").value();

@@ -32,7 +32,8 @@ class ProjectsSubscriptions {
                 .batch("participants-reached", confirmed -> {
                     List<ProjectCounts.Participant> participants = new ArrayList<>();
                     for (InboundEvent event : confirmed) {
-                        RegistrationChanged registration = event.payload(RegistrationChanged.class);
+                        // ids only: the participant stays sealed, no key is read
+                        RegistrationChanged registration = event.clearPayload(RegistrationChanged.class);
                         if (registration.projectId() != null && registration.registrationId() != null) {
                             participants.add(new ProjectCounts.Participant(registration.projectId(), registration.eventId(),
                                     registration.registrationId()));

@@ -12,12 +12,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -44,6 +48,8 @@ public class RegistrationMails {
     private static final Set<String> WITH_CALENDAR = Set.of(RegistrationChanged.CONFIRMED, RegistrationChanged.PROMOTED,
             RegistrationChanged.OFFER_ACCEPTED, REMINDER);
     static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+    /** Mails sent over one SMTP connection before it is closed and another opened. */
+    static final int MAILS_PER_CONNECTION = 100;
 
     private final JavaMailSender mail;
     private final MessageSource messages;
@@ -77,7 +83,38 @@ public class RegistrationMails {
         send(REMINDER, registration, event, extra);
     }
 
+    /** The mail of one change, written but not yet sent: {@link #sendAll} sends many over one connection. */
+    public MimeMessage compose(String change, Registration registration, Event event) {
+        return compose(change, registration, event, null);
+    }
+
+    /**
+     * Sends the mails over one connection to the SMTP server each {@value #MAILS_PER_CONNECTION}, not one connection
+     * per mail (each costs a connection, the server's greeting and, with TLS, a handshake: on the local stack 45 ms a
+     * mail against 2 ms). Returns the mails that were not sent, each with the reason; the server took the others.
+     */
+    public Map<MimeMessage, Exception> sendAll(List<MimeMessage> messages) {
+        Map<MimeMessage, Exception> failed = new IdentityHashMap<>();
+        for (int from = 0; from < messages.size(); from += MAILS_PER_CONNECTION) {
+            List<MimeMessage> part = messages.subList(from, Math.min(messages.size(), from + MAILS_PER_CONNECTION));
+            try {
+                mail.send(part.toArray(MimeMessage[]::new));
+            } catch (MailSendException someFailed) {
+                // empty when all were sent and only closing the connection failed
+                someFailed.getFailedMessages().forEach((message, why) -> failed.put((MimeMessage) message, why));
+            } catch (MailException noneSent) {
+                // the server refused the login: nothing of this part was sent
+                part.forEach(message -> failed.put(message, noneSent));
+            }
+        }
+        return failed;
+    }
+
     private void send(String change, Registration registration, Event event, LocalizedText extra) {
+        mail.send(compose(change, registration, event, extra));
+    }
+
+    private MimeMessage compose(String change, Registration registration, Event event, LocalizedText extra) {
         String language = LANGUAGES.contains(registration.language()) ? registration.language() : "fi";
         Locale locale = Locale.forLanguageTag(language);
         String title = event.title().in(language);
@@ -137,7 +174,7 @@ public class RegistrationMails {
                         Calendar.of(List.of(event), language, "PUBLISH").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         "text/calendar; charset=UTF-8; method=PUBLISH");
             }
-            mail.send(message);
+            return message;
         } catch (MessagingException e) {
             throw new IllegalStateException("Could not build the mail for registration " + registration.id(), e);
         }
