@@ -57,6 +57,16 @@ public class ContactAudit {
         mongo.insert(new Entry(null, contactId, Instant.now(), SYSTEM, source, action, details, null));
     }
 
+    /** The "created" lines of people made from registrations (contact id, registration id), in one write. */
+    void recordCreated(List<Map.Entry<String, String>> made) {
+        if (made.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        mongo.insertAll(made.stream().map(person -> new Entry(null, person.getKey(), now, SYSTEM, "registrations", "created",
+                Map.<String, Object>of("registrationId", person.getValue()), null)).toList());
+    }
+
     /** Written once per key, however often a retried or concurrent run reaches it. */
     void recordOnce(String key, String contactId, String source, String action, Map<String, Object> details, Instant at) {
         try {

@@ -527,12 +527,15 @@ public class ContactService {
     }
 
     /**
-     * The registrations of one poll, in their order, each as {@link #registrationChanged}: the people one by one, then
-     * the history lines of all of them in one bulk write (the latest line of each registration). A stop in between
-     * is mended by the poll's redelivery: the people are found again and each line replaces its own. The cities of
-     * each project are read once per poll, and so are the people the addresses name (two reads for the poll: their
-     * own addresses, then the merged ones among the rest); a person changed meanwhile by anyone else fails its
-     * save on the version and is read again.
+     * The registrations of one poll, in their order, each as {@link #registrationChanged}, written in bulk: the people
+     * the poll makes are made in memory (a second registration of the same new address goes to the same person) and
+     * inserted together, with their audit lines; known people are saved one by one (each save is guarded by the
+     * person's version); the word index of all of them is written together, and so are the history lines (the latest
+     * line of each registration). A stop in between is mended by the poll's redelivery: the people are found again
+     * and each line replaces its own. The cities of each project are read once per poll, and so are the people the
+     * addresses name (two reads for the poll: their own addresses, then the merged ones among the rest); a person
+     * changed meanwhile by anyone else fails its save on the version and is read again, and a new person made by
+     * someone else meanwhile fails the insert: the poll's new people are then applied one by one, read first.
      */
     public void registrationsChanged(List<RegistrationChanged> registrations, List<Instant> times) {
         Map<String, ParticipationLine> lines = new LinkedHashMap<>();
@@ -546,11 +549,71 @@ public class ContactService {
                 emails.add(email);
             }
         });
-        Map<String, Contact> people = byEmails(emails);
-        for (int i = 0; i < registrations.size(); i++) {
-            participated(registrations.get(i), times.get(i), lines, citiesOf, people);
-        }
+        words.together(() -> {
+            Map<String, Contact> people = byEmails(emails);
+            NewPeople made = new NewPeople();
+            for (int i = 0; i < registrations.size(); i++) {
+                RegistrationChanged registration = registrations.get(i);
+                String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
+                if (email != null && (made.people.containsKey(email) || people.containsKey(email) && people.get(email) == null)) {
+                    made.participated(email, registration, times.get(i), organisationOf(registration), citiesOf);
+                } else {
+                    participated(registration, times.get(i), lines, citiesOf, people);
+                }
+            }
+            insert(made, lines, citiesOf);
+        });
         history.write(lines.values());
+    }
+
+    /** The people a poll makes, by address, and the registrations applied to each, in their order. */
+    private static final class NewPeople {
+
+        final Map<String, Contact> people = new LinkedHashMap<>();
+        final List<RegistrationChanged> registrations = new ArrayList<>();
+        final List<Instant> times = new ArrayList<>();
+
+        void participated(String email, RegistrationChanged registration, Instant at, String organisationId,
+                Function<String, Set<String>> citiesOf) {
+            boolean created = !people.containsKey(email);
+            Contact contact = people.computeIfAbsent(email, address -> Contact.named(UUID.randomUUID().toString(), address, at));
+            boolean linksChanged = contact.participated(registration, organisationId, at);
+            if (created || linksChanged) {
+                contact.recordChanged(citiesOf.apply(registration.projectId()));
+            }
+            registrations.add(registration);
+            times.add(at);
+        }
+    }
+
+    /**
+     * Inserts the poll's new people in one write and their audit lines in another. When the insert fails on an
+     * address someone else took meanwhile, the people it wrote before failing get their audit lines and every new
+     * person's registrations are applied again one by one, each person read first (found, or made alone).
+     */
+    private void insert(NewPeople made, Map<String, ParticipationLine> lines, Function<String, Set<String>> citiesOf) {
+        if (made.people.isEmpty()) {
+            return;
+        }
+        List<String> ids = made.people.values().stream().map(Contact::id).toList();
+        Map<String, String> madeBy = new LinkedHashMap<>();
+        for (RegistrationChanged registration : made.registrations) {
+            madeBy.putIfAbsent(made.people.get(Contact.normalise(registration.participant().email())).id(),
+                    registration.registrationId());
+        }
+        try {
+            contacts.saveAll(made.people.values()); // all new: one insert of them all
+        } catch (DuplicateKeyException takenMeanwhile) {
+            Set<String> written = new HashSet<>();
+            contacts.findAllById(ids).forEach(contact -> written.add(contact.id()));
+            audit.recordCreated(madeBy.entrySet().stream().filter(person -> written.contains(person.getKey())).toList());
+            for (int i = 0; i < made.registrations.size(); i++) {
+                participated(made.registrations.get(i), made.times.get(i), lines, citiesOf, null);
+            }
+            return;
+        }
+        made.people.values().forEach(contact -> contact.newParticipations().forEach(line -> lines.put(line.registrationId(), line)));
+        audit.recordCreated(List.copyOf(madeBy.entrySet()));
     }
 
     /** {@link #byEmail} for many addresses at once: the person holding each, by address, or null when nobody does. */
@@ -583,11 +646,7 @@ public class ContactService {
         if (email == null) {
             throw new IllegalArgumentException("Registration " + registration.registrationId() + " names no e-mail");
         }
-        String businessId = registration.participant().businessId();
-        // the person works for the company the registration names: found (or made) by its business ID
-        String organisationId = businessId == null || !BusinessId.isValid(businessId) ? null
-                : organisations.withBusinessId(businessId, registration.participant().organisationName(),
-                        registration.projectId()).id();
+        String organisationId = organisationOf(registration);
         boolean[] readBefore = {people != null};
         return retried(() -> {
             Contact contact = readBefore[0] && people.containsKey(email) ? people.get(email) : byEmail(email).orElse(null);
@@ -718,6 +777,15 @@ public class ContactService {
                 throw new NotFoundException("Project " + projectId);
             }
         }
+    }
+
+    /** The organisation the registration's business ID names, found or made; null without a valid business ID. */
+    private String organisationOf(RegistrationChanged registration) {
+        String businessId = registration.participant().businessId();
+        // the person works for the company the registration names: found (or made) by its business ID
+        return businessId == null || !BusinessId.isValid(businessId) ? null
+                : organisations.withBusinessId(businessId, registration.participant().organisationName(),
+                        registration.projectId()).id();
     }
 
     private static <T> T retried(Supplier<T> work) {

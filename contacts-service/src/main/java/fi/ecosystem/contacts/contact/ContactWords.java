@@ -47,9 +47,15 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
     private static final Logger log = LoggerFactory.getLogger(ContactWords.class);
 
     private final MongoTemplate mongo;
+    /** The entries of the saves of {@link #together} on this thread, and the ids the people lost; null outside it. */
+    private final ThreadLocal<Pending> pending = new ThreadLocal<>();
 
     ContactWords(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Entries to write and ids to remove, the later save of a person winning. */
+    private record Pending(Map<String, Document> entries, Set<String> lost) {
     }
 
     /**
@@ -78,10 +84,42 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
         Map<String, Document> entries = ContactWordEntries.of(event.getDocument());
         Set<String> lost = new HashSet<>(contact.previouslyIndexedWords());
         lost.removeAll(entries.keySet());
+        Pending together = pending.get();
+        if (together != null) {
+            together.lost().removeAll(entries.keySet());
+            together.lost().addAll(lost);
+            together.entries().keySet().removeAll(lost);
+            together.entries().putAll(entries);
+            return;
+        }
+        remove(lost);
+        write(entries);
+    }
+
+    /**
+     * Runs the work with the entries of the people it saves written together when it ends (one removal and one bulk
+     * write), not two writes per person: for a poll's people. What the saves that succeeded wrote is kept in step
+     * even when the work fails later. Not nested.
+     */
+    void together(Runnable work) {
+        if (pending.get() != null) {
+            throw new IllegalStateException("ContactWords.together is not nested");
+        }
+        Pending together = new Pending(new LinkedHashMap<>(), new HashSet<>());
+        pending.set(together);
+        try {
+            work.run();
+        } finally {
+            pending.remove();
+            remove(together.lost());
+            write(together.entries());
+        }
+    }
+
+    private void remove(Set<String> lost) {
         if (!lost.isEmpty()) {
             mongo.remove(new Query(Criteria.where("_id").in(lost)), COLLECTION);
         }
-        write(entries);
     }
 
     /**

@@ -19,6 +19,7 @@ import fi.ecosystem.platform.testing.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,138 @@ class ParticipationHistoryTest {
                 .andExpect(jsonPath("$.totalItems").value(1));
         mvc.perform(get("/api/contacts").with(cityUser("oulu", "staff")))
                 .andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    /**
+     * A poll's new people are written together: one insert of them all, one write of their word index entries, one of
+     * their audit lines, whatever their number; a second registration of a new address goes to the same new person,
+     * and a known person is saved as before.
+     */
+    @Test
+    void aPollsNewPeopleAreInsertedTogetherWithTheirWordsAndAuditLines() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String known = "tunnettu." + run + "@example.org";
+        Instant at = Instant.parse("2026-11-25T09:00:00Z");
+        contacts.registrationChanged(participation("r-k0-" + run, known, "Tuula"), at);
+        List<String> newcomers = List.of("aino." + run + "@example.org", "bertta." + run + "@example.org",
+                "cecilia." + run + "@example.org");
+        storeCommands.clear();
+
+        contacts.registrationsChanged(List.of(participation("r-a-" + run, newcomers.get(0), "Aino"),
+                participation("r-b-" + run, newcomers.get(1), "Bertta"), participation("r-k1-" + run, known, "Tuula"),
+                participation("r-c-" + run, newcomers.get(0), "Aino"), participation("r-d-" + run, newcomers.get(2), "Cecilia")),
+                List.of(at, at, at, at.plusSeconds(1), at));
+
+        List<String> ours = storeCommands.stream().filter(command -> command.contains(run)).toList();
+        assertThat(ours).filteredOn(command -> command.startsWith("insert contacts "))
+                .as("the three new people in one insert").singleElement().asString()
+                .contains(newcomers.get(0), newcomers.get(1), newcomers.get(2));
+        Map<String, Contact> people = new java.util.HashMap<>();
+        for (String email : newcomers) {
+            List<Contact> found = mongo.find(new Query(Criteria.where("email").is(email)), Contact.class);
+            assertThat(found).as(email).hasSize(1);
+            people.put(email, found.get(0));
+        }
+        Contact aino = people.get(newcomers.get(0));
+        assertThat(history.of(aino.id())).extracting(Participation::registrationId)
+                .containsExactlyInAnyOrder("r-a-" + run, "r-c-" + run);
+        Contact tuula = mongo.findOne(new Query(Criteria.where("email").is(known)), Contact.class);
+        assertThat(history.of(tuula.id())).extracting(Participation::registrationId)
+                .containsExactlyInAnyOrder("r-k0-" + run, "r-k1-" + run);
+
+        List<String> ids = people.values().stream().map(Contact::id).toList();
+        List<String> creations = mongo.find(new Query(Criteria.where("contactId").in(ids).and("action").is("created")),
+                ContactAudit.Entry.class).stream().map(line -> String.valueOf(line.details().get("registrationId"))).toList();
+        assertThat(creations).containsExactlyInAnyOrder("r-a-" + run, "r-b-" + run, "r-d-" + run);
+        assertThat(storeCommands).filteredOn(command -> command.startsWith("insert contact_audit ")
+                && ids.stream().allMatch(command::contains)).as("their audit lines in one insert").hasSize(1);
+        for (Contact person : people.values()) {
+            assertThat(mongo.count(new Query(Criteria.where("c").is(person.id())), ContactWords.COLLECTION))
+                    .as("word index entries of " + person.email()).isPositive();
+        }
+        assertThat(mongo.count(new Query(Criteria.where("c").is(tuula.id())), ContactWords.COLLECTION)).isPositive();
+        assertThat(storeCommands).filteredOn(command -> command.startsWith("update contact_words ")
+                && ids.stream().allMatch(command::contains) && command.contains(tuula.id()))
+                .as("the word index of all four in one write").hasSize(1);
+    }
+
+    /**
+     * Someone else (another replica, staff) makes one of the poll's new people between the poll's read and its insert:
+     * the insert fails on the address, the people it wrote before failing keep their audit line, and every new
+     * person's registration is applied again one by one: nobody is made twice, nobody is missing.
+     */
+    @Test
+    void aNewPersonMadeMeanwhileBySomeoneElseIsFoundAndNobodyIsMadeTwice() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> emails = List.of("aino." + run + "@example.org", "rami." + run + "@example.org",
+                "cecilia." + run + "@example.org");
+        String theirs = "made-meanwhile-" + run;
+        madeMeanwhile.put(emails.get(1), new org.bson.Document("_id", theirs).append("email", emails.get(1))
+                .append("firstName", "Rami").append("lastName", "Kilpa").append("language", "fi").append("version", 0L));
+        Instant at = Instant.parse("2026-11-26T09:00:00Z");
+
+        contacts.registrationsChanged(List.of(participation("r-a-" + run, emails.get(0), "Aino"),
+                participation("r-r-" + run, emails.get(1), "Rami"), participation("r-c-" + run, emails.get(2), "Cecilia")),
+                List.of(at, at, at));
+
+        assertThat(madeMeanwhile).as("the other maker ran").doesNotContainKey(emails.get(1));
+        Map<String, Contact> people = new java.util.HashMap<>();
+        for (String email : emails) {
+            List<Contact> found = mongo.find(new Query(Criteria.where("email").is(email)), Contact.class);
+            assertThat(found).as(email).hasSize(1);
+            people.put(email, found.get(0));
+        }
+        assertThat(people.get(emails.get(1)).id()).isEqualTo(theirs);
+        for (int i = 0; i < emails.size(); i++) {
+            Contact person = people.get(emails.get(i));
+            assertThat(history.of(person.id())).extracting(Participation::registrationId).as(person.email())
+                    .containsExactly(List.of("r-a-", "r-r-", "r-c-").get(i) + run);
+            assertThat(mongo.count(new Query(Criteria.where("c").is(person.id())), ContactWords.COLLECTION))
+                    .as("word index entries of " + person.email()).isPositive();
+        }
+        List<String> ids = people.values().stream().map(Contact::id).toList();
+        List<String> creations = mongo.find(new Query(Criteria.where("contactId").in(ids).and("action").is("created")),
+                ContactAudit.Entry.class).stream().map(line -> line.contactId() + " " + line.details().get("registrationId")).toList();
+        assertThat(creations).as("once each for the two made here, none for the one made meanwhile").containsExactlyInAnyOrder(
+                people.get(emails.get(0)).id() + " r-a-" + run, people.get(emails.get(2)).id() + " r-c-" + run);
+    }
+
+    static RegistrationChanged participation(String registrationId, String email, String firstName) {
+        return new RegistrationChanged(registrationId, "e-1", "hri", "CONFIRMED", null,
+                new RegistrationChanged.Participant(email, firstName, "Esimerkki", null, null, "fi"), null, null, List.of(), null);
+    }
+
+    /** Every command the service sends to the store: its name, collection and whole text. */
+    static final List<String> storeCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** People someone else stores, by address, just before the service converts its new person of that address. */
+    static final Map<String, org.bson.Document> madeMeanwhile = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class WatchedStore {
+        @org.springframework.context.annotation.Bean
+        org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback<Contact> someoneElseFirst(
+                org.springframework.beans.factory.ObjectProvider<MongoTemplate> store) {
+            return (contact, collection) -> {
+                org.bson.Document theirs = contact.email() == null ? null : madeMeanwhile.remove(contact.email());
+                if (theirs != null) {
+                    store.getObject().getCollection("contacts").insertOne(theirs);
+                }
+                return contact;
+            };
+        }
+
+        @org.springframework.context.annotation.Bean
+        org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer watchCommands() {
+            return settings -> settings.addCommandListener(new com.mongodb.event.CommandListener() {
+                @Override
+                public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                    var target = event.getCommand().get(event.getCommandName());
+                    storeCommands.add(event.getCommandName() + " " + (target != null && target.isString()
+                            ? target.asString().getValue() : target) + " " + event.getCommand().toJson());
+                }
+            });
+        }
     }
 
     @Test
