@@ -35,12 +35,13 @@ class EventsSubscriptions {
     /**
      * Mails go out from the service's own registrations topic: only after the change is durably stored and
      * published, once per change (inbox), and retried by Kafka if the SMTP server is away. The mails of one poll go
-     * together ({@link ChangeMails}).
+     * together ({@link ChangeMails}), at most one SMTP connection's worth: a crash after the server took them and
+     * before their markers were written sends those again, and only those.
      */
     @Bean
     BatchSubscription registrationMailSubscription(Inbox inbox, ChangeMails mails) {
         return inbox.subscribe(Topics.REGISTRATIONS).group("mail").when(event -> RegistrationMails.hasMail(event.type()))
-                .batch("registration-mail", mails::send);
+                .atMostPerPoll(RegistrationMails.MAILS_PER_CONNECTION).batch("registration-mail", mails::send);
     }
 
     /**

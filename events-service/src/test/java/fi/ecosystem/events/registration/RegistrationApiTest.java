@@ -58,6 +58,18 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class RegistrationApiTest extends EventsApiTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
+    /** A crash between the server's taking a poll's mails and their markers sends at most one connection's mails again. */
+    @Test
+    void theMailListenerTakesAtMostOneConnectionsMailsPerPoll() {
+        assertThat(listeners.getListenerContainers()).filteredOn(container -> "events-service.mail".equals(container.getGroupId()))
+                .singleElement().satisfies(container -> assertThat(container.getContainerProperties().getKafkaConsumerProperties())
+                        .containsEntry("max.poll.records", String.valueOf(fi.ecosystem.events.registration.mail.RegistrationMails
+                                .MAILS_PER_CONNECTION)));
+    }
+
     @Test
     void placesAreConfirmedUntilFullThenWaitlistedAndARepeatReturnsTheExistingOne() throws Exception {
         String event = draft(2);

@@ -24,6 +24,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 public final class BatchSubscription {
 
     private static final Logger log = LoggerFactory.getLogger(BatchSubscription.class);
+    /** Kafka's default {@code max.poll.records}. */
+    static final int KAFKA_MAX_POLL_RECORDS = 500;
 
     private final Inbox inbox;
     private final String topic;
@@ -32,9 +34,10 @@ public final class BatchSubscription {
     private final Predicate<InboundEvent> condition;
     private final String handler;
     private final Consumer<List<InboundEvent>> action;
+    private final int perPoll;
 
     BatchSubscription(Inbox inbox, String topic, String group, Set<String> types, Predicate<InboundEvent> condition,
-            String handler, Consumer<List<InboundEvent>> action) {
+            String handler, Consumer<List<InboundEvent>> action, int perPoll) {
         this.inbox = inbox;
         this.topic = topic;
         this.group = group;
@@ -42,6 +45,7 @@ public final class BatchSubscription {
         this.condition = condition;
         this.handler = handler;
         this.action = action;
+        this.perPoll = perPoll;
     }
 
     public String topic() {
@@ -58,8 +62,13 @@ public final class BatchSubscription {
         return handler;
     }
 
+    /** The consumer properties of this subscription's listener: how many records a poll brings at most. */
+    public String consumerProperties() {
+        return "max.poll.records=" + perPoll;
+    }
+
     @KafkaListener(topics = "#{__listener.topic()}", groupId = "${spring.application.name}#{__listener.groupSuffix()}",
-            batch = "true")
+            batch = "true", properties = "#{__listener.consumerProperties()}")
     void on(List<ConsumerRecord<String, String>> records) {
         List<InboundEvent> wanted = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();

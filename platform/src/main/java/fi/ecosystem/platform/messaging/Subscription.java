@@ -90,6 +90,7 @@ public final class Subscription {
         private String group;
         private Set<String> types = Set.of();
         private Predicate<InboundEvent> condition = event -> true;
+        private int perPoll = BatchSubscription.KAFKA_MAX_POLL_RECORDS;
 
         private Builder(Inbox inbox, String topic) {
             this.inbox = Objects.requireNonNull(inbox, "inbox");
@@ -114,6 +115,18 @@ public final class Subscription {
             return this;
         }
 
+        /**
+         * A batch handler ({@link #batch}) gets at most this many records of a poll (Kafka's {@code max.poll.records},
+         * 500 unless told): for a handler whose effects a crash between them and their markers would repeat (mails).
+         */
+        public Builder atMostPerPoll(int records) {
+            if (records < 1) {
+                throw new IllegalArgumentException("At least one record per poll");
+            }
+            this.perPoll = records;
+            return this;
+        }
+
         /** The handler runs once per event id: the inbox keeps a marker under this handler's name. */
         public Subscription once(String handler, Consumer<InboundEvent> action) {
             return new Subscription(this, Objects.requireNonNull(handler, "handler"), action);
@@ -133,7 +146,7 @@ public final class Subscription {
          */
         public BatchSubscription batch(String handler, Consumer<List<InboundEvent>> action) {
             return new BatchSubscription(inbox, topic, group, types, condition, Objects.requireNonNull(handler, "handler"),
-                    Objects.requireNonNull(action, "action"));
+                    Objects.requireNonNull(action, "action"), perPoll);
         }
 
         /**
@@ -141,7 +154,8 @@ public final class Subscription {
          * handlers that are idempotent by themselves and read what they need once per poll instead of once per event.
          */
         public BatchSubscription alwaysTogether(Consumer<List<InboundEvent>> action) {
-            return new BatchSubscription(inbox, topic, group, types, condition, null, Objects.requireNonNull(action, "action"));
+            return new BatchSubscription(inbox, topic, group, types, condition, null, Objects.requireNonNull(action, "action"),
+                    perPoll);
         }
     }
 }

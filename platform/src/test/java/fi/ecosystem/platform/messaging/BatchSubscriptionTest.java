@@ -69,6 +69,8 @@ class BatchSubscriptionTest {
     void aBatchIsHandledOnceInOrderPerKeyAndItsPoisonIsParkedAlone() {
         assertThat(registry.getListenerContainers()).extracting(MessageListenerContainer::getGroupId)
                 .containsExactly("batch-subscription-test.counts");
+        assertThat(registry.getListenerContainers().iterator().next().getContainerProperties().getKafkaConsumerProperties())
+                .as("Kafka's default unless told").containsEntry("max.poll.records", "500");
         String a = "a-" + UUID.randomUUID();
         String b = "b-" + UUID.randomUUID();
         String rejected = "poison-" + UUID.randomUUID();

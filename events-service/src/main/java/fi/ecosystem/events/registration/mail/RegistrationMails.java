@@ -49,7 +49,7 @@ public class RegistrationMails {
             RegistrationChanged.OFFER_ACCEPTED, REMINDER);
     static final List<String> LANGUAGES = List.of("fi", "sv", "en");
     /** Mails sent over one SMTP connection before it is closed and another opened. */
-    static final int MAILS_PER_CONNECTION = 100;
+    public static final int MAILS_PER_CONNECTION = 100;
 
     private final JavaMailSender mail;
     private final MessageSource messages;
