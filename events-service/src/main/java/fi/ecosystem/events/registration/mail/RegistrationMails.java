@@ -89,9 +89,9 @@ public class RegistrationMails {
     }
 
     /**
-     * Sends the mails over one connection to the SMTP server each {@value #MAILS_PER_CONNECTION}, not one connection
-     * per mail (each costs a connection, the server's greeting and, with TLS, a handshake: on the local stack 45 ms a
-     * mail against 2 ms). Returns the mails that were not sent, each with the reason; the server took the others.
+     * Sends the mails over one SMTP connection for every {@value #MAILS_PER_CONNECTION} of them, not one connection per
+     * mail (each costs a connection, the server's greeting and, with TLS, a handshake: on the local stack 45 ms a mail
+     * against 2 ms). Returns the mails that were not sent, each with the reason; the server took the others.
      */
     public Map<MimeMessage, Exception> sendAll(List<MimeMessage> messages) {
         Map<MimeMessage, Exception> failed = new IdentityHashMap<>();
