@@ -529,9 +529,9 @@ public class ContactService {
     /**
      * The registrations of one poll, in their order, each as {@link #registrationChanged}, written in bulk: the people
      * the poll makes are made in memory (a second registration of the same new address goes to the same person) and
-     * inserted together, with their audit lines; known people are saved one by one (each save is guarded by the
-     * person's version); the word index of all of them is written together, and so are the history lines (the latest
-     * line of each registration). A stop in between is mended by the poll's redelivery: the people are found again
+     * inserted together, with their word index entries and audit lines; known people are saved one by one (each save
+     * is guarded by the person's version); the history lines are written together (the latest line of each
+     * registration). A stop in between is mended by the poll's redelivery: the people are found again
      * and each line replaces its own. The cities of each project are read once per poll, and so are the people the
      * addresses name (two reads for the poll: their own addresses, then the merged ones among the rest); a person
      * changed meanwhile by anyone else fails its save on the version and is read again, and a new person made by
@@ -549,20 +549,18 @@ public class ContactService {
                 emails.add(email);
             }
         });
-        words.together(() -> {
-            Map<String, Contact> people = byEmails(emails);
-            NewPeople made = new NewPeople();
-            for (int i = 0; i < registrations.size(); i++) {
-                RegistrationChanged registration = registrations.get(i);
-                String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
-                if (email != null && (made.people.containsKey(email) || people.containsKey(email) && people.get(email) == null)) {
-                    made.participated(email, registration, times.get(i), organisationOf(registration), citiesOf);
-                } else {
-                    participated(registration, times.get(i), lines, citiesOf, people);
-                }
+        Map<String, Contact> people = byEmails(emails);
+        NewPeople made = new NewPeople();
+        for (int i = 0; i < registrations.size(); i++) {
+            RegistrationChanged registration = registrations.get(i);
+            String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
+            if (email != null && (made.people.containsKey(email) || people.containsKey(email) && people.get(email) == null)) {
+                made.participated(email, registration, times.get(i), organisationOf(registration), citiesOf);
+            } else {
+                participated(registration, times.get(i), lines, citiesOf, people);
             }
-            insert(made, lines, citiesOf);
-        });
+        }
+        insert(made, lines, citiesOf);
         history.write(lines.values());
     }
 
@@ -602,7 +600,9 @@ public class ContactService {
                     registration.registrationId());
         }
         try {
-            contacts.saveAll(made.people.values()); // all new: one insert of them all
+            // all new: one insert of them all, their word index entries in one write right after it (a known person's
+            // entries are written at their save: deferred to the poll's end, an erasure meanwhile could be undone)
+            words.together(() -> contacts.saveAll(made.people.values()));
         } catch (DuplicateKeyException takenMeanwhile) {
             Set<String> written = new HashSet<>();
             contacts.findAllById(ids).forEach(contact -> written.add(contact.id()));

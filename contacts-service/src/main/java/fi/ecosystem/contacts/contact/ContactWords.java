@@ -98,8 +98,9 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
 
     /**
      * Runs the work with the entries of the people it saves written together when it ends (one removal and one bulk
-     * write), not two writes per person: for a poll's people. What the saves that succeeded wrote is kept in step
-     * even when the work fails later. Not nested.
+     * write), not two writes per person: for the insert of a poll's new people. Keep the work short: a change of one of
+     * its people by someone else before it ends (an erasure) would have its entries overwritten by the older ones. What
+     * the saves that succeeded wrote is kept in step even when the work fails later. Not nested.
      */
     void together(Runnable work) {
         if (pending.get() != null) {
