@@ -544,7 +544,7 @@ public class ContactService {
                 : cities.computeIfAbsent(projectId, projects::citiesOf);
         Set<String> emails = new HashSet<>();
         registrations.forEach(registration -> {
-            String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
+            String email = emailOf(registration);
             if (email != null) {
                 emails.add(email);
             }
@@ -553,7 +553,7 @@ public class ContactService {
         NewPeople made = new NewPeople();
         for (int i = 0; i < registrations.size(); i++) {
             RegistrationChanged registration = registrations.get(i);
-            String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
+            String email = emailOf(registration);
             if (email != null && (made.people.containsKey(email) || people.containsKey(email) && people.get(email) == null)) {
                 made.participated(email, registration, times.get(i), organisationOf(registration), citiesOf);
             } else {
@@ -568,6 +568,8 @@ public class ContactService {
     private static final class NewPeople {
 
         final Map<String, Contact> people = new LinkedHashMap<>();
+        /** The id of each new person and the registration that made them, for their audit line. */
+        final Map<String, String> madeBy = new LinkedHashMap<>();
         final List<RegistrationChanged> registrations = new ArrayList<>();
         final List<Instant> times = new ArrayList<>();
 
@@ -578,6 +580,9 @@ public class ContactService {
             boolean linksChanged = contact.participated(registration, organisationId, at);
             if (created || linksChanged) {
                 contact.recordChanged(citiesOf.apply(registration.projectId()));
+            }
+            if (created) {
+                madeBy.put(contact.id(), registration.registrationId());
             }
             registrations.add(registration);
             times.add(at);
@@ -593,27 +598,21 @@ public class ContactService {
         if (made.people.isEmpty()) {
             return;
         }
-        List<String> ids = made.people.values().stream().map(Contact::id).toList();
-        Map<String, String> madeBy = new LinkedHashMap<>();
-        for (RegistrationChanged registration : made.registrations) {
-            madeBy.putIfAbsent(made.people.get(Contact.normalise(registration.participant().email())).id(),
-                    registration.registrationId());
-        }
         try {
             // all new: one insert of them all, their word index entries in one write right after it (a known person's
             // entries are written at their save: deferred to the poll's end, an erasure meanwhile could be undone)
             words.together(() -> contacts.saveAll(made.people.values()));
         } catch (DuplicateKeyException takenMeanwhile) {
             Set<String> written = new HashSet<>();
-            contacts.findAllById(ids).forEach(contact -> written.add(contact.id()));
-            audit.recordCreated(madeBy.entrySet().stream().filter(person -> written.contains(person.getKey())).toList());
+            contacts.findAllById(made.madeBy.keySet()).forEach(contact -> written.add(contact.id()));
+            audit.recordCreated(made.madeBy.entrySet().stream().filter(person -> written.contains(person.getKey())).toList());
             for (int i = 0; i < made.registrations.size(); i++) {
                 participated(made.registrations.get(i), made.times.get(i), lines, citiesOf, null);
             }
             return;
         }
         made.people.values().forEach(contact -> contact.newParticipations().forEach(line -> lines.put(line.registrationId(), line)));
-        audit.recordCreated(List.copyOf(madeBy.entrySet()));
+        audit.recordCreated(List.copyOf(made.madeBy.entrySet()));
     }
 
     /** {@link #byEmail} for many addresses at once: the person holding each, by address, or null when nobody does. */
@@ -642,7 +641,7 @@ public class ContactService {
      */
     private Contact participated(RegistrationChanged registration, Instant at, Map<String, ParticipationLine> lines,
             Function<String, Set<String>> citiesOf, Map<String, Contact> people) {
-        String email = Contact.normalise(registration.participant() == null ? null : registration.participant().email());
+        String email = emailOf(registration);
         if (email == null) {
             throw new IllegalArgumentException("Registration " + registration.registrationId() + " names no e-mail");
         }
@@ -777,6 +776,11 @@ public class ContactService {
                 throw new NotFoundException("Project " + projectId);
             }
         }
+    }
+
+    /** The registrant's address as people are matched on it; null when the registration names none. */
+    private static String emailOf(RegistrationChanged registration) {
+        return Contact.normalise(registration.participant() == null ? null : registration.participant().email());
     }
 
     /** The organisation the registration's business ID names, found or made; null without a valid business ID. */
