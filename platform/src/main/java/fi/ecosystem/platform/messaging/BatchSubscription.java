@@ -100,6 +100,7 @@ public final class BatchSubscription {
     /** Once per event id through the inbox's markers, or on every delivery for a handler without a name. */
     private void run(List<InboundEvent> events) {
         if (handler == null) {
+            inbox.openTogether(events);
             action.accept(events);
         } else {
             inbox.onceAll(handler, events, action);

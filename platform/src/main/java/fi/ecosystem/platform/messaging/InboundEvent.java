@@ -1,6 +1,7 @@
 package fi.ecosystem.platform.messaging;
 
 import fi.ecosystem.contracts.EventEnvelope;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +17,8 @@ public final class InboundEvent {
     private final JsonMapper json;
     /** Opens the sealed parts of the received envelope; null once opened (or when nothing needs opening). */
     private Function<EventEnvelope, Opened> opener;
+    /** The events this one is opened together with, when it is; see {@link #openTogether}. */
+    private Together together;
     private EventEnvelope envelope;
     private boolean personalDataErased;
     /** When Kafka took the event from the producer (its record's timestamp); null when not known. */
@@ -41,11 +44,42 @@ public final class InboundEvent {
     }
 
     private void open() {
-        if (opener != null) {
-            Opened opened = opener.apply(received);
-            envelope = opened.envelope();
-            personalDataErased = opened.personalDataErased();
-            opener = null;
+        if (together != null) {
+            together.open();
+        } else if (opener != null) {
+            take(opener.apply(received));
+        }
+    }
+
+    private void take(Opened opened) {
+        envelope = opened.envelope();
+        personalDataErased = opened.personalDataErased();
+        opener = null;
+        together = null;
+    }
+
+    /**
+     * The events of one handling: the first of them opened opens those of them still sealed with {@code openAll},
+     * one read of their people's keys instead of one per event. Keys so read are used only by this handling.
+     */
+    static void openTogether(List<InboundEvent> events, Function<List<EventEnvelope>, List<Opened>> openAll) {
+        List<InboundEvent> sealed = events.stream().filter(event -> event.opener != null).distinct().toList();
+        if (sealed.size() < 2) {
+            return;
+        }
+        Together together = new Together(sealed, openAll);
+        sealed.forEach(event -> event.together = together);
+    }
+
+    /** Events opened together, see {@link #openTogether}. */
+    private record Together(List<InboundEvent> events, Function<List<EventEnvelope>, List<Opened>> openAll) {
+
+        void open() {
+            List<InboundEvent> pending = events.stream().filter(event -> event.together == this).toList();
+            List<Opened> opened = openAll.apply(pending.stream().map(event -> event.received).toList());
+            for (int i = 0; i < pending.size(); i++) {
+                pending.get(i).take(opened.get(i));
+            }
         }
     }
 

@@ -106,15 +106,34 @@ public class Inbox {
 
     /** Opens the sealed parts of an envelope; a part that does not open is poison (it was tampered with). */
     private InboundEvent.Opened open(EventEnvelope envelope) {
-        PersonalDataSeal.Opened opened;
+        return openAll(List.of(envelope)).get(0);
+    }
+
+    /** Opens the sealed parts of several envelopes with one read of the keys; one that does not open makes them all poison. */
+    private List<InboundEvent.Opened> openAll(List<EventEnvelope> envelopes) {
+        List<PersonalDataSeal.Opened> opened;
         try {
-            opened = seal.open(envelope.id(), envelope.data());
+            opened = seal.openAll(envelopes.stream().map(envelope -> new PersonalDataSeal.Sealed(envelope.id(), envelope.data()))
+                    .toList());
         } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException("Sealed personal data of " + envelope.id() + " does not open", e);
+            throw new PoisonMessageException("Sealed personal data of " + (envelopes.size() == 1 ? envelopes.get(0).id()
+                    : "one of " + envelopes.size() + " events") + " does not open", e);
         }
-        return new InboundEvent.Opened(new EventEnvelope(envelope.id(), envelope.type(), envelope.version(), envelope.time(),
-                envelope.source(), envelope.subject(), envelope.cities(), envelope.traceparent(), opened.data()),
-                opened.erased());
+        List<InboundEvent.Opened> result = new ArrayList<>(opened.size());
+        for (int i = 0; i < opened.size(); i++) {
+            EventEnvelope envelope = envelopes.get(i);
+            result.add(new InboundEvent.Opened(new EventEnvelope(envelope.id(), envelope.type(), envelope.version(),
+                    envelope.time(), envelope.source(), envelope.subject(), envelope.cities(), envelope.traceparent(),
+                    opened.get(i).data()), opened.get(i).erased()));
+        }
+        return result;
+    }
+
+    /** The events of one batch handling are opened together when the handler opens the first of them. */
+    void openTogether(List<InboundEvent> events) {
+        if (seal != null) {
+            InboundEvent.openTogether(events, this::openAll);
+        }
     }
 
     /** Runs the handler unless this handler has already handled this event; returns whether it ran. */
@@ -161,6 +180,7 @@ public class Inbox {
         if (fresh.isEmpty()) {
             return fresh;
         }
+        openTogether(fresh);
         try {
             action.accept(fresh);
         } catch (PartlyHandledException partly) {

@@ -3,6 +3,10 @@ package fi.ecosystem.platform.privacy;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
@@ -14,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,23 +52,28 @@ public class PersonalDataKeys {
         this.keks = keks;
     }
 
-    /** The subject's key, created on first use (concurrent creators agree on the one stored first). */
+    /**
+     * The subject's key, created on first use: one upsert that stores a new key only when the subject has none and
+     * returns the one stored (concurrent creators agree on the one stored first).
+     */
     public SecretKey keyFor(String subject) {
-        Optional<SecretKey> existing = existing(subject);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         byte[] key = new byte[32];
         random.nextBytes(key);
+        KeyEncryptionKeys.Wrapped wrapped = keks.wrap(subject, key);
+        Update created = new Update().setOnInsert("alg", KeyEncryptionKeys.ALGORITHM).setOnInsert("kek", wrapped.kekId())
+                .setOnInsert("iv", new Binary(wrapped.iv())).setOnInsert("wrappedKey", new Binary(wrapped.wrappedKey()))
+                .setOnInsert("createdAt", new Date());
+        Document stored;
         try {
-            KeyEncryptionKeys.Wrapped wrapped = keks.wrap(subject, key);
-            store.insert(new Document("_id", subject).append("alg", KeyEncryptionKeys.ALGORITHM).append("kek", wrapped.kekId())
-                    .append("iv", new Binary(wrapped.iv())).append("wrappedKey", new Binary(wrapped.wrappedKey()))
-                    .append("createdAt", new Date()), COLLECTION);
-            return new SecretKeySpec(key, "AES");
+            stored = store.findAndModify(new Query(Criteria.where("_id").is(subject)), created,
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
         } catch (DuplicateKeyException createdConcurrently) {
-            return existing(subject).orElseThrow(() -> new IllegalStateException("Key " + subject + " vanished"));
+            stored = store.findById(subject, Document.class, COLLECTION);
         }
+        if (stored == null) {
+            throw new IllegalStateException("Key " + subject + " vanished");
+        }
+        return new SecretKeySpec(plain(subject, stored), "AES");
     }
 
     /**
@@ -76,6 +86,20 @@ public class PersonalDataKeys {
             return Optional.empty();
         }
         return Optional.of(new SecretKeySpec(plain(subject, found), "AES"));
+    }
+
+    /** The keys of those of the subjects that have one, read together ({@code $in} on the id, 500 at a time). */
+    public Map<String, SecretKey> existing(Collection<String> subjects) {
+        Map<String, SecretKey> found = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(subjects));
+        for (int from = 0; from < all.size(); from += BATCH) {
+            Query these = new Query(Criteria.where("_id").in(all.subList(from, Math.min(all.size(), from + BATCH))));
+            for (Document stored : store.find(these, Document.class, COLLECTION)) {
+                String subject = String.valueOf(stored.get("_id"));
+                found.put(subject, new SecretKeySpec(plain(subject, stored), "AES"));
+            }
+        }
+        return found;
     }
 
     /** Deletes the subjects' keys; returns how many there were. Deleting again changes nothing. */

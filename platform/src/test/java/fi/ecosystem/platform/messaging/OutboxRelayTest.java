@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import fi.ecosystem.platform.testing.EmbeddedStore;
+import fi.ecosystem.platform.testing.WatchedStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

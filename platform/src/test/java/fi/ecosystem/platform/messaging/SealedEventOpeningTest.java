@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import fi.ecosystem.contracts.EmailHash;
+import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.platform.privacy.KeyEncryptionKeys;
 import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.privacy.PersonalDataSeal;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ class SealedEventOpeningTest {
 
     /** The person's key read from the store, counted. */
     final AtomicInteger keyReads = new AtomicInteger();
+    PersonalDataKeys keys;
+    EmailHash emailHash;
     PersonalDataSeal seal;
     Inbox inbox;
 
@@ -54,8 +58,16 @@ class SealedEventOpeningTest {
                 keyReads.incrementAndGet();
                 return super.existing(subject);
             }
+
+            @Override
+            public Map<String, SecretKey> existing(Collection<String> subjects) {
+                keyReads.incrementAndGet();
+                return super.existing(subjects);
+            }
         };
-        seal = new PersonalDataSeal(keys, new EmailHash(secret), JSON);
+        this.keys = keys;
+        emailHash = new EmailHash(secret);
+        seal = new PersonalDataSeal(keys, emailHash, JSON);
         inbox = new Inbox(new MongoTemplate(client, "inbox-" + run), JSON, Duration.ofDays(14), null, seal);
     }
 
@@ -65,6 +77,10 @@ class SealedEventOpeningTest {
     }
 
     ConsumerRecord<String, String> sealedRegistration(String eventId, String email) {
+        return sealedRegistration(eventId, email, 0);
+    }
+
+    ConsumerRecord<String, String> sealedRegistration(String eventId, String email, long offset) {
         Map<String, Object> participant = new LinkedHashMap<>(Map.of("email", email, "firstName", "Sinikka",
                 "lastName", "Salainen"));
         Map<String, Object> data = new LinkedHashMap<>(Map.of("registrationId", "r-1", "eventId", "e-1", "projectId", "hri",
@@ -72,7 +88,7 @@ class SealedEventOpeningTest {
         Map<String, Object> envelope = new LinkedHashMap<>(Map.of("id", eventId, "type", "registration.confirmed",
                 "version", 1, "time", "2026-11-23T10:00:00Z", "source", "events-service", "subject", "r-1",
                 "cities", List.of("helsinki"), "data", seal.seal(eventId, "registration.confirmed", data)));
-        return new ConsumerRecord<>("registrations", 0, 0, "r-1", JSON.writeValueAsString(envelope));
+        return new ConsumerRecord<>("registrations", 0, offset, "r-1", JSON.writeValueAsString(envelope));
     }
 
     @Test
@@ -111,6 +127,24 @@ class SealedEventOpeningTest {
         assertThat(keyReads).hasValue(0);
         assertThat(inbox.receive(record).payload(Participation.class).participant().email()).isEqualTo("sinikka@example.org");
         assertThat(keyReads).hasValue(1);
+    }
+
+    @Test
+    void theEventsOfOneHandlingAreOpenedWithOneReadOfTheirKeys() {
+        List<InboundEvent> poll = new ArrayList<>();
+        String[] people = {"aino@example.org", "bertta@example.org", "cecilia@example.org", "aino@example.org"};
+        for (int i = 0; i < people.length; i++) {
+            poll.add(inbox.receive(sealedRegistration(UUID.randomUUID().toString(), people[i], i)));
+        }
+        keys.shred(List.of(PersonalData.Subject.byEmail("bertta@example.org").keyId(emailHash)));
+        keyReads.set(0);
+
+        List<String> seen = new ArrayList<>();
+        inbox.onceAll("participation", poll, events -> events.forEach(event -> seen.add(event.personalDataErased() ? "erased"
+                : event.payload(Participation.class).participant().email())));
+
+        assertThat(seen).containsExactly("aino@example.org", "erased", "cecilia@example.org", "aino@example.org");
+        assertThat(keyReads).as("one read for the four events").hasValue(1);
     }
 
     @Test

@@ -8,9 +8,11 @@ import com.mongodb.client.MongoClients;
 import fi.ecosystem.contracts.EmailHash;
 import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.platform.testing.EmbeddedStore;
+import fi.ecosystem.platform.testing.WatchedStore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -18,6 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.SecretKey;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
@@ -189,5 +196,47 @@ class PersonalDataKeysTest {
         assertThatThrownBy(() -> new KeyEncryptionKeys(Base64.getEncoder().encodeToString(new byte[16]), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("256 bits");
         assertThatThrownBy(() -> new KeyEncryptionKeys("", List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyIsMadeOrFoundWithOneCommandAndConcurrentMakersAgreeOnOne() throws Exception {
+        String name = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> commands = new CopyOnWriteArrayList<>();
+        try (MongoClient watched = WatchedStore.client(started -> {
+            if (started.getDatabaseName().equals(name)) {
+                commands.add(started.getCommandName());
+            }
+        })) {
+            KeyEncryptionKeys kek = keks(1);
+            PersonalDataKeys keys = new PersonalDataKeys(new MongoTemplate(watched, name), kek);
+
+            SecretKey made = keys.keyFor("contact:c-1");
+            assertThat(commands).as("a new subject").containsExactly("findAndModify");
+            commands.clear();
+            assertThat(keys.keyFor("contact:c-1").getEncoded()).as("a known subject").isEqualTo(made.getEncoded());
+            assertThat(commands).containsExactly("findAndModify");
+            assertThat(keys.existing("contact:c-1").orElseThrow().getEncoded()).isEqualTo(made.getEncoded());
+
+            // eight makers of one new subject at once get the one key stored
+            ExecutorService makers = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<SecretKey>> made8 = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    made8.add(makers.submit(() -> keys.keyFor("contact:c-2")));
+                }
+                byte[] stored = keys.existing("contact:c-2").orElseThrow().getEncoded();
+                for (Future<SecretKey> each : made8) {
+                    assertThat(each.get().getEncoded()).isEqualTo(stored);
+                }
+            } finally {
+                makers.shutdownNow();
+            }
+
+            // several read together, those without a key left out
+            commands.clear();
+            assertThat(keys.existing(List.of("contact:c-1", "contact:c-2", "contact:none")))
+                    .containsOnlyKeys("contact:c-1", "contact:c-2");
+            assertThat(commands).containsExactly("find");
+        }
     }
 }

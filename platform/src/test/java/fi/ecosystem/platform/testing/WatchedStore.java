@@ -1,4 +1,4 @@
-package fi.ecosystem.platform.messaging;
+package fi.ecosystem.platform.testing;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -6,16 +6,15 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import fi.ecosystem.platform.testing.EmbeddedStore;
 import java.util.function.Consumer;
 
 /** A client of the embedded store that shows each command it sends, for tests that count what reaches the store. */
-final class WatchedStore {
+public final class WatchedStore {
 
     private WatchedStore() {
     }
 
-    static MongoClient client(Consumer<CommandStartedEvent> watcher) {
+    public static MongoClient client(Consumer<CommandStartedEvent> watcher) {
         CommandListener listener = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent started) {
