@@ -32,6 +32,13 @@ public final class DurableH2Backend extends H2Backend {
     /** Commands by database, command name and collection ("events insert registrations"), for the same. */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> commandKinds =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The CPU time the store spent handling each kind of command (the commit apart): where the stand-in spends what
+     * MongoDB would not (it keeps no secondary index, so a query no unique index serves reads the whole collection).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> cpuByKind =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final Object commits = new Object();
     /** Commands that asked for their changes to be committed, counted. */
     private long requested;
@@ -96,11 +103,19 @@ public final class DurableH2Backend extends H2Backend {
         return databaseName + " " + command + (collection instanceof String name ? " " + name : "");
     }
 
+    /** The CPU milliseconds the store spent on each kind of command so far, as {@link #commandsByKind} names them. */
+    public java.util.Map<String, Double> cpuMillisByKind() {
+        java.util.Map<String, Double> millis = new java.util.TreeMap<>();
+        cpuByKind.forEach((kind, nanos) -> millis.put(kind, nanos.sum() / 1e6));
+        return millis;
+    }
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         commandCount.incrementAndGet();
-        commandKinds.computeIfAbsent(kindOf(databaseName, command, query),
-                kind -> new java.util.concurrent.atomic.LongAdder()).increment();
+        String kind = kindOf(databaseName, command, query);
+        commandKinds.computeIfAbsent(kind, counted -> new java.util.concurrent.atomic.LongAdder()).increment();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         MVStore.TxCounter reading = getMvStore().registerVersionUsage();
         try {
             if ("hello".equals(command)) {
@@ -114,6 +129,8 @@ public final class DurableH2Backend extends H2Backend {
         } finally {
             MVStore store = getMvStore();
             store.deregisterVersionUsage(reading);
+            cpuByKind.computeIfAbsent(kind, spent -> new java.util.concurrent.atomic.LongAdder())
+                    .add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
             if (store.hasUnsavedChanges() && !store.isClosed()) {
                 commitInGroup();
             }

@@ -100,7 +100,7 @@ final class MongoStore extends Component {
         }
     }
 
-    /** Also the commands the embedded store handled and the commits it wrote since it started. */
+    /** Also the commands the embedded store handled, the CPU they took and the commits it wrote since it started. */
     @Override
     Map<String, Object> status() {
         Map<String, Object> m = super.status();
@@ -109,6 +109,7 @@ final class MongoStore extends Component {
             m.put("commands", running.commands());
             m.put("commits", running.commitsWritten());
             m.put("commandsByKind", running.commandsByKind());
+            m.put("cpuMillisByKind", running.cpuMillisByKind());
         }
         return m;
     }

@@ -44,6 +44,9 @@ class StoreCommandCountsTest {
             assertEquals(1L, backend.commandsByKind().get("contacts find contacts"));
             long counted = backend.commandsByKind().values().stream().mapToLong(Long::longValue).sum();
             assertEquals(backend.commands(), counted, "every command is counted under one kind");
+            assertEquals(backend.commandsByKind().keySet(), backend.cpuMillisByKind().keySet(), "the CPU of each kind");
+            org.junit.jupiter.api.Assertions.assertTrue(backend.cpuMillisByKind().values().stream().mapToDouble(Double::doubleValue)
+                    .sum() > 0, "some CPU was spent");
         } finally {
             server.shutdownNow();
         }
