@@ -227,10 +227,12 @@ def main():
         except (OSError, NotRead) as error:  # reported in the memory row, the other figures still read
             resident = error
         with open(os.path.join(OUT, f"memory-{label}.txt"), "w") as out:
-            out.write(f"resident memory of each process after the {label} burst, MiB\n")
+            out.write(f"resident memory of each process after the {label} burst, MiB (with its children not listed)\n")
+            tree, listed = children(), set(pids.values())
             for name, pid in pids.items():
                 try:
-                    out.write("%8d  %s\n" % (resident_bytes(pid) // 2 ** 20, name))
+                    own = sum(resident_bytes(member) for member in descendants(pid, tree, listed))
+                    out.write("%8d  %s\n" % (own // 2 ** 20, name))
                 except (OSError, NotRead) as error:
                     out.write(f"{'not read':>8}  {name} ({error})\n")
         got = {

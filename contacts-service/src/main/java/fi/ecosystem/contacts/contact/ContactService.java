@@ -2,11 +2,13 @@ package fi.ecosystem.contacts.contact;
 
 import fi.ecosystem.platform.search.SearchWords;
 import fi.ecosystem.contacts.access.ContactsAccess;
+import fi.ecosystem.contracts.PersonalData;
 import fi.ecosystem.contracts.contacts.ContactErased;
 import fi.ecosystem.contracts.projects.ProjectChanged;
 import fi.ecosystem.contracts.organisations.BusinessId;
 import fi.ecosystem.contracts.registrations.RegistrationChanged;
 import fi.ecosystem.contacts.organisation.OrganisationService;
+import fi.ecosystem.platform.privacy.PersonalDataKeys;
 import fi.ecosystem.platform.projectaccess.ProjectAccessDirectory;
 import fi.ecosystem.platform.security.CityUser;
 import fi.ecosystem.platform.web.DomainRuleViolation;
@@ -65,10 +67,13 @@ public class ContactService {
     private final MergedAddresses addresses;
     private final OrganisationService organisations;
     private final ParticipationHistory history;
+    /** The personal data keys; null where the platform's messaging is off (slice tests), and with it the sealing. */
+    private final PersonalDataKeys keys;
 
     ContactService(ContactRepository contacts, MongoTemplate mongo, ProjectAccessDirectory projects,
             ContactAudit audit, ContactWords words, MergedAddresses addresses, OrganisationService organisations,
-            ParticipationHistory history) {
+            ParticipationHistory history, org.springframework.beans.factory.ObjectProvider<PersonalDataKeys> keys) {
+        this.keys = keys.getIfAvailable();
         this.history = history;
         this.organisations = organisations;
         this.contacts = contacts;
@@ -601,7 +606,14 @@ public class ContactService {
         try {
             // all new: one insert of them all, their word index entries in one write right after it (a known person's
             // entries are written at their save: deferred to the poll's end, an erasure meanwhile could be undone)
-            words.together(() -> contacts.saveAll(made.people.values()));
+            Runnable insert = () -> words.together(() -> contacts.saveAll(made.people.values()));
+            if (keys == null) {
+                insert.run();
+            } else {
+                // their keys (a new person's events are sealed with the key of their record) in one write too
+                keys.withKeysMade(made.people.values().stream().map(contact -> PersonalData.contactKey(contact.id())).toList(),
+                        insert);
+            }
         } catch (DuplicateKeyException takenMeanwhile) {
             Set<String> written = new HashSet<>();
             contacts.findAllById(made.madeBy.keySet()).forEach(contact -> written.add(contact.id()));

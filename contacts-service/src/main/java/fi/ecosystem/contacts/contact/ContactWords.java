@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -45,6 +46,8 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
 
     static final String COLLECTION = "contact_words";
     private static final Logger log = LoggerFactory.getLogger(ContactWords.class);
+    /** Reads of the people after a write of their entries, at most: each finds the newer saves since the one before. */
+    private static final int SETTLE_ROUNDS = 3;
 
     private final MongoTemplate mongo;
     /** The entries of the saves of {@link #together} on this thread, and the ids the people lost; null outside it. */
@@ -54,8 +57,18 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
         this.mongo = mongo;
     }
 
-    /** Entries to write and ids to remove, the later save of a person winning. */
-    private record Pending(Map<String, Document> entries, Set<String> lost) {
+    /** Entries to write and ids to remove, the later save of a person winning; what each person's saves wrote. */
+    private record Pending(Map<String, Document> entries, Set<String> lost, Map<String, Written> written) {
+    }
+
+    /** The entries written for a save of a person: the version saved and the ids of the entries. */
+    private record Written(Object version, Set<String> ids) {
+
+        Written and(Written later) {
+            Set<String> both = new HashSet<>(ids);
+            both.addAll(later.ids());
+            return new Written(later.version(), both);
+        }
     }
 
     /**
@@ -84,29 +97,74 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
         Map<String, Document> entries = ContactWordEntries.of(event.getDocument());
         Set<String> lost = new HashSet<>(contact.previouslyIndexedWords());
         lost.removeAll(entries.keySet());
+        Written written = new Written(event.getDocument().get("version"), entries.keySet());
         Pending together = pending.get();
         if (together != null) {
             together.lost().removeAll(entries.keySet());
             together.lost().addAll(lost);
             together.entries().keySet().removeAll(lost);
             together.entries().putAll(entries);
+            together.written().merge(contact.id(), written, Written::and);
             return;
         }
         remove(lost);
         write(entries);
+        settle(Map.of(contact.id(), written));
+    }
+
+    /**
+     * After the entries of these saves were written: a person saved again since (or gone) gets the entries of what is
+     * stored now, one read for all of them. The entries are written after the person's save and unguarded by its
+     * version, so two threads writing one person's entries (the registrations consumer after its save, an erasure
+     * after its own) can interleave with the older write landing last, bringing back what the newer save removed (an
+     * erased person's names). The thread of that older write reads the person after it, sees the newer version and
+     * writes its entries again; a later save still to write its own reads after its write too.
+     */
+    private void settle(Map<String, Written> written) {
+        Map<String, Written> unsettled = written;
+        for (int round = 0; round < SETTLE_ROUNDS && !unsettled.isEmpty(); round++) {
+            Query stored = new Query(Criteria.where("_id").in(unsettled.keySet()));
+            ContactWordEntries.FIELDS.forEach(stored.fields()::include);
+            stored.fields().include("mergedInto").include("version");
+            Map<String, Document> now = new HashMap<>();
+            mongo.find(stored, Document.class, mongo.getCollectionName(Contact.class))
+                    .forEach(person -> now.put(person.get("_id").toString(), person));
+            Map<String, Written> again = new HashMap<>();
+            Map<String, Document> entries = new LinkedHashMap<>();
+            Set<String> gone = new HashSet<>();
+            unsettled.forEach((contactId, mine) -> {
+                Document person = now.get(contactId);
+                if (person != null && sameVersion(person.get("version"), mine.version())) {
+                    return;
+                }
+                Map<String, Document> current = person == null ? Map.of() : ContactWordEntries.of(person);
+                mine.ids().stream().filter(id -> !current.containsKey(id)).forEach(gone::add);
+                entries.putAll(current);
+                if (person != null) {
+                    again.put(contactId, new Written(person.get("version"), current.keySet()));
+                }
+            });
+            remove(gone);
+            write(entries);
+            unsettled = again;
+        }
+    }
+
+    private static boolean sameVersion(Object stored, Object saved) {
+        return stored instanceof Number a && saved instanceof Number b ? a.longValue() == b.longValue() : Objects.equals(stored, saved);
     }
 
     /**
      * Runs the work with the entries of the people it saves written together when it ends (one removal and one bulk
-     * write), not two writes per person: for the insert of a poll's new people. Keep the work short: a change of one of
-     * its people by someone else before it ends (an erasure) would have its entries overwritten by the older ones. What
-     * the saves that succeeded wrote is kept in step even when the work fails later. Not nested.
+     * write), not two writes per person: for the insert of a poll's new people. A change of one of its people by someone
+     * else before it ends (an erasure) is found when the people are read after the write, and its entries written again
+     * ({@link #settle}). What the saves that succeeded wrote is kept in step even when the work fails later. Not nested.
      */
     void together(Runnable work) {
         if (pending.get() != null) {
             throw new IllegalStateException("ContactWords.together is not nested");
         }
-        Pending together = new Pending(new LinkedHashMap<>(), new HashSet<>());
+        Pending together = new Pending(new LinkedHashMap<>(), new HashSet<>(), new HashMap<>());
         pending.set(together);
         try {
             work.run();
@@ -114,6 +172,7 @@ public class ContactWords extends AbstractMongoEventListener<Contact> implements
             pending.remove();
             remove(together.lost());
             write(together.entries());
+            settle(together.written());
         }
     }
 

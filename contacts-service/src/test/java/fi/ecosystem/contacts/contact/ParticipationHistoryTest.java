@@ -146,7 +146,7 @@ class ParticipationHistoryTest {
 
     /**
      * A poll's new people are written together: one insert of them all, one write of their word index entries, one of
-     * their audit lines, whatever their number; a second registration of a new address goes to the same new person,
+     * their audit lines, one of their personal data keys, whatever their number; a second registration of a new address goes to the same new person,
      * and a known person is saved as before, their entries with them.
      */
     @Test
@@ -195,6 +195,10 @@ class ParticipationHistoryTest {
         assertThat(storeCommands).filteredOn(command -> command.startsWith("update contact_words ")
                 && ids.stream().allMatch(command::contains)).as("the word index of the three new people in one write")
                 .hasSize(1);
+        assertThat(storeCommands).filteredOn(command -> command.contains(" data_subject_keys ")
+                && ids.stream().anyMatch(command::contains)).as("the keys of the three new people: one insert of them all")
+                .singleElement().asString().startsWith("insert data_subject_keys ")
+                .contains(ids.stream().map(id -> "contact:" + id).toList());
     }
 
     /**

@@ -138,6 +138,27 @@ class SearchTest extends ContactsApiTestBase {
     ContactWords words;
 
     @Test
+    void theEntriesOfAnOlderSaveWrittenAfterANewerOnesGiveWayToTheNewerOnes() {
+        Contact kaisa = mongo.findOne(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("lastName").is("Kokeilija")), Contact.class);
+        org.bson.Document asSaved = mongo.findById(kaisa.id(), org.bson.Document.class, "contacts");
+        // a newer save (here an edit; in the race seen, an erasure) writes its entries first ...
+        contacts.edit(HYVINKAA_STAFF, kaisa.id(), new ContactDetails("Kaisa", "Uusinimi", null, "Business Tampere", null,
+                kaisa.email(), null, "fi"));
+        // ... and the thread of the older save writes the older entries only now
+        words.onAfterSave(new org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent<>(kaisa, asSaved, "contacts"));
+
+        assertThat(mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("c").is(kaisa.id())), org.bson.Document.class,
+                ContactWords.COLLECTION).stream().map(entry -> entry.getString("_id")))
+                .containsExactlyInAnyOrder("n:kaisa:" + kaisa.id(), "n:uusinimi:" + kaisa.id(), "o:business:" + kaisa.id(),
+                        "o:tampere:" + kaisa.id(), "r:PROJECT_MANAGER:" + kaisa.id(), "p:" + HRI + ":" + kaisa.id());
+        assertThat(mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("c").is(kaisa.id())), org.bson.Document.class,
+                ContactWords.COLLECTION)).allSatisfy(entry -> assertThat(entry.toJson()).doesNotContain("kokeilija"));
+    }
+
+    @Test
     void resultsArePagedInNameOrder() throws Exception {
         mvc.perform(get("/api/contacts?q=massa&size=10&page=2").with(cityUser("kerava", "staff")))
                 .andExpect(jsonPath("$.totalItems").value(25))

@@ -70,25 +70,48 @@ public final class BatchSubscription {
     @KafkaListener(topics = "#{__listener.topic()}", groupId = "${spring.application.name}#{__listener.groupSuffix()}",
             batch = "true", properties = "#{__listener.consumerProperties()}")
     void on(List<ConsumerRecord<String, String>> records) {
+        List<InboundEvent> typed = new ArrayList<>();
+        List<Integer> typedAt = new ArrayList<>();
+        int unreadableAt = -1;
+        RuntimeException unreadable = null;
+        for (int position = 0; position < records.size(); position++) {
+            try {
+                InboundEvent event = inbox.receive(records.get(position));
+                if (Subscription.ofType(types, event)) {
+                    typed.add(event);
+                    typedAt.add(position);
+                }
+            } catch (RuntimeException notAnEnvelope) {
+                unreadableAt = position;
+                unreadable = notAnEnvelope;
+                break;
+            }
+        }
+        // a condition may open its event (was the person erased?): the poll's events of the types open together
+        inbox.openTogether(typed);
         List<InboundEvent> wanted = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<String> traces = new ArrayList<>();
-        for (int position = 0; position < records.size(); position++) {
-            InboundEvent event;
+        for (int i = 0; i < typed.size(); i++) {
+            InboundEvent event = typed.get(i);
+            int position = typedAt.get(i);
             try {
-                event = inbox.receive(records.get(position));
-                if (!Subscription.wanted(types, condition, event)) {
+                if (!condition.test(event)) {
                     continue;
                 }
-            } catch (RuntimeException unreadable) {
+            } catch (RuntimeException unreadableByCondition) {
                 handle(wanted, positions, traces);
-                throw new BatchListenerFailedException(String.valueOf(unreadable.getMessage()), unreadable, position);
+                throw new BatchListenerFailedException(String.valueOf(unreadableByCondition.getMessage()), unreadableByCondition,
+                        position);
             }
             wanted.add(event);
             positions.add(position);
             traces.add(traceparent(records.get(position), event));
         }
         handle(wanted, positions, traces);
+        if (unreadable != null) {
+            throw new BatchListenerFailedException(String.valueOf(unreadable.getMessage()), unreadable, unreadableAt);
+        }
     }
 
     /** The trace context the producer's observation put on the record, else the one the event was created in. */

@@ -45,8 +45,14 @@ public final class InboundEvent {
 
     private void open() {
         if (together != null) {
-            together.open();
-        } else if (opener != null) {
+            try {
+                together.open();
+                return;
+            } catch (RuntimeException oneOfThem) {
+                // one of them does not open (tampered with): each is opened alone, the one that fails fails alone
+            }
+        }
+        if (opener != null) {
             take(opener.apply(received));
         }
     }
@@ -76,7 +82,13 @@ public final class InboundEvent {
 
         void open() {
             List<InboundEvent> pending = events.stream().filter(event -> event.together == this).toList();
-            List<Opened> opened = openAll.apply(pending.stream().map(event -> event.received).toList());
+            List<Opened> opened;
+            try {
+                opened = openAll.apply(pending.stream().map(event -> event.received).toList());
+            } catch (RuntimeException oneOfThem) {
+                pending.forEach(event -> event.together = null);
+                throw oneOfThem;
+            }
             for (int i = 0; i < pending.size(); i++) {
                 pending.get(i).take(opened.get(i));
             }

@@ -80,7 +80,12 @@ public final class Subscription {
     }
 
     static boolean wanted(Set<String> types, Predicate<InboundEvent> condition, InboundEvent event) {
-        return (types.isEmpty() || types.contains(event.type())) && condition.test(event);
+        return ofType(types, event) && condition.test(event);
+    }
+
+    /** Whether the event is of the subscription's types (any type when none are named): read from the envelope. */
+    static boolean ofType(Set<String> types, InboundEvent event) {
+        return types.isEmpty() || types.contains(event.type());
     }
 
     public static final class Builder {

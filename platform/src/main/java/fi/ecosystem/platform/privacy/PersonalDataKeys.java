@@ -1,6 +1,7 @@
 package fi.ecosystem.platform.privacy;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,6 +48,8 @@ public class PersonalDataKeys {
     private final MongoTemplate store;
     private final KeyEncryptionKeys keks;
     private final SecureRandom random = new SecureRandom();
+    /** The keys made by {@link #withKeysMade} for the work running on this thread; null outside it. */
+    private final ThreadLocal<Map<String, SecretKey>> made = new ThreadLocal<>();
 
     public PersonalDataKeys(MongoTemplate store, KeyEncryptionKeys keks) {
         this.store = store;
@@ -54,15 +58,20 @@ public class PersonalDataKeys {
 
     /**
      * The subject's key, created on first use: one upsert that stores a new key only when the subject has none and
-     * returns the one stored (concurrent creators agree on the one stored first).
+     * returns the one stored (concurrent creators agree on the one stored first). Inside {@link #withKeysMade} for the
+     * subject, the key made there, without a store command.
      */
     public SecretKey keyFor(String subject) {
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        KeyEncryptionKeys.Wrapped wrapped = keks.wrap(subject, key);
-        Update created = new Update().setOnInsert("alg", KeyEncryptionKeys.ALGORITHM).setOnInsert("kek", wrapped.kekId())
-                .setOnInsert("iv", new Binary(wrapped.iv())).setOnInsert("wrappedKey", new Binary(wrapped.wrappedKey()))
-                .setOnInsert("createdAt", new Date());
+        Map<String, SecretKey> madeHere = made.get();
+        if (madeHere != null && madeHere.containsKey(subject)) {
+            return madeHere.get(subject);
+        }
+        Update created = new Update();
+        newKey(subject).document().forEach((field, value) -> {
+            if (!"_id".equals(field)) {
+                created.setOnInsert(field, value);
+            }
+        });
         Document stored;
         try {
             stored = store.findAndModify(new Query(Criteria.where("_id").is(subject)), created,
@@ -100,6 +109,52 @@ public class PersonalDataKeys {
             }
         }
         return found;
+    }
+
+    /**
+     * Runs the work with the keys of these subjects made beforehand in one write (an unordered insert of them all; one
+     * read of those that had a key already): {@link #keyFor} of one of them during the work, on this thread, returns it
+     * without a store command. For records a batch makes at once, whose subjects are new (a poll's new people): one
+     * write instead of one per person. The keys are stored before the work seals anything with them. Not nested.
+     */
+    public void withKeysMade(Collection<String> subjects, Runnable work) {
+        if (made.get() != null) {
+            throw new IllegalStateException("PersonalDataKeys.withKeysMade is not nested");
+        }
+        Map<String, SecretKey> keys = new HashMap<>();
+        List<Document> stored = new ArrayList<>();
+        for (String subject : new LinkedHashSet<>(subjects)) {
+            NewKey key = newKey(subject);
+            stored.add(key.document());
+            keys.put(subject, key.key());
+        }
+        if (!stored.isEmpty()) {
+            try {
+                store.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION).insert(stored).execute();
+            } catch (DuplicateKeyException | BulkOperationException someHadOne) {
+                // the others were written (unordered); those who had a key keep it: every key as stored now
+                keys.putAll(existing(keys.keySet()));
+            }
+        }
+        made.set(keys);
+        try {
+            work.run();
+        } finally {
+            made.remove();
+        }
+    }
+
+    /** A fresh key and its stored form, wrapped with the current KEK. */
+    private record NewKey(SecretKey key, Document document) {
+    }
+
+    private NewKey newKey(String subject) {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        KeyEncryptionKeys.Wrapped wrapped = keks.wrap(subject, key);
+        return new NewKey(new SecretKeySpec(key, "AES"), new Document("_id", subject).append("alg", KeyEncryptionKeys.ALGORITHM)
+                .append("kek", wrapped.kekId()).append("iv", new Binary(wrapped.iv()))
+                .append("wrappedKey", new Binary(wrapped.wrappedKey())).append("createdAt", new Date()));
     }
 
     /** Deletes the subjects' keys; returns how many there were. Deleting again changes nothing. */

@@ -148,6 +148,50 @@ class SealedEventOpeningTest {
     }
 
     @Test
+    void aPollsEventsOpenedByTheSubscriptionsConditionAreOpenedWithOneReadOfTheirKeys() {
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+        String[] people = {"aino@example.org", "bertta@example.org", "cecilia@example.org"};
+        for (int i = 0; i < people.length; i++) {
+            poll.add(sealedRegistration(UUID.randomUUID().toString(), people[i], i));
+        }
+        poll.add(1, new ConsumerRecord<>("registrations", 0, 9, "x", "{\"id\": \"" + UUID.randomUUID()
+                + "\", \"type\": \"registration.cancelled\", \"version\": 1, \"time\": \"2026-11-23T10:00:00Z\", "
+                + "\"source\": \"events-service\", \"subject\": \"x\", \"cities\": [\"helsinki\"], \"data\": {}}")); // of another type: not opened
+        keyReads.set(0);
+        List<String> seen = new ArrayList<>();
+        BatchSubscription notErased = inbox.subscribe("registrations").types("registration.confirmed")
+                .when(event -> !event.personalDataErased())
+                .batch("participation", events -> events.forEach(event -> seen.add(event.payload(Participation.class)
+                        .participant().email())));
+
+        notErased.on(poll);
+
+        assertThat(seen).containsExactly(people);
+        assertThat(keyReads).as("one read for the three events the condition opened").hasValue(1);
+    }
+
+    @Test
+    void inAPollOpenedTogetherTheEventThatDoesNotOpenFailsAloneAndTheOnesBeforeItAreHandled() {
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            poll.add(sealedRegistration(UUID.randomUUID().toString(), "p" + i + "@example.org", i));
+        }
+        String wire = poll.get(1).value();
+        String ciphertext = JSON.readTree(wire).get("data").get("sealed").get("ciphertext").asString();
+        poll.set(1, new ConsumerRecord<>("registrations", 0, 1, "r-1", wire.replace(ciphertext,
+                Base64.getEncoder().encodeToString(new byte[40]))));
+        List<String> seen = new ArrayList<>();
+        BatchSubscription notErased = inbox.subscribe("registrations").when(event -> !event.personalDataErased())
+                .batch("participation", events -> events.forEach(event -> seen.add(event.payload(Participation.class)
+                        .participant().email())));
+
+        assertThatThrownBy(() -> notErased.on(poll)).isInstanceOfSatisfying(
+                org.springframework.kafka.listener.BatchListenerFailedException.class,
+                failed -> assertThat(failed.getIndex()).as("the tampered one").isEqualTo(1));
+        assertThat(seen).containsExactly("p0@example.org");
+    }
+
+    @Test
     void aSealedPartThatDoesNotOpenIsPoisonWhenTheHandlerAsksForIt() {
         String eventId = UUID.randomUUID().toString();
         String wire = sealedRegistration(eventId, "salainen@example.org").value();

@@ -239,4 +239,35 @@ class PersonalDataKeysTest {
             assertThat(commands).containsExactly("find");
         }
     }
+
+    @Test
+    void keysMadeTogetherAreOneWriteAndThoseThatHadAKeyKeepIt() {
+        String name = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> commands = new CopyOnWriteArrayList<>();
+        try (MongoClient watched = WatchedStore.client(started -> {
+            if (started.getDatabaseName().equals(name)) {
+                commands.add(started.getCommandName());
+            }
+        })) {
+            PersonalDataKeys keys = new PersonalDataKeys(new MongoTemplate(watched, name), keks(1));
+            byte[] known = keys.keyFor("contact:known").getEncoded();
+            commands.clear();
+
+            Map<String, byte[]> inside = new LinkedHashMap<>();
+            keys.withKeysMade(List.of("contact:a", "contact:b", "contact:known"), () -> {
+                for (String subject : List.of("contact:a", "contact:b", "contact:known")) {
+                    inside.put(subject, keys.keyFor(subject).getEncoded());
+                }
+            });
+
+            assertThat(commands).as("one insert, and one read for the key that was there").containsExactly("insert", "find");
+            assertThat(inside.get("contact:known")).isEqualTo(known);
+            for (String subject : List.of("contact:a", "contact:b")) {
+                assertThat(keys.existing(subject).orElseThrow().getEncoded()).as(subject + " as stored").isEqualTo(inside.get(subject));
+            }
+            commands.clear();
+            keys.keyFor("contact:a");
+            assertThat(commands).as("outside the work: from the store again").containsExactly("findAndModify");
+        }
+    }
 }
