@@ -351,16 +351,18 @@ public class RegistrationService {
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
                 placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents,
                 emailHash.of(participant.email()), cities);
+        // the join before the insert, as the place before it: whoever the counter counts is stored or about to be, and
+        // a crash between the two leaves the counter one too high (someone is sought to offer a place), never too low
+        SeatCounter.Joined joined = placeTaken ? null : seats.joinWaitingList(eventId, registration.createdAt());
         try {
             Registration saved = registrations.insert(registration);
-            if (placeTaken) {
-                return new Outcome(saved, true, event, 0L);
-            }
-            SeatCounter.Joined joined = seats.joinWaitingList(eventId, saved.createdAt());
-            return new Outcome(saved, true, event, joined.inOrder() ? joined.before() + 1 : null);
+            Long place = placeTaken ? Long.valueOf(0) : joined.inOrder() ? Long.valueOf(joined.before() + 1) : null;
+            return new Outcome(saved, true, event, place);
         } catch (DuplicateKeyException sameEmailAtTheSameMoment) {
             if (placeTaken) {
                 seats.givePlaceBack(eventId);
+            } else {
+                seats.leaveWaitingList(eventId);
             }
             return new Outcome(registrations.findByEventIdAndEmail(eventId, registration.email()).orElseThrow(), false, event);
         }

@@ -70,10 +70,8 @@ public final class InboundEvent {
      */
     static void openTogether(List<InboundEvent> events, Function<List<EventEnvelope>, List<Opened>> openAll) {
         List<InboundEvent> sealed = events.stream().filter(event -> event.opener != null).distinct().toList();
-        if (sealed.size() < 2) {
-            return;
-        }
-        Together together = new Together(sealed, openAll);
+        // a group of one reads as much as the event alone; either way no longer with the events of an earlier group
+        Together together = sealed.size() < 2 ? null : new Together(sealed, openAll);
         sealed.forEach(event -> event.together = together);
     }
 
