@@ -618,6 +618,10 @@ public class ContactService {
             Set<String> written = new HashSet<>();
             contacts.findAllById(made.madeBy.keySet()).forEach(contact -> written.add(contact.id()));
             audit.recordCreated(made.madeBy.entrySet().stream().filter(person -> written.contains(person.getKey())).toList());
+            if (keys != null) {
+                // the keys made for the records the insert did not write open nothing: not kept
+                keys.shred(made.madeBy.keySet().stream().filter(id -> !written.contains(id)).map(PersonalData::contactKey).toList());
+            }
             for (int i = 0; i < made.registrations.size(); i++) {
                 participated(made.registrations.get(i), made.times.get(i), lines, citiesOf, null);
             }

@@ -215,10 +215,16 @@ class ParticipationHistoryTest {
         madeMeanwhile.put(emails.get(1), new org.bson.Document("_id", theirs).append("email", emails.get(1))
                 .append("firstName", "Rami").append("lastName", "Kilpa").append("language", "fi").append("version", 0L));
         Instant at = Instant.parse("2026-11-26T09:00:00Z");
+        java.util.Set<String> keysBefore = contactKeys();
 
         contacts.registrationsChanged(List.of(participation("r-a-" + run, emails.get(0), "Aino"),
                 participation("r-r-" + run, emails.get(1), "Rami"), participation("r-c-" + run, emails.get(2), "Cecilia")),
                 List.of(at, at, at));
+
+        java.util.Set<String> keysMade = contactKeys();
+        keysMade.removeAll(keysBefore);
+        assertThat(keysMade).as("a key made for a record that was not written is not kept").isNotEmpty()
+                .allSatisfy(key -> assertThat(mongo.findById(key.substring("contact:".length()), Contact.class)).as(key).isNotNull());
 
         assertThat(madeMeanwhile).as("the other maker ran").doesNotContainKey(emails.get(1));
         Map<String, Contact> people = new java.util.HashMap<>();
@@ -241,6 +247,21 @@ class ParticipationHistoryTest {
         assertThat(creations).as("once each for the two made here, none for the one made meanwhile").containsExactlyInAnyOrder(
                 people.get(emails.get(0)).id() + " r-a-" + run, people.get(emails.get(2)).id() + " r-c-" + run);
     }
+
+    @Autowired
+    com.mongodb.client.MongoClient client;
+
+    /** The ids of the contact records' keys in the key store. */
+    java.util.Set<String> contactKeys() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        client.getDatabase(platform.privacy().keyDatabase()).getCollection("data_subject_keys")
+                .find(com.mongodb.client.model.Filters.regex("_id", "^contact:")).projection(new org.bson.Document("_id", 1))
+                .forEach(key -> ids.add(key.getString("_id")));
+        return ids;
+    }
+
+    @Autowired
+    fi.ecosystem.platform.PlatformProperties platform;
 
     static RegistrationChanged participation(String registrationId, String email, String firstName) {
         return new RegistrationChanged(registrationId, "e-1", "hri", "CONFIRMED", null,

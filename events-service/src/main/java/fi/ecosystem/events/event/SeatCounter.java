@@ -57,8 +57,8 @@ public class SeatCounter {
     /**
      * Where a registration joined the waiting list: how many waited before it, and whether each of them was registered
      * before it ({@code inOrder}). Only then is {@code before} its place less one, as counting the waitlisted registered
-     * before it would give; otherwise (someone registered after it joined first, or an event from before the join time
-     * was kept) the place has to be counted.
+     * before it would give; otherwise (someone registered after it joined first, or people waited before the event kept
+     * the join time) the place has to be counted.
      */
     public record Joined(long before, boolean inOrder) {
     }

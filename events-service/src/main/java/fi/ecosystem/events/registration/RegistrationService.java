@@ -51,10 +51,10 @@ public class RegistrationService {
         this.emailHash = emailHash;
     }
 
-    /** The outcome, whether it is new (a repeat for the same e-mail returns the existing registration), and the event as read for it. */
     /**
-     * What a registration did; {@code place} is its place on the waiting list when registering told it (see
-     * {@link SeatCounter.Joined}), null when it is to be counted ({@link #waitingListPosition(Outcome)}).
+     * The outcome, whether it is new (a repeat for the same e-mail returns the existing registration), the event as read
+     * for it, and its place on the waiting list when registering told it (0 for a place; see {@link SeatCounter.Joined}),
+     * null when it is to be counted ({@link #waitingListPosition(Outcome)}).
      */
     public record Outcome(Registration registration, boolean created, Event event, Long place) {
 
