@@ -59,8 +59,6 @@ public class Event extends Aggregate {
     private int confirmedCount;
     /** How many wait for a place; like confirmedCount, changed only by {@link SeatCounter} (a guarded increment). */
     private int waitlistedCount;
-    /** The latest registration time that joined the waiting list, kept by {@link SeatCounter#joinWaitingList}. */
-    private Instant lastWaitlistJoin;
     private List<Session> sessions = new ArrayList<>();
     /** Attended sessions needed to complete a growth programme (null: all of them). */
     private Integer sessionsToComplete;
@@ -492,11 +490,6 @@ public class Event extends Aggregate {
 
     public int confirmedCount() {
         return confirmedCount;
-    }
-
-    /** The latest registration time that joined the waiting list; null before anyone joined since it was kept. */
-    public Instant lastWaitlistJoin() {
-        return lastWaitlistJoin;
     }
 
     public int waitlistedCount() {

@@ -1,7 +1,6 @@
 package fi.ecosystem.events.event;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -54,32 +53,10 @@ public class SeatCounter {
                 new Update().inc("confirmedCount", -1).inc("version", 1), Event.class);
     }
 
-    /**
-     * Where a registration joined the waiting list: how many waited before it, and whether each of them was registered
-     * before it ({@code inOrder}). Only then is {@code before} its place less one, as counting the waitlisted registered
-     * before it would give; otherwise (someone registered after it joined first, or people waited before the event kept
-     * the join time) the place has to be counted.
-     */
-    public record Joined(long before, boolean inOrder) {
-    }
-
-    /**
-     * Someone registered at {@code registeredAt} joined the waiting list: the size lists and the staff home show without
-     * counting registrations, and the event keeps the latest registration time that joined ({@code $max}), so that the
-     * join tells the place without a count in the usual case (see {@link Joined}). One write, as before.
-     */
-    public Joined joinWaitingList(String eventId, Instant registeredAt) {
-        Instant at = registeredAt.truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
-        Query event = new Query(Criteria.where("_id").is(eventId));
-        event.fields().include("waitlistedCount").include("lastWaitlistJoin");
-        Event before = mongo.findAndModify(event, new Update().inc("waitlistedCount", 1).inc("version", 1)
-                .max("lastWaitlistJoin", at), FindAndModifyOptions.options().returnNew(false), Event.class);
-        if (before == null) {
-            return new Joined(0, false);
-        }
-        long waited = before.waitlistedCount();
-        Instant last = before.lastWaitlistJoin();
-        return new Joined(waited, last == null ? waited == 0 : last.isBefore(at));
+    /** Someone joined the waiting list: the size lists and the staff home show without counting registrations. */
+    public void joinWaitingList(String eventId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(eventId)),
+                new Update().inc("waitlistedCount", 1).inc("version", 1), Event.class);
     }
 
     /** Someone left the waiting list (promoted, cancelled). */

@@ -51,16 +51,8 @@ public class RegistrationService {
         this.emailHash = emailHash;
     }
 
-    /**
-     * The outcome, whether it is new (a repeat for the same e-mail returns the existing registration), the event as read
-     * for it, and its place on the waiting list when registering told it (0 for a place; see {@link SeatCounter.Joined}),
-     * null when it is to be counted ({@link #waitingListPosition(Outcome)}).
-     */
-    public record Outcome(Registration registration, boolean created, Event event, Long place) {
-
-        Outcome(Registration registration, boolean created, Event event) {
-            this(registration, created, event, null);
-        }
+    /** The outcome, whether it is new (a repeat for the same e-mail returns the existing registration), and the event as read for it. */
+    public record Outcome(Registration registration, boolean created, Event event) {
     }
 
     public Outcome registerByOrganiser(CityUser user, String eventId, Participant participant,
@@ -244,15 +236,6 @@ public class RegistrationService {
         return waitingList.answerOffer(registration, accepted, events.citiesOf(events.find(registration.eventId())));
     }
 
-    /**
-     * The place of a registration just made or found: as registering told it, else counted. Registering tells it when
-     * everyone waiting before was registered earlier, so no count of the waiting list is needed in the usual case: on
-     * MongoDB a count reads an index key per person waiting ahead, for every registration that joins the list.
-     */
-    public long waitingListPosition(Outcome outcome) {
-        return outcome.place() != null ? outcome.place() : waitingListPosition(outcome.registration());
-    }
-
     /** Place in the waiting list (1 = next to be promoted), or 0 when not waitlisted. */
     public long waitingListPosition(Registration registration) {
         if (registration.status() != RegistrationStatus.WAITLISTED) {
@@ -351,18 +334,15 @@ public class RegistrationService {
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
                 placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents,
                 emailHash.of(participant.email()), cities);
-        // the join before the insert, as the place before it: whoever the counter counts is stored or about to be, and
-        // a crash between the two leaves the counter one too high (someone is sought to offer a place), never too low
-        SeatCounter.Joined joined = placeTaken ? null : seats.joinWaitingList(eventId, registration.createdAt());
         try {
             Registration saved = registrations.insert(registration);
-            Long place = placeTaken ? Long.valueOf(0) : joined.inOrder() ? Long.valueOf(joined.before() + 1) : null;
-            return new Outcome(saved, true, event, place);
+            if (!placeTaken) {
+                seats.joinWaitingList(eventId);
+            }
+            return new Outcome(saved, true, event);
         } catch (DuplicateKeyException sameEmailAtTheSameMoment) {
             if (placeTaken) {
                 seats.givePlaceBack(eventId);
-            } else {
-                seats.leaveWaitingList(eventId);
             }
             return new Outcome(registrations.findByEventIdAndEmail(eventId, registration.email()).orElseThrow(), false, event);
         }

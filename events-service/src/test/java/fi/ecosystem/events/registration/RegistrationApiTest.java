@@ -203,41 +203,6 @@ class RegistrationApiTest extends EventsApiTestSupport {
                 .andExpect(status().isForbidden());
     }
 
-    @Autowired
-    RegistrationService registrationService;
-
-    /** The organiser's answer gives the registration's place on the waiting list as a count would; 0 for a place. */
-    long registeredAt(String event, String email) throws Exception {
-        String body = mvc.perform(post("/api/events/" + event + "/registrations").with(cityUser("espoo", "staff", "event-organiser"))
-                .contentType(MediaType.APPLICATION_JSON).content(person(email)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long told = ((Number) JsonPath.read(body, "$.waitingListPosition")).longValue();
-        Registration stored = mongo.findById(JsonPath.read(body, "$.id"), Registration.class);
-        assertThat(registrationService.waitingListPosition(stored)).as("counted, for " + email).isEqualTo(told);
-        return told;
-    }
-
-    @Test
-    void registeringTellsThePlaceOnTheWaitingListWithoutACountUnlessSomeoneLaterJoinedFirst() throws Exception {
-        String event = publish(draft(1));
-        for (int i = 0; i < 4; i++) {
-            assertThat(registeredAt(event, "jono" + i + "@example.org")).isEqualTo(i);
-        }
-        Query ofEvent = new Query(Criteria.where("_id").is(event));
-        // the join tells the place: with a counter that says more wait, the answer follows the counter, not a count
-        mongo.updateFirst(ofEvent, new org.springframework.data.mongodb.core.query.Update().set("waitlistedCount", 9), Event.class);
-        String body = mvc.perform(post("/api/events/" + event + "/registrations").with(cityUser("espoo", "staff", "event-organiser"))
-                .contentType(MediaType.APPLICATION_JSON).content(person("jono4@example.org")))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(((Number) JsonPath.read(body, "$.waitingListPosition")).longValue()).as("told by the join").isEqualTo(10);
-        // someone registered after the next one joined first (two registering at once): the next one's place is counted,
-        // whatever the counter says (10 now)
-        mongo.updateFirst(ofEvent, new org.springframework.data.mongodb.core.query.Update()
-                .set("lastWaitlistJoin", java.util.Date.from(java.time.Instant.now().plusSeconds(3600))), Event.class);
-        assertThat(registeredAt(event, "jono5@example.org")).isEqualTo(5);
-        assertThat(mongo.findById(event, Event.class).waitlistedCount()).isEqualTo(11);
-    }
-
     @Test
     void theWaitingListOrderHoldsAcrossSeveralCancellations() throws Exception {
         String event = publish(draft(2));

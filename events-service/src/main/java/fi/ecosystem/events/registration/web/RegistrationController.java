@@ -94,7 +94,8 @@ class RegistrationController {
                 new Participant(request.email(), request.firstName(), request.lastName(),
                         request.organisationName(), request.businessId(), request.language()), request.answers());
         // the event as the registration read it: registering changes nothing of it that the answer shows
-        RegistrationResponse body = of(outcome.registration(), outcome.event(), registrations.waitingListPosition(outcome));
+        RegistrationResponse body = of(outcome.registration(), outcome.event(),
+                registrations.waitingListPosition(outcome.registration()));
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + body.id())).body(body)
                 : ResponseEntity.ok(body);
