@@ -1,6 +1,5 @@
 package fi.ecosystem.e2e;
 
-import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -77,21 +76,9 @@ final class Chromium implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
-    /**
-     * axe-core with the WCAG 2.1 A and AA rules. Only the violations are reported node by node: for the passes, the
-     * inapplicable and the incomplete axe-core gives one node per rule instead of all of them (its {@code resultTypes}
-     * option), which spares it a CSS selector and an HTML excerpt for every node of the page that passed. Every rule
-     * still runs on every node; what fails is reported in full.
-     */
-    private static AxeBuilder axeBuilder() {
-        AxeRunOptions options = new AxeRunOptions();
-        options.setResultTypes(List.of("violations"));
-        return new AxeBuilder().withOptions(options).withTags(WCAG_21_AA);
-    }
-
     /** Runs axe-core on the page as it is now: no violation of WCAG 2.1 level A or AA may be there. */
     Results axe(String page) {
-        Results results = axeBuilder().analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         List<Rule> violations = results.getViolations();
         checked.add(String.format("%-34s %s  %d violations, %d passes", page, driver.getCurrentUrl().replace(Stack.GATEWAY, ""),
                 violations.size(), results.getPasses().size()));
@@ -110,7 +97,7 @@ final class Chromium implements AutoCloseable {
 
     /** Runs axe-core on a page that is not the UI's own (Keycloak's login): recorded for the report, not failed. */
     void axeReportOnly(String page) {
-        Results results = axeBuilder().analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         checked.add(String.format("%-34s %s  %d violations (not ours: %s)", page, driver.getCurrentUrl().replaceAll("\\?.*", ""),
                 results.getViolations().size(), results.getViolations().stream().map(Rule::getId).toList()));
     }
