@@ -14,20 +14,33 @@ final class Services {
     static final List<String> NAMES = List.of("gateway", "projects-service", "contacts-service", "events-service", "web");
 
     /**
-     * The services' JVM options, chosen from measurements (docs/toolchain.md): the full JIT (C2), whose BigInteger
-     * intrinsics make a token's RSA check and whose code makes a request several times cheaper than C1 alone, and a
-     * small serial-collected heap, so the whole stack stays within 3 GiB. SERVICE_JVM_OPTIONS replaces them;
-     * SERVICE_JVM_EXTRA_OPTIONS is added after them (the full-stack tests add C1-only this way).
+     * The services that run with the C1 compiler alone, chosen from side-by-side runs of bench/all.sh (docs/speed.md,
+     * ninth stop). On two cores C2's compiling of a registration burst's many code paths (requests, consumers, the
+     * outbox, the mail) took the CPU the burst needed for minutes, the second burst included: events-service and
+     * contacts-service spent about half of their CPU per registration on it, and with the gateway on C2 the first
+     * burst's slowest answers took 33–60 s instead of 14–22 s. projects-service keeps the full JIT: its reads (one
+     * project straight from it, the benchmark's GET) are one narrow path that C2 makes cheaper once compiled. The price:
+     * a gateway on C1 passes fewer requests per second once warm (its ratio to the direct GET ×0.23 against ×0.43).
      */
-    static List<String> jvmOptions() {
-        return jvmOptions(System.getenv("SERVICE_JVM_OPTIONS"), System.getenv("SERVICE_JVM_EXTRA_OPTIONS"));
+    static final java.util.Set<String> C1_ONLY = java.util.Set.of("gateway", "events-service", "contacts-service", "web");
+
+    /**
+     * A service's JVM options, chosen from measurements (docs/toolchain.md, docs/speed.md): a small serial-collected
+     * heap, so the whole stack stays within 3 GiB, and the JIT as {@link #C1_ONLY} says. SERVICE_JVM_OPTIONS replaces
+     * them; SERVICE_JVM_EXTRA_OPTIONS is added after them (the full-stack tests add C1-only this way).
+     */
+    static List<String> jvmOptions(String service) {
+        return jvmOptions(service, System.getenv("SERVICE_JVM_OPTIONS"), System.getenv("SERVICE_JVM_EXTRA_OPTIONS"));
     }
 
-    static List<String> jvmOptions(String replacing, String extra) {
+    static List<String> jvmOptions(String service, String replacing, String extra) {
         List<String> options = new ArrayList<>();
         if (replacing == null || replacing.isBlank()) {
             options.addAll(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
             options.addAll(ChildProcess.trimNativeHeap());
+            if (C1_ONLY.contains(service)) {
+                options.add("-XX:TieredStopAtLevel=1");
+            }
         } else {
             options.addAll(List.of(replacing.trim().split("\\s+")));
         }
@@ -127,7 +140,7 @@ final class Services {
                     throw new IllegalStateException("missing " + jar + " (build with ./mvnw -DskipTests install, or --skip=" + name + ")");
                 }
                 List<String> cmd = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
-                cmd.addAll(jvmOptions());
+                cmd.addAll(jvmOptions(name));
                 if (javaAgent != null) {
                     cmd.add(javaAgent);
                 }

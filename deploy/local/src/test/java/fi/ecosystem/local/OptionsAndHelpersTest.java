@@ -47,10 +47,16 @@ class OptionsAndHelpersTest {
     void theServicesJvmOptionsAreTheMeasuredDefaultsReplacedOrAddedTo() {
         List<String> defaults = new java.util.ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
         defaults.addAll(ChildProcess.trimNativeHeap());
-        assertEquals(defaults, Services.jvmOptions(null, " "));
+        assertEquals(defaults, Services.jvmOptions("projects-service", null, " "));
+        List<String> c1 = new java.util.ArrayList<>(defaults);
+        c1.add("-XX:TieredStopAtLevel=1");
+        assertEquals(c1, Services.jvmOptions("gateway", null, null));
+        assertEquals(c1, Services.jvmOptions("events-service", null, null));
+        assertEquals(c1, Services.jvmOptions("contacts-service", "", ""));
+        assertEquals(c1, Services.jvmOptions("web", null, null));
         defaults.add("-XX:TieredStopAtLevel=1");
-        assertEquals(defaults, Services.jvmOptions("", " -XX:TieredStopAtLevel=1 "));
-        assertEquals(List.of("-Xmx512m", "-XX:+UseG1GC", "-Dx=1"), Services.jvmOptions(" -Xmx512m  -XX:+UseG1GC", "-Dx=1"));
+        assertEquals(defaults, Services.jvmOptions("projects-service", "", " -XX:TieredStopAtLevel=1 "));
+        assertEquals(List.of("-Xmx512m", "-XX:+UseG1GC", "-Dx=1"), Services.jvmOptions("events-service", " -Xmx512m  -XX:+UseG1GC", "-Dx=1"));
     }
 
     @Test
