@@ -336,9 +336,9 @@ class WebUiIT {
         // the page says only "check your e-mail", whoever the address belongs to; the private link is in the mail
         wait(ExpectedConditions.urlContains("/events/" + eventId + "/received"));
         assertThat(text("main")).doesNotContain(firstName, email);
-        if (!receivedPageChecked) {
+        if (!receivedPageShot) {
             chromium.screenshot("registration-received");
-            receivedPageChecked = true;
+            receivedPageShot = true;
         }
         String[] link = new String[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -353,7 +353,8 @@ class WebUiIT {
         return link[0];
     }
 
-    static boolean receivedPageChecked;
+    /** The "check your e-mail" page is photographed at the first registration only. */
+    static boolean receivedPageShot;
 
     /** datetime-local inputs take their value in ISO form whatever the browser's language. */
     static void setValue(String id, String value) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The platform's own services, each a child JVM from {@code deploy/local/target/stack/<name>.jar}. */
 final class Services {
@@ -22,7 +23,7 @@ final class Services {
      * project straight from it, the benchmark's GET) are one narrow path that C2 makes cheaper once compiled. The price:
      * a gateway on C1 passes fewer requests per second once warm (its ratio to the direct GET ×0.23 against ×0.43).
      */
-    static final java.util.Set<String> C1_ONLY = java.util.Set.of("gateway", "events-service", "contacts-service", "web");
+    static final Set<String> C1_ONLY = Set.of("gateway", "events-service", "contacts-service", "web");
 
     /**
      * A service's JVM options, chosen from measurements (docs/toolchain.md, docs/speed.md): a small serial-collected
