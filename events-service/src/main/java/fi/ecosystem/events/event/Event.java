@@ -59,6 +59,8 @@ public class Event extends Aggregate {
     private int confirmedCount;
     /** How many wait for a place; like confirmedCount, changed only by {@link SeatCounter} (a guarded increment). */
     private int waitlistedCount;
+    /** Waiting numbers handed out (the last one); only {@link SeatCounter} changes it, and it never goes down. */
+    private long waitingNumbers;
     private List<Session> sessions = new ArrayList<>();
     /** Attended sessions needed to complete a growth programme (null: all of them). */
     private Integer sessionsToComplete;
@@ -494,6 +496,11 @@ public class Event extends Aggregate {
 
     public int waitlistedCount() {
         return waitlistedCount;
+    }
+
+    /** The last waiting number handed out (0 before anyone joined the waiting list). */
+    public long waitingNumbers() {
+        return waitingNumbers;
     }
 
     public List<Session> sessions() {

@@ -1,5 +1,6 @@
 package fi.ecosystem.events.event;
 
+import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
@@ -53,10 +54,30 @@ public class SeatCounter {
                 new Update().inc("confirmedCount", -1).inc("version", 1), Event.class);
     }
 
-    /** Someone joined the waiting list: the size lists and the staff home show without counting registrations. */
-    public void joinWaitingList(String eventId) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(eventId)),
-                new Update().inc("waitlistedCount", 1).inc("version", 1), Event.class);
+    /**
+     * Someone joins the waiting list: their number in it and the list's size with them in it.
+     *
+     * @param number the event's next waiting number, handed out once: the list's order (see {@code Registration})
+     * @param place  how many wait, them included, right after they joined: their place, since everyone still waiting
+     *               joined before them (a departure being written at this very moment may be counted once more)
+     */
+    public record Joined(long number, long place) {
+    }
+
+    /**
+     * Joins the waiting list in one atomic write on the event: the size (which the lists and the staff home show
+     * without counting registrations) and the numbers handed out grow together, so the place told is that of the
+     * number, with no count of the registrations (a count reads an index key for everyone ahead, on every join).
+     */
+    public Joined joinWaitingList(String eventId) {
+        Query event = new Query(Criteria.where("_id").is(eventId));
+        event.fields().include("waitingNumbers").include("waitlistedCount");
+        Event joined = mongo.findAndModify(event, new Update().inc("waitlistedCount", 1).inc("waitingNumbers", 1).inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true), Event.class);
+        if (joined == null) {
+            throw new NotFoundException("Event " + eventId);
+        }
+        return new Joined(joined.waitingNumbers(), joined.waitlistedCount());
     }
 
     /** Someone left the waiting list (promoted, cancelled). */

@@ -29,8 +29,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("registrations")
 @CompoundIndexes({
     @CompoundIndex(name = "one_per_email", def = "{'eventId': 1, 'email': 1}", unique = true),
-    // the waiting list in order (promotion, place in the queue) and its size per event (the staff home)
-    @CompoundIndex(name = "waiting_list", def = "{'eventId': 1, 'status': 1, 'createdAt': 1}"),
+    // the waiting list in order (promotion, place in the queue): by waiting number, those stored before numbers first
+    @CompoundIndex(name = "waiting_order", def = "{'eventId': 1, 'status': 1, 'waitingNumber': 1, 'createdAt': 1}"),
     // an event's registrations in the order they came: the list pages and the exports' cursor
     @CompoundIndex(name = "in_order", def = "{'eventId': 1, 'createdAt': 1, '_id': 1}"),
     // the deadline job's claim: open offers whose time ran out, across every event, earliest first
@@ -70,6 +70,12 @@ public class Registration extends Aggregate {
     @Indexed(unique = true, sparse = true)
     private String privateToken;
     private Instant createdAt;
+    /**
+     * The place in the waiting list's order, handed out by the event when the registration joined it
+     * ({@link fi.ecosystem.events.event.SeatCounter#joinWaitingList}); null for those confirmed at once and for
+     * those who joined before numbers were handed out, who stand first, by time.
+     */
+    private Long waitingNumber;
     /** When the private link was last mailed again on request (a repeat registration); limits such mails. */
     private Instant linkMailedAt;
     @Version
@@ -80,7 +86,7 @@ public class Registration extends Aggregate {
 
     static Registration of(String id, String eventId, String projectId, Participant participant,
             RegistrationStatus status, String registeredBy, Map<String, String> answers,
-            List<Consent> consents, String emailHash, Collection<String> cities) {
+            List<Consent> consents, String emailHash, Long waitingNumber, Collection<String> cities) {
         Registration registration = new Registration();
         registration.id = id;
         registration.eventId = eventId;
@@ -98,6 +104,7 @@ public class Registration extends Aggregate {
         registration.consents = new ArrayList<>(consents);
         registration.privateToken = PrivateTokens.next();
         registration.createdAt = Instant.now();
+        registration.waitingNumber = waitingNumber;
         registration.record(registration.event(status.eventType(), null, status, null, cities, null));
         return registration;
     }
@@ -237,6 +244,11 @@ public class Registration extends Aggregate {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The number in the waiting list's order, or null (see the field). */
+    public Long waitingNumber() {
+        return waitingNumber;
     }
 
     Long version() {

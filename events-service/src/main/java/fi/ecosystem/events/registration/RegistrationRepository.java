@@ -16,7 +16,16 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
     /** A cursor over the event's registrations: exports read them as they write. */
     java.util.stream.Stream<Registration> streamByEventId(String eventId, org.springframework.data.domain.Sort sort);
 
-    /** How many of the event's waitlisted registered before the given time. */
-    @org.springframework.data.mongodb.repository.Query(value = "{ 'eventId': ?0, 'status': 'WAITLISTED', 'createdAt': { '$lt': ?1 } }", count = true)
-    long countAhead(String eventId, java.time.Instant createdAt);
+    /**
+     * How many of the event's waitlisted stand before the given waiting number: those with a lower number and those
+     * who joined before numbers were handed out (without one).
+     */
+    @org.springframework.data.mongodb.repository.Query(value = "{ 'eventId': ?0, 'status': 'WAITLISTED', "
+            + "'$or': [ { 'waitingNumber': null }, { 'waitingNumber': { '$lt': ?1 } } ] }", count = true)
+    long countAhead(String eventId, long waitingNumber);
+
+    /** How many of the event's waitlisted without a number (they joined before numbers) joined before the given time. */
+    @org.springframework.data.mongodb.repository.Query(value = "{ 'eventId': ?0, 'status': 'WAITLISTED', 'waitingNumber': null, "
+            + "'createdAt': { '$lt': ?1 } }", count = true)
+    long countAheadWithoutNumber(String eventId, java.time.Instant createdAt);
 }

@@ -51,8 +51,16 @@ public class RegistrationService {
         this.emailHash = emailHash;
     }
 
-    /** The outcome, whether it is new (a repeat for the same e-mail returns the existing registration), and the event as read for it. */
-    public record Outcome(Registration registration, boolean created, Event event) {
+    /**
+     * The outcome, whether it is new (a repeat for the same e-mail returns the existing registration), the event as
+     * read for it, and the place in the waiting list told by joining it (0 when it joined none now: confirmed, or a
+     * repeat, whose place {@link #waitingListPosition(Outcome)} counts).
+     */
+    public record Outcome(Registration registration, boolean created, Event event, long joinedPlace) {
+
+        Outcome(Registration registration, boolean created, Event event) {
+            this(registration, created, event, 0);
+        }
     }
 
     public Outcome registerByOrganiser(CityUser user, String eventId, Participant participant,
@@ -241,16 +249,24 @@ public class RegistrationService {
         if (registration.status() != RegistrationStatus.WAITLISTED) {
             return 0;
         }
-        return registrations.countAhead(registration.eventId(), registration.createdAt()) + 1;
+        return 1 + (registration.waitingNumber() == null
+                ? registrations.countAheadWithoutNumber(registration.eventId(), registration.createdAt())
+                : registrations.countAhead(registration.eventId(), registration.waitingNumber()));
+    }
+
+    /** The place of a registration just made or repeated: the one its joining told, counted for a repeat. */
+    public long waitingListPosition(Outcome outcome) {
+        return outcome.joinedPlace() > 0 ? outcome.joinedPlace() : waitingListPosition(outcome.registration());
     }
 
     /**
      * The places in the waiting list of a page of the event's registrations (by registration id; 0 off the list), as
-     * {@link #waitingListPosition} gives each. A page that is a slice of the event's registrations in arrival order and
-     * holds every waitlisted one of its span ({@code wholeSpan}: no words searched, the waitlisted not filtered out)
-     * needs at most two counts, whatever its size: one for the earliest time of its waitlisted rows, one for the next
-     * later time; every later row's place follows from the rows between. (Two counts, not one: a row registered in the
-     * same millisecond as the earliest may stand on the page before.) Any other page counts for each waitlisted row.
+     * {@link #waitingListPosition} gives each. A page that may hold every waitlisted registration of its span of
+     * waiting numbers ({@code wholeSpan}: no words searched, the waitlisted not filtered out) needs two counts,
+     * whatever its size: those ahead of its lowest number and those up to its highest. When the span holds no one
+     * else, each row's place follows from its rank on the page; when it does (the page is in arrival order, and two
+     * people who registered at the same moment may have joined the list the other way round), every row is counted.
+     * So is every row of any other page, and of a page with people who joined before numbers were handed out.
      */
     public Map<String, Long> waitingListPositions(List<Registration> page, boolean wholeSpan) {
         Map<String, Long> positions = new HashMap<>();
@@ -264,34 +280,19 @@ public class RegistrationService {
         if (waiting.isEmpty()) {
             return positions;
         }
-        if (!wholeSpan || waiting.stream().anyMatch(registration -> registration.createdAt() == null)) {
-            waiting.forEach(registration -> positions.put(registration.id(), waitingListPosition(registration)));
-            return positions;
+        if (wholeSpan && waiting.stream().allMatch(registration -> registration.waitingNumber() != null)) {
+            waiting.sort(Comparator.comparing(Registration::waitingNumber));
+            String eventId = waiting.get(0).eventId();
+            long ahead = registrations.countAhead(eventId, waiting.get(0).waitingNumber());
+            long throughLast = registrations.countAhead(eventId, waiting.get(waiting.size() - 1).waitingNumber() + 1);
+            if (throughLast - ahead == waiting.size()) {
+                for (int rank = 0; rank < waiting.size(); rank++) {
+                    positions.put(waiting.get(rank).id(), ahead + 1 + rank);
+                }
+                return positions;
+            }
         }
-        waiting.sort(Comparator.comparing(Registration::createdAt).thenComparing(Registration::id));
-        String eventId = waiting.get(0).eventId();
-        Instant earliest = waiting.get(0).createdAt();
-        long first = registrations.countAhead(eventId, earliest) + 1;
-        int next = -1; // the first row after the earliest time, and its place
-        long fromNext = 0;
-        int sameTime = 0; // the first row at this row's time
-        for (int i = 0; i < waiting.size(); i++) {
-            Registration registration = waiting.get(i);
-            Instant at = registration.createdAt();
-            if (at.equals(earliest)) {
-                positions.put(registration.id(), first);
-                continue;
-            }
-            if (next < 0) {
-                next = i;
-                fromNext = registrations.countAhead(eventId, at) + 1;
-            }
-            if (!at.equals(waiting.get(sameTime).createdAt())) {
-                sameTime = i;
-            }
-            // the waitlisted registered from the next time until just before this one's all stand on this page
-            positions.put(registration.id(), fromNext + (sameTime - next));
-        }
+        waiting.forEach(registration -> positions.put(registration.id(), waitingListPosition(registration)));
         return positions;
     }
 
@@ -331,18 +332,19 @@ public class RegistrationService {
                         question.policyUrl(), now))
                 .toList();
         boolean placeTaken = seats.takePlace(eventId);
+        // the waiting list is joined before the registration is stored: the number it hands out is the list's order
+        SeatCounter.Joined joined = placeTaken ? null : seats.joinWaitingList(eventId);
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,
                 placeTaken ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, registeredBy, answers, consents,
-                emailHash.of(participant.email()), cities);
+                emailHash.of(participant.email()), joined == null ? null : joined.number(), cities);
         try {
             Registration saved = registrations.insert(registration);
-            if (!placeTaken) {
-                seats.joinWaitingList(eventId);
-            }
-            return new Outcome(saved, true, event);
+            return new Outcome(saved, true, event, joined == null ? 0 : joined.place());
         } catch (DuplicateKeyException sameEmailAtTheSameMoment) {
             if (placeTaken) {
                 seats.givePlaceBack(eventId);
+            } else {
+                seats.leaveWaitingList(eventId); // the number stays unused: a gap the order does not mind
             }
             return new Outcome(registrations.findByEventIdAndEmail(eventId, registration.email()).orElseThrow(), false, event);
         }

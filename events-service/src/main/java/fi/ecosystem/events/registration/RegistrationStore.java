@@ -94,10 +94,13 @@ public class RegistrationStore {
                 due.offerExpired(cities)), Registration.class);
     }
 
-    /** The first on the event's waiting list (in the order they registered), or null. */
+    /**
+     * The first on the event's waiting list, or null: by waiting number, the order in which they joined it; those who
+     * joined before numbers were handed out have none (the lowest in MongoDB's order) and stand first, by time.
+     */
     Registration firstWaiting(String eventId) {
         return mongo.findOne(new Query(Criteria.where("eventId").is(eventId).and("status").is(RegistrationStatus.WAITLISTED.name()))
-                .with(Sort.by("createdAt", "_id")).limit(1), Registration.class);
+                .with(Sort.by("waitingNumber", "createdAt", "_id")).limit(1), Registration.class);
     }
 
     /** Writes a check-in if the registration is still the version it was read at; null when it changed meanwhile. */

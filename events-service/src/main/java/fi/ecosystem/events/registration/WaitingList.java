@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Cancellations and the waiting list. Every status change is one guarded atomic update of the
  * registration (from the status it had, with its event in the same write, see {@link RegistrationStore}), and
  * places move only through the guarded counter, so concurrent cancellations and registrations neither overbook
- * nor lose a place: a freed place goes to the first waitlisted person, in the order they registered — at once, or
+ * nor lose a place: a freed place goes to the first waitlisted person, in the order they joined the list — at once, or
  * as an offer with a deadline when the event says so. An open offer holds its place in the counter, so the
  * confirmed and the offered together never exceed the capacity; a declined or expired offer gives the place back
  * and it is offered to the next.

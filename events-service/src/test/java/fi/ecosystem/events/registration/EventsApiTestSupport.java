@@ -55,7 +55,41 @@ import org.springframework.test.web.servlet.MockMvc;
         "ecosystem.events.offers.first=PT1H"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
+@org.springframework.context.annotation.Import(EventsApiTestSupport.StoreCommands.class)
 public abstract class EventsApiTestSupport {
+
+    /** The commands the service sends to the store while a test records them: name, collection and the whole text. */
+    static final class StoreCommands {
+
+        private static volatile List<String> recording;
+
+        /** Runs {@code action} and returns the commands it sent. */
+        static List<String> during(Callable<?> action) throws Exception {
+            List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+            recording = commands;
+            try {
+                action.call();
+            } finally {
+                recording = null;
+            }
+            return commands;
+        }
+
+        @org.springframework.context.annotation.Bean
+        org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer recordCommands() {
+            return settings -> settings.addCommandListener(new com.mongodb.event.CommandListener() {
+                @Override
+                public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                    List<String> commands = recording;
+                    if (commands != null) {
+                        var target = event.getCommand().get(event.getCommandName());
+                        commands.add(event.getCommandName() + " " + (target != null && target.isString()
+                                ? target.asString().getValue() : target) + " " + event.getCommand().toJson());
+                    }
+                }
+            });
+        }
+    }
 
     static final String PROJECT = "kasvun-ekosysteemit";
 

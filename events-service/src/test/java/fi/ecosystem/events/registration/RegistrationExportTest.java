@@ -118,7 +118,7 @@ class RegistrationExportTest extends EventsApiTestSupport {
         List<org.bson.Document> many = new ArrayList<>();
         for (int i = 0; i < 5_001; i++) {
             many.add(stored(Registration.of("r%05d".formatted(i), event, PROJECT, new Participant("p" + i + "@example.org",
-                    "Osallistuja", "N:o " + i, null, null, "sv"), RegistrationStatus.WAITLISTED, "self", Map.of(), List.of(), "h" + i, List.of())));
+                    "Osallistuja", "N:o " + i, null, null, "sv"), RegistrationStatus.WAITLISTED, "self", Map.of(), List.of(), "h" + i, (long) i + 1, List.of())));
         }
         mongo.insert(many, mongo.getCollectionName(Registration.class));
 

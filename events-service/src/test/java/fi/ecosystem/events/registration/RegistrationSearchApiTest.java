@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import fi.ecosystem.events.event.Event;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -83,9 +84,11 @@ class RegistrationSearchApiTest extends EventsApiTestSupport {
     }
 
     /**
-     * A page works out its rows' places from at most two counts. Every row must still show the place its own count
-     * gives: across page boundaries, with a person who left the middle of the list, with people registered in the
-     * same millisecond (split by a page boundary too), filtered by state, by words and in name order.
+     * A page works out its rows' places from two counts when its span of waiting numbers holds no one else. Every row
+     * must still show the place its own count gives: across page boundaries, with a person who left the middle of
+     * the list, with people who joined before numbers were handed out (two of them in the same millisecond), with two
+     * who joined the list the other way round from the order they registered in (a page in arrival order then holds
+     * one of them and not the other: counted per row), filtered by state, by words and in name order.
      */
     @Test
     void everyRowOfEveryPageShowsItsOwnPlaceInTheWaitingList() throws Exception {
@@ -99,13 +102,24 @@ class RegistrationSearchApiTest extends EventsApiTestSupport {
         List<Registration> arrived = mongo.find(new Query(Criteria.where("eventId").is(event))
                 .with(Sort.by("createdAt", "_id")), Registration.class);
         assertThat(arrived).hasSize(12);
-        // 3, 4 and 5 registered in the same millisecond, and 8 and 9; 6 left the waiting list
-        sameTime(arrived.subList(3, 6));
-        sameTime(arrived.subList(8, 10));
+        assertThat(arrived.stream().map(Registration::waitingNumber).toList()).as("numbers in the order they joined")
+                .containsExactly(null, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        // 1, 2 and 3 joined before numbers (2 and 3 in the same millisecond); 6 left the list; 8 and 9 registered
+        // in one order and joined the list in the other
+        arrived.subList(1, 4).forEach(registration -> mongo.updateFirst(new Query(Criteria.where("_id").is(registration.id())),
+                new Update().unset("waitingNumber"), Registration.class));
+        sameTime(arrived.subList(2, 4));
         mongo.updateFirst(new Query(Criteria.where("_id").is(arrived.get(6).id())),
                 new Update().set("status", RegistrationStatus.CANCELLED.name()), Registration.class);
+        Instant eighth = arrived.get(8).createdAt();
+        mongo.updateFirst(new Query(Criteria.where("_id").is(arrived.get(8).id())),
+                new Update().set("createdAt", arrived.get(9).createdAt()), Registration.class);
+        mongo.updateFirst(new Query(Criteria.where("_id").is(arrived.get(9).id())),
+                new Update().set("createdAt", eighth), Registration.class);
         Map<String, Long> expected = ownPlaces(event);
-        assertThat(expected.values()).containsOnly(0L, 1L, 2L, 3L, 6L, 7L, 9L, 10L); // a millisecond shares a place
+        assertThat(expected.values()).containsOnly(0L, 1L, 2L, 4L, 5L, 6L, 7L, 8L, 9L, 10L); // a millisecond shares a place before numbers
+        assertThat(expected.get(arrived.get(8).id())).isEqualTo(7L);
+        assertThat(expected.get(arrived.get(9).id())).isEqualTo(8L);
 
         for (int size = 1; size <= 5; size++) {
             for (var params : List.<Map<String, String>>of(Map.of(), Map.of("status", "WAITLISTED"),
@@ -133,22 +147,95 @@ class RegistrationSearchApiTest extends EventsApiTestSupport {
         }
     }
 
+    /**
+     * A registration that joins the waiting list is told its place by joining it: no count of the registrations (on
+     * MongoDB a count reads an index key for everyone ahead, on every join). Its place is the one the list shows,
+     * also after someone ahead left; a repeat registration's place is counted.
+     */
+    @Test
+    void aRegistrationJoiningTheWaitingListIsToldItsPlaceWithoutCountingAndTheListAgrees() throws Exception {
+        String event = draft(1);
+        var organiser = cityUser("helsinki", "staff", "event-organiser");
+        for (int i = 0; i < 4; i++) {
+            register(event, "ennen" + i + "@example.org", "Henkilö", "Ennen", null);
+        }
+        List<String> commands = StoreCommands.during(() -> mvc.perform(post("/api/events/" + event + "/registrations")
+                        .with(organiser).contentType(MediaType.APPLICATION_JSON).content(person("viides@example.org")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("WAITLISTED"))
+                .andExpect(jsonPath("$.waitingListPosition").value(4)));
+        assertThat(commands).as("the store commands of the registration").isNotEmpty()
+                .noneMatch(command -> command.startsWith("aggregate registrations") || command.startsWith("count registrations"));
+        assertThat(commands).anyMatch(command -> command.startsWith("findAndModify events") && command.contains("waitingNumbers"));
+
+        // the second of the list leaves; the next one to join is fourth, as the list shows, and a repeat is counted
+        Registration second = mongo.findOne(new Query(Criteria.where("eventId").is(event).and("waitingNumber").is(2L)), Registration.class);
+        mvc.perform(post("/api/events/" + event + "/registrations/" + second.id() + "/cancel").with(organiser))
+                .andExpect(status().isOk());
+        String sixth = mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content(person("kuudes@example.org")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.waitingListPosition").value(4))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/events/" + event + "/registrations").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON).content(person("viides@example.org")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.waitingListPosition").value(3));
+        Map<String, Long> expected = ownPlaces(event);
+        assertThat(expected.get(JsonPath.<String>read(sixth, "$.id"))).isEqualTo(4L);
+        String list = mvc.perform(get("/api/events/" + event + "/registrations").with(organiser))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> ids = JsonPath.read(list, "$.items[*].id");
+        List<Number> places = JsonPath.read(list, "$.items[*].waitingListPosition");
+        for (int row = 0; row < ids.size(); row++) {
+            assertThat(places.get(row).longValue()).as("row %d", row).isEqualTo(expected.get(ids.get(row)));
+        }
+        assertThat(mongo.findById(event, Event.class).waitlistedCount()).isEqualTo(4);
+    }
+
+    /** Those who joined before numbers were handed out stand first: the first place freed goes to them. */
+    @Test
+    void aPlaceFreedGoesFirstToWhoJoinedBeforeNumbers() throws Exception {
+        String event = draft(1);
+        var organiser = cityUser("helsinki", "staff", "event-organiser");
+        register(event, "paikka@example.org", "Henkilö", "Paikka", null);
+        register(event, "numero@example.org", "Henkilö", "Numero", null);
+        register(event, "vanha@example.org", "Henkilö", "Vanha", null);
+        // the last one stored as before numbers (a registration of an older version), though it came later
+        mongo.updateFirst(new Query(Criteria.where("email").is("vanha@example.org")), new Update().unset("waitingNumber"),
+                Registration.class);
+        Registration confirmed = mongo.findOne(new Query(Criteria.where("email").is("paikka@example.org")), Registration.class);
+        mvc.perform(post("/api/events/" + event + "/registrations/" + confirmed.id() + "/cancel").with(organiser))
+                .andExpect(status().isOk());
+        assertThat(mongo.findOne(new Query(Criteria.where("email").is("vanha@example.org")), Registration.class).status())
+                .isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(mongo.findOne(new Query(Criteria.where("email").is("numero@example.org")), Registration.class).status())
+                .isEqualTo(RegistrationStatus.WAITLISTED);
+    }
+
     private void sameTime(List<Registration> registrations) {
         Instant at = registrations.get(0).createdAt();
         registrations.forEach(registration -> mongo.updateFirst(new Query(Criteria.where("_id").is(registration.id())),
                 new Update().set("createdAt", at), Registration.class));
     }
 
-    /** Each registration's place by the definition: 1 + the waitlisted registered strictly earlier; 0 off the list. */
+    /**
+     * Each registration's place by the definition: 1 + the waitlisted ahead of it; 0 off the list. Ahead of one with a
+     * number: everyone without one and the lower numbers; ahead of one without: those without, registered strictly earlier.
+     */
     private Map<String, Long> ownPlaces(String event) {
         List<Registration> all = mongo.find(new Query(Criteria.where("eventId").is(event)), Registration.class);
         Map<String, Long> places = new HashMap<>();
         for (Registration registration : all) {
             places.put(registration.id(), registration.status() != RegistrationStatus.WAITLISTED ? 0L
-                    : 1 + all.stream().filter(other -> other.status() == RegistrationStatus.WAITLISTED
-                            && other.createdAt().isBefore(registration.createdAt())).count());
+                    : 1 + all.stream().filter(other -> other.status() == RegistrationStatus.WAITLISTED && ahead(other, registration)).count());
         }
         return places;
+    }
+
+    private static boolean ahead(Registration other, Registration of) {
+        if (of.waitingNumber() == null) {
+            return other.waitingNumber() == null && other.createdAt().isBefore(of.createdAt());
+        }
+        return other.waitingNumber() == null || other.waitingNumber() < of.waitingNumber();
     }
 
     private void register(String event, String email, String firstName, String lastName, String organisation) throws Exception {

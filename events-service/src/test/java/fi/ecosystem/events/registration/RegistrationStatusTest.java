@@ -47,7 +47,7 @@ class RegistrationStatusTest {
 
         Registration confirmed = Registration.of("r-2", "ev-1", "kasvun-ekosysteemit",
                 new Participant("eino@example.org", "Eino", "Esimerkki", null, null, "fi"), CONFIRMED, "self", Map.of(),
-                List.of(), "hash", List.of("helsinki"));
+                List.of(), "hash", null, List.of("helsinki"));
         assertThatThrownBy(() -> confirmed.offered(java.time.Instant.now(), List.of("helsinki")))
                 .isInstanceOf(DomainRuleViolation.class);
         assertThatThrownBy(() -> confirmed.offerExpired(List.of("helsinki"))).isInstanceOf(DomainRuleViolation.class);
@@ -66,7 +66,7 @@ class RegistrationStatusTest {
     void aRegistrationRefusesAMoveOrACheckInTheRulesDoNotAllow() {
         Registration waiting = Registration.of("r-1", "ev-1", "kasvun-ekosysteemit",
                 new Participant("aino@example.org", "Aino", "Esimerkki", null, null, "fi"), WAITLISTED, "self", Map.of(),
-                List.of(), "hash", List.of("helsinki"));
+                List.of(), "hash", 1L, List.of("helsinki"));
 
         assertThatThrownBy(() -> waiting.moved(ATTENDED, "main", List.of("helsinki")))
                 .isInstanceOf(DomainRuleViolation.class);

@@ -12,6 +12,6 @@ public final class Registrations {
     public static Registration confirmed(String eventId, String email, String firstName, String language) {
         return Registration.of("r-" + firstName.toLowerCase(), eventId, "kasvun-ekosysteemit",
                 new Participant(email, firstName, "Esimerkki", null, null, language),
-                RegistrationStatus.CONFIRMED, null, Map.of(), List.of(), "hash-" + email, List.of());
+                RegistrationStatus.CONFIRMED, null, Map.of(), List.of(), "hash-" + email, null, List.of());
     }
 }

@@ -95,7 +95,7 @@ class RegistrationController {
                         request.organisationName(), request.businessId(), request.language()), request.answers());
         // the event as the registration read it: registering changes nothing of it that the answer shows
         RegistrationResponse body = of(outcome.registration(), outcome.event(),
-                registrations.waitingListPosition(outcome.registration()));
+                registrations.waitingListPosition(outcome));
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/events/" + eventId + "/registrations/" + body.id())).body(body)
                 : ResponseEntity.ok(body);
