@@ -24,6 +24,12 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
             + "'$or': [ { 'waitingNumber': null }, { 'waitingNumber': { '$lt': ?1 } } ] }", count = true)
     long countAhead(String eventId, long waitingNumber);
 
+    /** The event's waitlisted with a waiting number from {@code lowest} to {@code highest}, by number: their numbers only. */
+    @org.springframework.data.mongodb.repository.Query(value = "{ 'eventId': ?0, 'status': 'WAITLISTED', "
+            + "'waitingNumber': { '$gte': ?1, '$lte': ?2 } }", fields = "{ '_id': 0, 'waitingNumber': 1 }",
+            sort = "{ 'waitingNumber': 1 }")
+    java.util.List<Registration> waitingNumbersBetween(String eventId, long lowest, long highest);
+
     /** How many of the event's waitlisted without a number (they joined before numbers) joined before the given time. */
     @org.springframework.data.mongodb.repository.Query(value = "{ 'eventId': ?0, 'status': 'WAITLISTED', 'waitingNumber': null, "
             + "'createdAt': { '$lt': ?1 } }", count = true)

@@ -15,6 +15,7 @@ import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -261,12 +262,13 @@ public class RegistrationService {
 
     /**
      * The places in the waiting list of a page of the event's registrations (by registration id; 0 off the list), as
-     * {@link #waitingListPosition} gives each. A page that may hold every waitlisted registration of its span of
-     * waiting numbers ({@code wholeSpan}: no words searched, the waitlisted not filtered out) needs two counts,
-     * whatever its size: those ahead of its lowest number and those up to its highest. When the span holds no one
-     * else, each row's place follows from its rank on the page; when it does (the page is in arrival order, and two
-     * people who registered at the same moment may have joined the list the other way round), every row is counted.
-     * So is every row of any other page, and of a page with people who joined before numbers were handed out.
+     * {@link #waitingListPosition} gives each. A page that is a slice of the list in arrival order ({@code wholeSpan}:
+     * no words searched, the waitlisted not filtered out) needs one count and one read, whatever its size: those ahead
+     * of its lowest waiting number are counted, and the numbers from its lowest to its highest are read (the index
+     * alone on MongoDB). A row's place follows from its number's rank among them: people who registered at the same
+     * moment may have joined the list the other way round, so the span can hold numbers of other pages. Any other
+     * page (searched by words, in name order), and a page with people who joined before numbers were handed out,
+     * counts for each waitlisted row.
      */
     public Map<String, Long> waitingListPositions(List<Registration> page, boolean wholeSpan) {
         Map<String, Long> positions = new HashMap<>();
@@ -280,19 +282,21 @@ public class RegistrationService {
         if (waiting.isEmpty()) {
             return positions;
         }
-        if (wholeSpan && waiting.stream().allMatch(registration -> registration.waitingNumber() != null)) {
-            waiting.sort(Comparator.comparing(Registration::waitingNumber));
-            String eventId = waiting.get(0).eventId();
-            long ahead = registrations.countAhead(eventId, waiting.get(0).waitingNumber());
-            long throughLast = registrations.countAhead(eventId, waiting.get(waiting.size() - 1).waitingNumber() + 1);
-            if (throughLast - ahead == waiting.size()) {
-                for (int rank = 0; rank < waiting.size(); rank++) {
-                    positions.put(waiting.get(rank).id(), ahead + 1 + rank);
-                }
-                return positions;
-            }
+        if (!wholeSpan || waiting.stream().anyMatch(registration -> registration.waitingNumber() == null)) {
+            waiting.forEach(registration -> positions.put(registration.id(), waitingListPosition(registration)));
+            return positions;
         }
-        waiting.forEach(registration -> positions.put(registration.id(), waitingListPosition(registration)));
+        waiting.sort(Comparator.comparing(Registration::waitingNumber));
+        String eventId = waiting.get(0).eventId();
+        long lowest = waiting.get(0).waitingNumber();
+        long ahead = registrations.countAhead(eventId, lowest);
+        List<Long> span = registrations.waitingNumbersBetween(eventId, lowest, waiting.get(waiting.size() - 1).waitingNumber())
+                .stream().map(Registration::waitingNumber).toList();
+        for (Registration registration : waiting) {
+            int rank = Collections.binarySearch(span, registration.waitingNumber());
+            // a row that left the list since the page was read (its number not among those read) is counted alone
+            positions.put(registration.id(), rank >= 0 ? ahead + 1 + rank : waitingListPosition(registration));
+        }
         return positions;
     }
 
