@@ -290,14 +290,8 @@ class ParticipationHistoryTest {
 
         @org.springframework.context.annotation.Bean
         org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer watchCommands() {
-            return settings -> settings.addCommandListener(new com.mongodb.event.CommandListener() {
-                @Override
-                public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
-                    var target = event.getCommand().get(event.getCommandName());
-                    storeCommands.add(event.getCommandName() + " " + (target != null && target.isString()
-                            ? target.asString().getValue() : target) + " " + event.getCommand().toJson());
-                }
-            });
+            return fi.ecosystem.platform.testing.WatchedStore.watching(
+                    started -> storeCommands.add(fi.ecosystem.platform.testing.WatchedStore.describe(started)));
         }
     }
 

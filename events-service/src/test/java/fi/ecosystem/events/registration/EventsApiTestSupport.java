@@ -17,6 +17,7 @@ import fi.ecosystem.events.event.Event;
 import fi.ecosystem.platform.testing.EmbeddedStore;
 import fi.ecosystem.platform.testing.ProjectsTopic;
 import fi.ecosystem.platform.testing.TopicProbe;
+import fi.ecosystem.platform.testing.WatchedStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,15 +78,10 @@ public abstract class EventsApiTestSupport {
 
         @org.springframework.context.annotation.Bean
         org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer recordCommands() {
-            return settings -> settings.addCommandListener(new com.mongodb.event.CommandListener() {
-                @Override
-                public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
-                    List<String> commands = recording;
-                    if (commands != null) {
-                        var target = event.getCommand().get(event.getCommandName());
-                        commands.add(event.getCommandName() + " " + (target != null && target.isString()
-                                ? target.asString().getValue() : target) + " " + event.getCommand().toJson());
-                    }
+            return WatchedStore.watching(started -> {
+                List<String> commands = recording;
+                if (commands != null) {
+                    commands.add(WatchedStore.describe(started));
                 }
             });
         }
