@@ -80,6 +80,29 @@ public class SeatCounter {
         return new Joined(joined.waitingNumbers(), joined.waitlistedCount());
     }
 
+    /** An event's waiting-list size as stored, and the event's version when it was read. */
+    public record WaitingSize(String eventId, long version, int size) {
+    }
+
+    /**
+     * Events still ahead with people waiting, at most {@code limit}, with their stored sizes to compare with the list.
+     * The index {@code waiting_ahead} (waitlistedCount, startsAt) narrows it to the events with a waiting list.
+     */
+    public List<WaitingSize> waitingSizes(Instant now, int limit) {
+        Query query = new Query(Criteria.where("waitlistedCount").gt(0).and("startsAt").gt(now)).limit(limit);
+        query.fields().include("_id").include("version").include("waitlistedCount");
+        return mongo.find(query, Document.class, mongo.getCollectionName(Event.class)).stream()
+                .map(event -> new WaitingSize(event.getString("_id"), ((Number) event.get("version")).longValue(),
+                        ((Number) event.get("waitlistedCount")).intValue()))
+                .toList();
+    }
+
+    /** Puts a stored size right if the event is still at the version it was read at; true if it was put right. */
+    public boolean correctWaitingSize(WaitingSize read, long counted) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(read.eventId()).and("version").is(read.version())),
+                new Update().set("waitlistedCount", counted).inc("version", 1), Event.class).getModifiedCount() == 1;
+    }
+
     /** Someone left the waiting list (promoted, cancelled). */
     public void leaveWaitingList(String eventId) {
         leaveWaitingList(eventId, 1);

@@ -13,6 +13,8 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Page<Registration> findByEventId(String eventId, Pageable pageable);
 
+    long countByEventIdAndStatus(String eventId, RegistrationStatus status);
+
     /** A cursor over the event's registrations: exports read them as they write. */
     java.util.stream.Stream<Registration> streamByEventId(String eventId, org.springframework.data.domain.Sort sort);
 

@@ -51,9 +51,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * The context of the events API tests: the embedded store, a KRaft broker and a GreenMail server; a project
  * of Helsinki and Espoo known from the projects topic; helpers to make events and registrations.
  */
-// the offers' deadline job runs when a test says (as two replicas would), not on its own timer
+// the offers' deadline job and the waiting sizes' round run when a test says (as two replicas would), not on its own timer
 @SpringBootTest(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "ecosystem.events.offers.first=PT1H"})
+        "ecosystem.events.offers.first=PT1H", "ecosystem.events.waiting-sizes.first=PT1H"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
 @org.springframework.context.annotation.Import(EventsApiTestSupport.StoreCommands.class)
