@@ -9,7 +9,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -69,9 +68,7 @@ class LegacyEmailHashes implements ApplicationRunner {
         if (migrated > 0) {
             log.info("{} registrations now carry the keyed hash of their address instead of its SHA-256", migrated);
         }
-        if (mongo.indexOps(Registration.class).getIndexInfo().stream().map(IndexInfo::getName).anyMatch(LEGACY::equals)) {
-            mongo.indexOps(Registration.class).dropIndex(LEGACY);
-        }
+        RetiredIndexes.dropIfPresent(mongo.indexOps(Registration.class), LEGACY);
         return migrated;
     }
 }

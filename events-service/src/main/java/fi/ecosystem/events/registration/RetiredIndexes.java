@@ -6,6 +6,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +32,24 @@ class RetiredIndexes implements ApplicationRunner {
     }
 
     boolean dropRetired() {
-        var indexes = mongo.indexOps(Registration.class);
-        if (indexes.getIndexInfo().stream().map(IndexInfo::getName).noneMatch(WAITING_LIST::equals)) {
-            return false;
-        }
         try {
-            indexes.dropIndex(WAITING_LIST);
+            if (!dropIfPresent(mongo.indexOps(Registration.class), WAITING_LIST)) {
+                return false;
+            }
             log.info("The registrations' index {} is dropped: the waiting list is ordered by waiting number", WAITING_LIST);
         } catch (org.springframework.dao.DataAccessException droppedMeanwhile) {
             log.info("The index {} was not dropped here ({}): another replica may have dropped it first", WAITING_LIST,
                     droppedMeanwhile.getMessage());
         }
+        return true;
+    }
+
+    /** Drops the named index if the collection has it; false when it had none of that name. */
+    static boolean dropIfPresent(IndexOperations indexes, String name) {
+        if (indexes.getIndexInfo().stream().map(IndexInfo::getName).noneMatch(name::equals)) {
+            return false;
+        }
+        indexes.dropIndex(name);
         return true;
     }
 }
