@@ -98,6 +98,15 @@ class GatewayRoutingTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    brave.sampler.Sampler traceSampler;
+
+    @Test
+    void theGatewayStartsAtMostTwentyNewTracesASecondByDefault() {
+        long kept = java.util.stream.LongStream.rangeClosed(1, 1_000).filter(traceSampler::isSampled).count();
+        assertThat(kept).isBetween(1L, 20L);
+    }
+
     @Test
     void anApiCallWithoutCredentialsIsA401Problem() {
         client.get().uri("/api/projects").exchange()
