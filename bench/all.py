@@ -177,7 +177,8 @@ def stack_resident_bytes(launcher):
 
 def steady(url, header, least=12, most=36):
     """Repeats 5 s of wrk, at least `least` times (a minute: the JIT compiles the hot path gradually), until the rate has
-    stopped climbing: the median of the last five runs within 5 % of the median of the five before. Single runs on two
+    stopped climbing: the median of the last five runs within 5 % of the median of the five before, and each of the
+    five within 10 % of their median. Single runs on two
     shared cores move by 5-10 % (Kafka, the store and the scheduled jobs run beside the benchmark), so "three runs in a
     row within 5 %" was seldom met at 2,000 requests/s and the figure was lost although the rate was flat. Returns how
     many runs it took and the rates, or None and the rates when it was not steady after `most`."""
@@ -192,12 +193,13 @@ def steady(url, header, least=12, most=36):
 
 
 def flat(rates):
-    """The last five runs' median within 5 % of the five before's, and every one of the ten answered."""
+    """The last five runs' median within 5 % of the five before's, each of the last five within 10 % of their median
+    (a climb inside them is not steady), and every one of the ten answered."""
     last, before = rates[-5:], rates[-10:-5]
     if len(before) < 5 or min(last + before) <= 0:
         return False
     now, then = sorted(last)[2], sorted(before)[2]
-    return abs(now - then) < 0.05 * then
+    return abs(now - then) < 0.05 * then and all(abs(rate - now) < 0.10 * now for rate in last)
 
 
 def main():

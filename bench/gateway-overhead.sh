@@ -5,9 +5,9 @@
 #
 #   bench/gateway-overhead.sh [--duration 20s] [--connections 32] [--threads 2] [--steady]
 # Each measurement follows 5 s of the same load; with --steady, 5 s runs are repeated for at least a minute and until
-# the rate has stopped climbing: the median of the last five runs within 5 % of the median of the five before (at
-# most 36 runs), so the JIT has compiled the path and the figure is the steady one. Single runs move by 5-10 % on two
-# shared cores; a median of five does not.
+# the rate has stopped climbing: the median of the last five runs within 5 % of the median of the five before, each
+# of the five within 10 % of their median (at most 36 runs), so the JIT has compiled the path and the figure is the
+# steady one. Single runs move by 5-10 % on two shared cores; a median of five does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,8 +55,8 @@ warm_up() { # $1 = base url
     now=$(wrk -t"$threads" -c"$connections" -d5s -H "Authorization: Bearer $token" "$1$path" | awk '/Requests\/sec/{print $2}')
     [ "$steady" = true ] || return 0
     rates+=("${now:-0}")
-    # steady: the median of the last five runs within 5 % of the five before's (bench/all.py, flat)
-    if [ "$round" -ge 12 ] && python3 -c "import sys; r = list(map(float, sys.argv[1:])); a, b = sorted(r[5:])[2], sorted(r[:5])[2]; sys.exit(0 if min(r) > 0 and abs(a - b) < 0.05 * b else 1)" "${rates[@]: -10}"; then
+    # steady as bench/all.py's flat(): the last five's median within 5 % of the five before's, each within 10 % of it
+    if [ "$round" -ge 12 ] && python3 -c "import sys; r = list(map(float, sys.argv[1:])); a, b = sorted(r[5:])[2], sorted(r[:5])[2]; sys.exit(0 if min(r) > 0 and abs(a - b) < 0.05 * b and all(abs(x - a) < 0.10 * a for x in r[5:]) else 1)" "${rates[@]: -10}"; then
       echo "$1: steady after $round runs of 5 s (${rates[*]: -5} req/s)" >&2; return 0
     fi
   done
