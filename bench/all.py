@@ -376,6 +376,8 @@ def main():
     def ratio(text):
         if "not steady" in text:
             raise NotRead("not steady after 36 runs of 5 s")
+        if "FAILED" in text:
+            raise NotRead(find(r"FAILED: (.*)", text, "the failure").group(1))
         return "x" + find(r"throughput x([\d.]+)", text, "the ratio").group(1)
 
     figure("gateway ÷ direct, throughput (bench/gateway-overhead.sh)", ">= x0.8", lambda: ratio(overhead),
