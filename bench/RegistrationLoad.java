@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ public class RegistrationLoad {
 
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long[] latencyBySent = new long[requests];
+        long[] answeredAt = new long[requests];
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<Future<?>> work = new ArrayList<>();
         long started = System.nanoTime();
@@ -68,7 +71,10 @@ public class RegistrationLoad {
                 } catch (Exception e) {
                     status = -1;
                 }
-                latencies.add(System.nanoTime() - t0);
+                long t1 = System.nanoTime();
+                latencies.add(t1 - t0);
+                latencyBySent[n] = t1 - t0;
+                answeredAt[n] = t1;
                 statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
             }));
         }
@@ -85,6 +91,23 @@ public class RegistrationLoad {
         System.out.printf("  %.0f registrations/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; HTTP statuses %s%n",
                 requests / (elapsed / 1e9), sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6,
                 sorted.get(sorted.size() - 1) / 1e6, statuses);
+        // whether the slowest answers are those of the burst's first seconds (a fresh stack's code not compiled yet)
+        // or are spread over it (a queue that is not served in order)
+        int first = requests / 5;
+        long[] early = Arrays.copyOfRange(latencyBySent, 0, first);
+        long[] late = Arrays.copyOfRange(latencyBySent, first, requests);
+        Arrays.sort(early);
+        Arrays.sort(late);
+        if (first > 0 && late.length > 0) {
+            System.out.printf("  answer times by when sent: the first %d p50 %.1f ms, p99 %.1f ms; the other %d p50 %.1f ms, p99 %.1f ms%n",
+                    first, early[first / 2] / 1e6, early[(int) (first * 0.99)] / 1e6, late.length, late[late.length / 2] / 1e6,
+                    late[(int) (late.length * 0.99)] / 1e6);
+        }
+        int[] perTenSeconds = new int[(int) (elapsed / 10_000_000_000L) + 1];
+        for (long at : answeredAt) {
+            perTenSeconds[(int) Math.min(perTenSeconds.length - 1, Math.max(0, (at - started) / 10_000_000_000L))]++;
+        }
+        System.out.printf("  answered (or given up) in each 10 s of the burst: %s%n", Arrays.toString(perTenSeconds));
 
         long confirmed = 0;
         long waitlisted = 0;
