@@ -2,6 +2,7 @@ package fi.ecosystem.local;
 
 import java.util.List;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -58,7 +59,8 @@ public final class DurableH2Backend extends H2Backend {
                     boolean sparse) {
                 // the map H2Database itself would open, so files written before are read as they are
                 String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-                return new OrderedUniqueIndex(getMvStore().openMap(mapName), indexName, keys, sparse);
+                return new OrderedUniqueIndex(getMvStore().openMap(mapName,
+                        new MVMap.Builder<SerialisedKeyType.Key, Object>().keyType(SerialisedKeyType.INSTANCE)), indexName, keys, sparse);
             }
 
             /**

@@ -27,7 +27,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * answers the index's field when the query has other fields too, which mongo-java-server leaves to a scan.
  *
  * <p>The keys are stored exactly as H2UniqueIndex stores them, in the same map of the file: a store written before
- * this index existed opens unchanged. The string keys of a single-field index are also held in memory in string
+ * this index existed opens unchanged. In memory each key carries its serialised bytes ({@link SerialisedKeyType}),
+ * so a lookup does not serialise the keys it compares. The string keys of a single-field index are also held in memory in string
  * order, read from the map when the index is opened (a big one in the background, answering by a scan until done)
  * and kept in step with every add and remove. Any other query
  * goes to mongo-java-server's own code; the store matches every document found against the whole query, so the
@@ -35,7 +36,7 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
-    private final MVMap<KeyValue, Object> map;
+    private final MVMap<SerialisedKeyType.Key, Object> map;
     /** The single-field index's string keys in order; null for a compound index. */
     private final NavigableMap<String, Object> ordered;
     /** Whether {@link #ordered} holds every key yet (it is being read from the map when the index is opened). */
@@ -47,7 +48,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
         return thread;
     });
 
-    OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+    OrderedUniqueIndex(MVMap<SerialisedKeyType.Key, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
         this.ordered = keys.size() == 1 ? new ConcurrentSkipListMap<>() : null;
@@ -68,21 +69,21 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
      * removes between chunks (which keep the ordered keys in step themselves) are never lost or undone.
      */
     private void learnKeys() {
-        KeyValue resumeAfter = null;
+        SerialisedKeyType.Key resumeAfter = null;
         boolean more = true;
         while (more) {
             synchronized (this) {
                 MVStore.TxCounter reading = map.getStore().registerVersionUsage(); // see DurableH2Backend
                 try {
-                    Cursor<KeyValue, Object> cursor = map.cursor(resumeAfter);
+                    Cursor<SerialisedKeyType.Key, Object> cursor = map.cursor(resumeAfter);
                     int read = 0;
                     more = false;
                     while (cursor.hasNext()) {
-                        KeyValue key = cursor.next();
+                        SerialisedKeyType.Key key = cursor.next();
                         if (key.equals(resumeAfter)) {
                             continue;
                         }
-                        if (key.size() == 1 && key.get(0) instanceof String string) {
+                        if (key.value().size() == 1 && key.value().get(0) instanceof String string) {
                             ordered.putIfAbsent(string, cursor.getValue());
                         }
                         resumeAfter = key;
@@ -174,7 +175,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected Object removeDocument(KeyValue keyValue) {
-        Object removed = map.remove(keyValue);
+        Object removed = map.remove(SerialisedKeyType.Key.of(keyValue));
         if (ordered != null && keyValue.size() == 1 && keyValue.get(0) instanceof String key) {
             ordered.remove(key);
         }
@@ -184,7 +185,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     protected boolean putKeyPosition(KeyValue keyValue, Object position) {
         Object stored = Missing.ofNullable(position);
-        boolean added = map.putIfAbsent(keyValue, stored) == null;
+        boolean added = map.putIfAbsent(SerialisedKeyType.Key.of(keyValue), stored) == null;
         if (added && ordered != null && keyValue.size() == 1 && keyValue.get(0) instanceof String key) {
             ordered.put(key, stored);
         }
@@ -193,12 +194,13 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-        return map.entrySet();
+        return () -> map.entrySet().stream()
+                .<Map.Entry<KeyValue, Object>>map(entry -> new java.util.AbstractMap.SimpleImmutableEntry<>(entry.getKey().value(), entry.getValue())).iterator();
     }
 
     @Override
     protected Object getPosition(KeyValue keyValue) {
-        return map.get(keyValue);
+        return map.get(SerialisedKeyType.Key.of(keyValue));
     }
 
     @Override

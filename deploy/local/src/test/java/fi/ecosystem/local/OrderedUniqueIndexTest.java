@@ -93,13 +93,13 @@ class OrderedUniqueIndexTest {
     @Test
     void prefixIsReadFromTheOrderedKeysNotFromAScan() {
         MVStore mvStore = MVStore.open(null);
-        MVMap<KeyValue, Object> map = mvStore.openMap("index");
-        map.put(new KeyValue("n:virta:0"), "written before the index was opened");
+        MVMap<SerialisedKeyType.Key, Object> map = keys(mvStore);
+        map.put(key("n:virta:0"), "written before the index was opened");
         OrderedUniqueIndex index = new OrderedUniqueIndex(map, "_id_", List.of(new IndexKey("_id", true)), false);
         index.putKeyPosition(new KeyValue("n:virtanen:1"), "position 1");
         index.putKeyPosition(new KeyValue("n:vir:2"), "position 2");
         // behind the index's back: a scan of the map would find it, the ordered keys do not
-        map.put(new KeyValue("n:virtala:3"), "not through the index");
+        map.put(key("n:virtala:3"), "not through the index");
         var query = new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.BsonRegularExpression("^n:virta"));
         List<Object> found = new ArrayList<>();
         index.getPositions(query).forEach(found::add);
@@ -114,9 +114,9 @@ class OrderedUniqueIndexTest {
     @Test
     void aBigIndexLearnsItsKeysInTheBackgroundWithoutLosingChangesMeanwhile() throws Exception {
         MVStore mvStore = MVStore.open(null);
-        MVMap<KeyValue, Object> map = mvStore.openMap("index");
+        MVMap<SerialisedKeyType.Key, Object> map = keys(mvStore);
         for (int i = 0; i < 35_000; i++) {
-            map.put(new KeyValue(String.format("k:%05d", i)), "p" + i);
+            map.put(key(String.format("k:%05d", i)), "p" + i);
         }
         OrderedUniqueIndex index = new OrderedUniqueIndex(map, "_id_", List.of(new IndexKey("_id", true)), false);
         // changes while it reads, as the store makes them: under the index's lock
@@ -144,7 +144,7 @@ class OrderedUniqueIndexTest {
     @Test
     void answersItsFieldAlsoWhenTheQueryHasOthers() {
         MVStore mvStore = MVStore.open(null);
-        OrderedUniqueIndex index = new OrderedUniqueIndex(mvStore.openMap("index"), "_id_", List.of(new IndexKey("_id", true)), false);
+        OrderedUniqueIndex index = new OrderedUniqueIndex(keys(mvStore), "_id_", List.of(new IndexKey("_id", true)), false);
         index.putKeyPosition(new KeyValue("a"), "position a");
         var withVersion = new de.bwaldvogel.mongo.bson.Document("_id", "a").append("version", 3);
         assertTrue(index.canHandle(withVersion));
@@ -197,5 +197,13 @@ class OrderedUniqueIndexTest {
         documents.forEach(document -> ids.add(String.valueOf(document.get("_id"))));
         ids.sort(null);
         return ids;
+    }
+
+    private static MVMap<SerialisedKeyType.Key, Object> keys(MVStore mvStore) {
+        return mvStore.openMap("index", new MVMap.Builder<SerialisedKeyType.Key, Object>().keyType(SerialisedKeyType.INSTANCE));
+    }
+
+    private static SerialisedKeyType.Key key(String id) {
+        return SerialisedKeyType.Key.of(new KeyValue(id));
     }
 }
