@@ -5,11 +5,14 @@ import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -61,6 +64,16 @@ public final class DurableH2Backend extends H2Backend {
                 String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
                 return new OrderedUniqueIndex(getMvStore().openMap(mapName,
                         new MVMap.Builder<SerialisedKeyType.Key, Object>().keyType(SerialisedKeyType.INSTANCE)), indexName, keys, sparse);
+            }
+
+            /** The maps H2Database itself would open, their documents written as BSON ({@link BsonDocumentType}). */
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
+                        new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+                MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+                return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
             }
 
             /**
