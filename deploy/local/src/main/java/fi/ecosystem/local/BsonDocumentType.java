@@ -84,8 +84,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
     }
 
     /** The document's BSON, or null when it holds a value BSON cannot carry. */
-    static byte[] encode(Document document) {
-        ByteBuf buffer = Unpooled.buffer(Math.max(64, INSTANCE.averageLength * 2));
+    private byte[] encode(Document document) {
+        ByteBuf buffer = Unpooled.buffer(2 * averageLength);
         try {
             BsonEncoder.encodeDocument(document, buffer);
             byte[] bytes = new byte[buffer.readableBytes()];

@@ -195,7 +195,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
         return () -> map.entrySet().stream()
-                .<Map.Entry<KeyValue, Object>>map(entry -> new java.util.AbstractMap.SimpleImmutableEntry<>(entry.getKey().value(), entry.getValue())).iterator();
+                .<Map.Entry<KeyValue, Object>>map(entry -> Map.entry(entry.getKey().value(), entry.getValue())).iterator();
     }
 
     @Override

@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -19,6 +21,11 @@ import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
@@ -122,7 +129,7 @@ class BsonDocumentTypeTest {
                     .append("eventId", new org.bson.types.ObjectId())
                     .append("email", "person." + i + "@example.org")
                     .append("seat", i).append("version", 5_000_000_000L + i).append("confirmed", i % 2 == 0)
-                    .append("registeredAt", new java.util.Date(1_780_000_000_000L + i))
+                    .append("registeredAt", new Date(1_780_000_000_000L + i))
                     .append("amount", new org.bson.types.Decimal128(i))
                     .append("answers", List.of("kyllä", new org.bson.Document("answer", i))));
         }
@@ -138,13 +145,13 @@ class BsonDocumentTypeTest {
 
     /** Opens the store at the file, serves it, does the work, returns the collection's documents and closes it. */
     private static List<org.bson.Document> serve(Path file,
-            java.util.function.Consumer<com.mongodb.client.MongoCollection<org.bson.Document>> work) {
+            Consumer<MongoCollection<org.bson.Document>> work) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(new DurableH2Backend(store));
+        MongoServer server = new MongoServer(new DurableH2Backend(store));
         try {
             String uri = "mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort();
-            try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(uri)) {
-                com.mongodb.client.MongoCollection<org.bson.Document> registrations =
+            try (MongoClient client = MongoClients.create(uri)) {
+                MongoCollection<org.bson.Document> registrations =
                         client.getDatabase("events").getCollection("registrations");
                 work.accept(registrations);
                 return registrations.find().sort(new org.bson.Document("seat", 1)).into(new ArrayList<>());
