@@ -6,7 +6,7 @@
 #   bench/gateway-overhead.sh [--duration 20s] [--connections 32] [--threads 2] [--steady]
 # Each measurement follows 5 s of the same load; with --steady, 5 s runs are repeated for at least a minute and until
 # the rate has stopped climbing: the median of the last five runs within 5 % of the median of the five before, each
-# of the five within 10 % of their median (at most 36 runs), so the JIT has compiled the path and the figure is the
+# of the five within 10 % of their median (at most 48 runs), so the JIT has compiled the path and the figure is the
 # steady one. Single runs move by 5-10 % on two shared cores; a median of five does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +55,7 @@ done
 
 warm_up() { # $1 = base url
   local rates=() now
-  for round in $(seq 1 36); do
+  for round in $(seq 1 48); do
     now=$(wrk -t"$threads" -c"$connections" -d5s -H "Authorization: Bearer $token" "$1$path" | awk '/Requests\/sec/{print $2}')
     [ "$steady" = true ] || return 0
     rates+=("${now:-0}")
@@ -64,7 +64,7 @@ warm_up() { # $1 = base url
       echo "$1: steady after $round runs of 5 s (${rates[*]: -5} req/s)" >&2; return 0
     fi
   done
-  echo "$1: not steady after 36 runs of 5 s (last $now req/s)" >&2
+  echo "$1: not steady after 48 runs of 5 s (last $now req/s)" >&2
 }
 
 run() { # $1 = base url; prints "rps p50 p90 p99 non-2xx" (latencies in ms)

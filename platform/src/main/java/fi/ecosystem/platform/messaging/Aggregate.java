@@ -16,6 +16,9 @@ public abstract class Aggregate {
     @Transient
     private List<RecordedEvent> recorded = new ArrayList<>();
     private List<OutboxEvent> pendingEvents = new ArrayList<>();
+    /** What the write under way stores, between {@link #takeRecorded} and {@link #takeStored}. */
+    @Transient
+    private List<OutboxEvent> storing = List.of();
 
     protected final void record(RecordedEvent event) {
         if (recorded == null) {
@@ -31,6 +34,7 @@ public abstract class Aggregate {
 
     /** Moves what was recorded into the pending events (called just before the write); returns what moved. */
     final List<OutboxEvent> takeRecorded(Outbox outbox) {
+        storing = List.of();
         if (recorded == null || recorded.isEmpty()) {
             return List.of();
         }
@@ -40,6 +44,14 @@ public abstract class Aggregate {
             pendingEvents = new ArrayList<>();
         }
         pendingEvents.addAll(made);
+        storing = made;
         return made;
+    }
+
+    /** The events the write that just ended stored (none when it stored none); each write's are returned once. */
+    final List<OutboxEvent> takeStored() {
+        List<OutboxEvent> stored = storing == null ? List.of() : storing;
+        storing = List.of();
+        return stored;
     }
 }

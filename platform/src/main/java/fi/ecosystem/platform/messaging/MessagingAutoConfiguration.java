@@ -90,7 +90,10 @@ public class MessagingAutoConfiguration {
     /** Each event keeps the trace context of the request that caused it (see {@link EventTracing}). */
     @Bean
     Outbox outbox(JsonMapper json, ObjectProvider<OutboxRelay> relay, EventTracing tracing, PersonalDataSeal seal) {
-        return new Outbox(json, () -> relay.ifAvailable(OutboxRelay::wake),
+        return new Outbox(json, (collection, written) -> {
+            OutboxRelay available = relay.getIfAvailable();
+            return available != null && available.publishWritten(collection, written);
+        }, () -> relay.ifAvailable(OutboxRelay::wake),
                 key -> relay.ifAvailable(available -> available.hint(key)), tracing::currentTraceparent, seal);
     }
 

@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.core.type.TypeReference;
@@ -24,6 +27,7 @@ public class Outbox {
     };
 
     private final JsonMapper json;
+    private final BiPredicate<String, Document> publishNow;
     private final Runnable wakeRelay;
     private final Consumer<String> hintRelay;
     private final Supplier<String> traceparent;
@@ -43,7 +47,17 @@ public class Outbox {
      */
     public Outbox(JsonMapper json, Runnable wakeRelay, Consumer<String> hintRelay, Supplier<String> traceparent,
             PersonalDataSeal seal) {
+        this(json, (collection, written) -> false, wakeRelay, hintRelay, traceparent, seal);
+    }
+
+    /**
+     * @param publishNow given the collection and the document a save wrote, when it holds only the events that save
+     *                   stored; sends them at once and says so, or says it did not ({@link OutboxRelay#publishWritten})
+     */
+    public Outbox(JsonMapper json, BiPredicate<String, Document> publishNow, Runnable wakeRelay,
+            Consumer<String> hintRelay, Supplier<String> traceparent, PersonalDataSeal seal) {
         this.json = json;
+        this.publishNow = publishNow;
         this.wakeRelay = wakeRelay;
         this.hintRelay = hintRelay;
         this.traceparent = traceparent;
@@ -57,6 +71,24 @@ public class Outbox {
         return new OutboxEvent(eventId, recorded.topic(), recorded.key(), recorded.type(), recorded.version(),
                 Instant.now(), recorded.cities(), traceparent.get(),
                 seal == null ? data : seal.seal(eventId, recorded.type(), data));
+    }
+
+    /**
+     * After a save or insert of an aggregate ({@code written} as written, {@code stored} the events that write stored):
+     * when the document holds no other pending event, the events are published at once by the writing thread;
+     * otherwise (older events wait, or the relay declines) the relay is hinted and woken, and sends them all in order.
+     */
+    void saved(String collection, Document written, List<OutboxEvent> stored) {
+        List<Document> pending = written.getList(OutboxRelay.PENDING, Document.class, List.of());
+        if (pending.isEmpty()) {
+            return;
+        }
+        boolean onlyTheseEvents = pending.size() == stored.size() && IntStream.range(0, stored.size())
+                .allMatch(i -> stored.get(i).eventId().equals(pending.get(i).getString("eventId")));
+        if (onlyTheseEvents && publishNow.test(collection, written)) {
+            return;
+        }
+        written(pending.stream().map(event -> event.getString("key")).distinct().toList());
     }
 
     /** After the write that stored events of these aggregates: the relay looks them up at once instead of at the next poll. */

@@ -1,6 +1,5 @@
 package fi.ecosystem.platform.messaging;
 
-import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
@@ -8,8 +7,8 @@ import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback
 /**
  * Every save or insert of an {@link Aggregate}, by a repository or the template: just before the aggregate is
  * converted to its document, the events it recorded become pending events in it (so they are stored in that
- * same write); after the write, the relay is woken for what the document holds pending. A failed write wakes
- * nobody. Stateless: what was written is read from the written document.
+ * same write); after the write, what the document holds pending goes to the outbox ({@link Outbox#saved}). A failed
+ * write sends and wakes nothing. What was written is read from the written document.
  */
 class OutboxCallbacks implements BeforeConvertCallback<Aggregate>, AfterSaveCallback<Aggregate> {
 
@@ -27,10 +26,7 @@ class OutboxCallbacks implements BeforeConvertCallback<Aggregate>, AfterSaveCall
 
     @Override
     public Aggregate onAfterSave(Aggregate aggregate, Document document, String collection) {
-        List<Document> pending = document.getList(OutboxRelay.PENDING, Document.class, List.of());
-        if (!pending.isEmpty()) {
-            outbox.written(pending.stream().map(event -> event.getString("key")).distinct().toList());
-        }
+        outbox.saved(collection, document, aggregate.takeStored());
         return aggregate;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
@@ -12,11 +13,13 @@ import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * acknowledgement and the removal publishes that event again, which consumers absorb by event id.
  * While Kafka is down the events simply stay pending and go out when it is back.
  * Across replicas, a lease per collection lets one relay work at a time.
+ *
+ * <p>A write that stored the only events its aggregate holds pending hands them to the producer itself, from the
+ * writing thread ({@link #publishWritten}); the relay's thread then only removes them once Kafka has answered. In a
+ * burst that thread shares two cores with hundreds of request threads, and events waited in it for most of their
+ * way to the consumers (docs/speed.md, fourteenth stop).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -63,6 +71,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final String owner = UUID.randomUUID().toString();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Queue<String> hinted = new ConcurrentLinkedQueue<>();
+    /** Sends of writing threads ({@link #publishWritten}) that Kafka has answered, to be removed from their documents. */
+    private final Queue<Answered> answered = new ConcurrentLinkedQueue<>();
+    /** Sends of writing threads not removed yet, answered or not. */
+    private final AtomicInteger unsettled = new AtomicInteger();
+    /** Topics Kafka has acknowledged an event of: a writing thread sends only to these, so it never waits for metadata. */
+    private final Set<String> reachable = ConcurrentHashMap.newKeySet();
     private final Duration fullScanInterval;
     private volatile Instant lastFullScan = Instant.EPOCH;
     private volatile boolean scanAgain;
@@ -90,9 +104,75 @@ public class OutboxRelay implements SmartLifecycle {
         if (current != null && wakeQueued.compareAndSet(false, true)) {
             current.execute(() -> {
                 wakeQueued.set(false);
+                relayQuietly(this::relayAnswered);
                 relayQuietly(this::relayHinted);
             });
         }
+    }
+
+    /**
+     * Hands the events a write has just stored to the producer at once, from the writing thread, when they are all
+     * that their aggregate holds pending ({@code written} is the document as written, with {@code _id}): no earlier
+     * event of it waits, so none can be overtaken. Sending is not waited for; once Kafka has answered, the relay's
+     * next pass removes them from the document with the other answered sends in one bulk write, and an aggregate
+     * whose send Kafka refused is hinted and sent again in order. Returns false, sending nothing, while Kafka refuses
+     * events, before it has taken one of each topic (the producer would wait for the topic's metadata in the
+     * writing thread), for a collection the relay does not serve, or when too many sends are not yet removed: the
+     * caller hints the relay instead.
+     */
+    public boolean publishWritten(String collection, Document written) {
+        List<Document> events = written.getList(PENDING, Document.class, List.of());
+        if (failing || events.isEmpty() || written.get("_id") == null || !collections.contains(collection)
+                || unsettled.get() >= MAX_HINTS
+                || !events.stream().allMatch(event -> reachable.contains(event.getString("topic")))) {
+            return false;
+        }
+        unsettled.incrementAndGet();
+        Sending sending = send(written);
+        CompletableFuture.allOf(sending.acks().toArray(CompletableFuture[]::new)).whenComplete((all, refused) -> {
+            answered.add(new Answered(collection, sending));
+            wake();
+        });
+        return true;
+    }
+
+    /** A send of a writing thread that Kafka has answered. */
+    private record Answered(String collection, Sending sending) {
+    }
+
+    /**
+     * Removes the events of the writing threads' sends that Kafka acknowledged, one bulk write per collection and
+     * batch; an aggregate with an event Kafka refused is hinted, so the next pass sends what is pending in order.
+     * Returns how many events were removed. Should the store not answer, the aggregates are hinted as well: the
+     * hinted pass sends them again (consumers absorb the repetition by event id) and removes them.
+     */
+    public int relayAnswered() {
+        int settled = 0;
+        RuntimeException storeFailed = null;
+        while (!answered.isEmpty()) {
+            Map<String, List<Sending>> byCollection = new LinkedHashMap<>();
+            Answered next;
+            int taken = 0;
+            while (taken < BATCH && (next = answered.poll()) != null) {
+                byCollection.computeIfAbsent(next.collection(), collection -> new ArrayList<>()).add(next.sending());
+                taken++;
+            }
+            unsettled.addAndGet(-taken);
+            for (Map.Entry<String, List<Sending>> batch : byCollection.entrySet()) {
+                try {
+                    settled += settle(batch.getKey(), batch.getValue());
+                    batch.getValue().stream().filter(sending -> sending.acknowledged().size() < sending.eventIds().size())
+                            .forEach(sending -> hint(String.valueOf(sending.aggregateId())));
+                } catch (RuntimeException e) {
+                    batch.getValue().forEach(sending -> hint(String.valueOf(sending.aggregateId())));
+                    storeFailed = e;
+                }
+            }
+            if (storeFailed != null) {
+                throw storeFailed;
+            }
+        }
+        return settled;
     }
 
     /**
@@ -178,12 +258,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** The events of one aggregate handed to the producer, in order, and those of them Kafka acknowledged. */
-    private record Sending(Object aggregateId, List<String> eventIds, List<EventEnvelope> envelopes,
+    private record Sending(Object aggregateId, List<String> eventIds, List<String> topics, List<EventEnvelope> envelopes,
             List<CompletableFuture<?>> acks, List<String> acknowledged) {
     }
 
     private Sending send(Document aggregate) {
         List<String> eventIds = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         List<EventEnvelope> envelopes = new ArrayList<>();
         List<CompletableFuture<?>> acks = new ArrayList<>();
         for (Document event : aggregate.getList(PENDING, Document.class, List.of())) {
@@ -199,10 +280,11 @@ public class OutboxRelay implements SmartLifecycle {
                 ack = CompletableFuture.failedFuture(e);
             }
             eventIds.add(envelope.id());
+            topics.add(event.getString("topic"));
             envelopes.add(envelope);
             acks.add(ack);
         }
-        return new Sending(aggregate.get("_id"), eventIds, envelopes, acks, new ArrayList<>());
+        return new Sending(aggregate.get("_id"), eventIds, topics, envelopes, acks, new ArrayList<>());
     }
 
     /**
@@ -237,6 +319,7 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 sending.acks().get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 sending.acknowledged().add(sending.eventIds().get(i));
+                reachable.add(sending.topics().get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -286,6 +369,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** The scheduled pass: the hinted aggregates, and every {@code fullScanInterval} a scan of the collections. */
     private void poll() {
+        relayQuietly(this::relayAnswered);
         relayQuietly(this::relayHinted);
         Instant now = Instant.now();
         if (scanAgain || !now.isBefore(lastFullScan.plus(fullScanInterval))) {

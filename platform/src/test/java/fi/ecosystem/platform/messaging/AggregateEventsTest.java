@@ -48,6 +48,9 @@ class AggregateEventsTest {
     /** What the relay was told, with what the aggregate's document held pending at that moment. */
     final List<String> woken = new ArrayList<>();
     final List<String> hinted = new ArrayList<>();
+    /** The documents offered for publishing at once (collection, id and pending event types), and the relay's answer. */
+    final List<String> offered = new ArrayList<>();
+    boolean relayTakes;
 
     /** A fixture aggregate. */
     @org.springframework.data.mongodb.core.mapping.Document("tasks")
@@ -69,8 +72,11 @@ class AggregateEventsTest {
     @BeforeEach
     void ownDatabase() {
         mongo = new MongoTemplate(client, "aggregate-events-test-" + UUID.randomUUID());
-        Outbox outbox = new Outbox(JsonMapper.builder().build(), () -> woken.add(pendingNow()), hinted::add,
-                () -> "00-trace-span-01", null);
+        Outbox outbox = new Outbox(JsonMapper.builder().build(), (collection, written) -> {
+            offered.add(collection + ":" + written.get("_id") + ":" + written.getList(OutboxRelay.PENDING, Document.class)
+                    .stream().map(event -> event.getString("type")).toList());
+            return relayTakes;
+        }, () -> woken.add(pendingNow()), hinted::add, () -> "00-trace-span-01", null);
         mongo.setEntityCallbacks(EntityCallbacks.create(new OutboxCallbacks(outbox)));
         changes = new AtomicChanges(mongo, outbox);
     }
@@ -109,6 +115,35 @@ class AggregateEventsTest {
 
         mongo.save(task);
         assertThat(mongo.findById("t1", Task.class).pendingEvents()).as("recorded once, stored once").hasSize(1);
+    }
+
+    @Test
+    void aSaveWhoseDocumentHoldsOnlyItsOwnEventsHandsThemToTheRelayAtOnceAndOtherwiseHintsIt() {
+        relayTakes = true;
+        Task task = new Task("t1");
+        task.close();
+        mongo.insert(task);
+        assertThat(offered).as("the document as written, its only pending event this write's")
+                .containsExactly("tasks:t1:[task.closed]");
+        assertThat(hinted).as("sent already: nothing for the relay to look up").isEmpty();
+        assertThat(woken).isEmpty();
+
+        task.close(); // a second event while the first is still pending in the document
+        mongo.save(task);
+        assertThat(offered).as("an older event waits, so the relay sends both in order").hasSize(1);
+        assertThat(hinted).containsExactly("t1");
+        assertThat(woken).containsExactly("[t1:task.closed, t1:task.closed]");
+
+        mongo.save(task);
+        assertThat(offered).as("a write that stored no event offers none").hasSize(1);
+        assertThat(hinted).as("its document still holds events pending: hinted again").containsExactly("t1", "t1");
+
+        relayTakes = false; // the relay declines (Kafka refuses events, say)
+        Task other = new Task("t2");
+        other.close();
+        mongo.insert(other);
+        assertThat(offered).last().isEqualTo("tasks:t2:[task.closed]");
+        assertThat(hinted).as("declined: hinted as before").containsExactly("t1", "t1", "t2");
     }
 
     @Test

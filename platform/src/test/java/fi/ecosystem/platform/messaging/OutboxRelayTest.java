@@ -321,4 +321,125 @@ class OutboxRelayTest {
         assertThat(sentIds(kafka)).containsExactly("e1");
         assertThat(pending("projects", "p1")).isEmpty();
     }
+
+    /** Stores the aggregate and returns its document as the write left it, as a save's callback is given it. */
+    Document written(String collection, String aggregateId, Document... events) {
+        store(collection, aggregateId, events);
+        return mongo.findById(aggregateId, Document.class, collection);
+    }
+
+    /** Sends one event of the topic through the hinted pass, so Kafka has taken one of it. */
+    void reached(OutboxRelay relay, String aggregateId) {
+        relay.hint(aggregateId);
+        store("projects", aggregateId, event(aggregateId + "-first", aggregateId, Instant.now()));
+        assertThat(relay.relayHinted()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteHoldingOnlyItsOwnEventsSendsThemItselfAndThePassRemovesThemOnceAcknowledged() {
+        RecordingKafka kafka = new RecordingKafka().thenAnswer(RecordingKafka.Answer.ACK, HOLD);
+        OutboxRelay relay = relay(kafka, "projects");
+        assertThat(relay.publishWritten("projects", written("projects", "p0", event("e0", "p0", Instant.now()))))
+                .as("no event of the topic acknowledged yet: the producer could wait for its metadata").isFalse();
+        assertThat(kafka.sent).isEmpty();
+        reached(relay, "r0");
+
+        assertThat(relay.publishWritten("projects", written("projects", "p1", event("e1", "p1", Instant.now()),
+                event("e2", "p1", Instant.now())))).isTrue();
+        assertThat(sentIds(kafka)).as("handed to the producer by the writing thread, in order, before any pass")
+                .containsExactly("r0-first", "e1", "e2");
+        RecordingKafka.Sent sent = kafka.sent.get(1);
+        assertThat(sent.topic()).isEqualTo("projects");
+        assertThat(sent.key()).isEqualTo("p1");
+        assertThat(json.readTree(sent.value()).get("data").get("projectId").asString()).isEqualTo("p1");
+
+        assertThat(relay.relayAnswered()).as("e2 is still in flight").isZero();
+        assertThat(pending("projects", "p1")).containsExactly("e1", "e2");
+        kafka.releaseHeld();
+        assertThat(relay.relayAnswered()).isEqualTo(2);
+        assertThat(pending("projects", "p1")).isEmpty();
+        assertThat(relay.relayHinted()).as("nothing hinted").isZero();
+        assertThat(relay.relayPending()).isZero();
+        assertThat(kafka.sent).as("sent once").hasSize(3);
+    }
+
+    @Test
+    void aSendOfAWritingThreadKafkaRefusedIsRetriedInOrderByTheRelayWhichSendsAloneUntilKafkaTakesEventsAgain() {
+        RecordingKafka kafka = new RecordingKafka().thenAnswer(RecordingKafka.Answer.ACK, FAIL);
+        OutboxRelay relay = relay(kafka, "projects");
+        reached(relay, "p0");
+
+        assertThat(relay.publishWritten("projects", written("projects", "p1", event("e1", "p1", Instant.now()),
+                event("e2", "p1", Instant.now())))).isTrue();
+        assertThat(relay.relayAnswered()).as("e1 refused, so e2 is kept too").isZero();
+        assertThat(pending("projects", "p1")).containsExactly("e1", "e2");
+        assertThat(relay.publishWritten("projects", written("projects", "p2", event("e3", "p2", Instant.now()))))
+                .as("Kafka refuses events: left to the relay").isFalse();
+
+        relay.hint("p2");
+        assertThat(relay.relayHinted()).as("p1 hinted by the refusal, p2 by its writer").isEqualTo(3);
+        assertThat(sentIds(kafka)).containsExactly("p0-first", "e1", "e2", "e1", "e2", "e3");
+        assertThat(pending("projects", "p1")).isEmpty();
+        assertThat(pending("projects", "p2")).isEmpty();
+        assertThat(relay.publishWritten("projects", written("projects", "p3", event("e4", "p3", Instant.now()))))
+                .as("Kafka takes events again").isTrue();
+        assertThat(relay.relayAnswered()).isEqualTo(1);
+        assertThat(pending("projects", "p3")).isEmpty();
+    }
+
+    @Test
+    void answeredSendsOfManyAggregatesAreRemovedInOneBulkWriteAndTheStoreNotAnsweringLeavesThemHinted() {
+        List<String> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String database = mongo.getDb().getName();
+        try (MongoClient watched = WatchedStore.client(started -> {
+            if (started.getCommandName().equals("update")) {
+                updates.add(started.getCommand().getArray("updates").size() + " in " + started.getCommand().getString("update").getValue());
+            }
+        })) {
+            mongo = new MongoTemplate(watched, database);
+            RecordingKafka kafka = new RecordingKafka();
+            OutboxRelay relay = relay(kafka, "projects");
+            reached(relay, "p0");
+            updates.clear();
+            for (String id : List.of("p1", "p2", "p3", "p4", "p5")) {
+                assertThat(relay.publishWritten("projects", written("projects", id, event(id + "-a", id, Instant.now())))).isTrue();
+            }
+            assertThat(relay.relayAnswered()).isEqualTo(5);
+            assertThat(updates).as("one bulk update for the answered sends").containsExactly("5 in projects");
+            assertThat(relay.publishWritten("other", written("other", "o1", event("o1-a", "o1", Instant.now()))))
+                    .as("a collection the relay does not serve").isFalse();
+        }
+
+        boolean[] storeDown = {true};
+        MongoTemplate notAnswering = new MongoTemplate(client, database) {
+            @Override
+            public org.springframework.data.mongodb.core.BulkOperations bulkOps(
+                    org.springframework.data.mongodb.core.BulkOperations.BulkMode mode, String collection) {
+                if (storeDown[0]) {
+                    throw new org.springframework.dao.DataAccessResourceFailureException("the store did not answer");
+                }
+                return super.bulkOps(mode, collection);
+            }
+        };
+        mongo = new MongoTemplate(client, database);
+        RecordingKafka kafka = new RecordingKafka();
+        OutboxRelay relay = new OutboxRelay(notAnswering, kafka, json, List.of("projects"), "projects-service",
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2));
+        relay.hint("q0");
+        store("projects", "q0", event("q0-a", "q0", Instant.now()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(relay::relayHinted)
+                .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+        // Kafka took q0-a, so the topic is reached; the store's answer to the removal is what failed
+        assertThat(relay.publishWritten("projects", written("projects", "q1", event("q1-a", "q1", Instant.now())))).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(relay::relayAnswered)
+                .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+        assertThat(pending("projects", "q1")).as("nothing removed, nothing lost").containsExactly("q1-a");
+
+        storeDown[0] = false;
+        assertThat(relay.relayAnswered()).isZero();
+        assertThat(relay.relayHinted()).as("both hinted when their removal failed, sent again and removed").isEqualTo(2);
+        assertThat(pending("projects", "q0")).isEmpty();
+        assertThat(pending("projects", "q1")).isEmpty();
+        assertThat(sentIds(kafka)).containsExactlyInAnyOrder("q0-a", "q1-a", "q0-a", "q1-a");
+    }
 }
