@@ -267,11 +267,7 @@ class OutboxRelayTest {
     void aPassSettlesItsWholeBatchInOneWriteAndEachAggregateLosesWhatWasSent() {
         List<String> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
         String database = mongo.getDb().getName();
-        try (MongoClient watched = WatchedStore.client(started -> {
-            if (started.getCommandName().equals("update")) {
-                updates.add(started.getCommand().getArray("updates").size() + " in " + started.getCommand().getString("update").getValue());
-            }
-        })) {
+        try (MongoClient watched = watchingUpdates(updates)) {
             mongo = new MongoTemplate(watched, database);
             RecordingKafka kafka = new RecordingKafka().thenAnswer(RecordingKafka.Answer.ACK, RecordingKafka.Answer.ACK,
                     RecordingKafka.Answer.ACK, FAIL);
@@ -320,6 +316,15 @@ class OutboxRelayTest {
         assertThat(relay.relayHinted()).as("the hint was kept").isEqualTo(1);
         assertThat(sentIds(kafka)).containsExactly("e1");
         assertThat(pending("projects", "p1")).isEmpty();
+    }
+
+    /** A client of the same store that notes each update command as "how many updates in which collection". */
+    static MongoClient watchingUpdates(List<String> updates) {
+        return WatchedStore.client(started -> {
+            if (started.getCommandName().equals("update")) {
+                updates.add(started.getCommand().getArray("updates").size() + " in " + started.getCommand().getString("update").getValue());
+            }
+        });
     }
 
     /** Stores the aggregate and returns its document as the write left it, as a save's callback is given it. */
@@ -391,11 +396,7 @@ class OutboxRelayTest {
     void answeredSendsOfManyAggregatesAreRemovedInOneBulkWriteAndTheStoreNotAnsweringLeavesThemHinted() {
         List<String> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
         String database = mongo.getDb().getName();
-        try (MongoClient watched = WatchedStore.client(started -> {
-            if (started.getCommandName().equals("update")) {
-                updates.add(started.getCommand().getArray("updates").size() + " in " + started.getCommand().getString("update").getValue());
-            }
-        })) {
+        try (MongoClient watched = watchingUpdates(updates)) {
             mongo = new MongoTemplate(watched, database);
             RecordingKafka kafka = new RecordingKafka();
             OutboxRelay relay = relay(kafka, "projects");
