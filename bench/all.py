@@ -388,6 +388,21 @@ def main():
     figure("gateway ÷ direct, throughput (bench/gateway-overhead.sh)", ">= x0.8", lambda: ratio(overhead),
            lambda: ratio(steady_overhead))
 
+    def proxied_cpu(text, which):
+        # "CPU per request: gateway G ms; projects-service B ms behind it, S ms straight"
+        if "FAILED" in text:
+            raise NotRead(find(r"FAILED: (.*)", text, "the failure").group(1))
+        match = find(r"CPU per request: (gateway ([\d.]+) ms; projects-service ([\d.]+) ms behind it, ([\d.]+) ms straight"
+                     r"|not read.*)", text, "the CPU per request")
+        if not match.group(2):
+            raise NotRead(match.group(1))
+        return match.group(2) + " ms" if which == "gateway" else f"{match.group(3)} ms ({match.group(4)} ms straight)"
+
+    figure("  gateway CPU per proxied GET", "(for reading)", lambda: proxied_cpu(overhead, "gateway"),
+           lambda: proxied_cpu(steady_overhead, "gateway"))
+    figure("  projects-service CPU per GET behind the gateway", "(for reading)",
+           lambda: proxied_cpu(overhead, "projects"), lambda: proxied_cpu(steady_overhead, "projects"))
+
     # 6. the other benchmarks, for reading (their own tables are in target/bench-all/)
     projects = run("projects-list", ["bash", "bench/projects-list.sh", "--duration", "10s"])
     for row in re.finditer(r"^(\S.{35}) +([\d.]+) +([\d.]+) +([\d.]+) +(\d+)$", projects, re.M):

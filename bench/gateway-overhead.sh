@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures what the gateway costs: the same authenticated GET straight to projects-service and through
-# the gateway, one after the other in one run, with wrk. Prints requests/s, latency percentiles and the
-# ratio. Uses a running local stack, or starts one (and stops it afterwards).
+# the gateway, one after the other in one run, with wrk. Prints requests/s, latency percentiles, the
+# ratio and, when the stack is this machine's local one, the CPU milliseconds the gateway and
+# projects-service spent per request (from /proc: the cost that transfers to other machines, where the
+# ratio depends on what shares the cores). Uses a running local stack, or starts one (and stops it afterwards).
 #
 #   bench/gateway-overhead.sh [--duration 20s] [--connections 32] [--threads 2] [--steady]
 # Each measurement follows 5 s of the same load; with --steady, 5 s runs are repeated for at least a minute and until
@@ -67,11 +69,32 @@ warm_up() { # $1 = base url
   echo "$1: not steady after 48 runs of 5 s (last $now req/s)" >&2
 }
 
-run() { # $1 = base url; prints "rps p50 p90 p99 non-2xx" (latencies in ms)
+# a local stack's service process, and the CPU it has spent (clock ticks of user and system time); empty when the
+# service is not a process of this machine's local stack
+pid_of() { pgrep -f "deploy/local/target/stack/$1.jar" | head -1 || true; }
+ticks() { [ -n "$1" ] && awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || true; }
+# CPU ms per request from ticks before and after ($1 $2) over $3 requests of process $4, or "-" (not read) when a tick
+# count is missing or the process was replaced meanwhile (the launcher restarts a service that died)
+cpu_ms() {
+  if [ -n "$1" ] && [ -n "$2" ] && [ -n "$3" ] && [ "$3" -gt 0 ] && [ "$(pid_of "$4")" = "$5" ]; then
+    python3 -c "import sys; print('%.3f' % ((int(sys.argv[2]) - int(sys.argv[1])) * 1000 / int(sys.argv[3]) / int(sys.argv[4])))" \
+      "$1" "$2" "$(getconf CLK_TCK)" "$3"
+  else
+    echo -
+  fi
+}
+
+run() { # $1 = base url; prints "rps p50 p90 p99 non-2xx gateway-ms projects-ms" (latencies in ms, CPU per request)
+  local out gateway_pid projects_pid g0 p0 g1 p1 served
   new_token
   warm_up "$1"
   new_token
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$1$path" | python3 bench/wrk-row.py --raw
+  gateway_pid=$(pid_of gateway) projects_pid=$(pid_of projects-service)
+  g0=$(ticks "$gateway_pid") p0=$(ticks "$projects_pid")
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$1$path")
+  g1=$(ticks "$gateway_pid") p1=$(ticks "$projects_pid")
+  served=$(awk '/requests in/{print $1}' <<<"$out")
+  echo "$(python3 bench/wrk-row.py --raw <<<"$out") $(cpu_ms "$g0" "$g1" "$served" gateway "$gateway_pid") $(cpu_ms "$p0" "$p1" "$served" projects-service "$projects_pid")"
 }
 
 echo "GET $path, $threads threads, $connections connections, $duration each, on $(nproc) cores$([ "$steady" = true ] && echo ", each once steady")"
@@ -80,12 +103,17 @@ gateway=$(run http://localhost:8080)
 python3 - "$direct" "$gateway" <<'PY'
 import sys
 d = sys.argv[1].split(); g = sys.argv[2].split()
-print(f"{'':18}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
-print(f"{'direct (8081)':18}{d[0]:>9}{d[1]:>9}{d[2]:>9}{d[3]:>9}{d[4]:>9}")
-print(f"{'via gateway (8080)':18}{g[0]:>9}{g[1]:>9}{g[2]:>9}{g[3]:>9}{g[4]:>9}")
+# CPU ms per request: the gateway's only on its side; "-" where no local process was read
+print(f"{'':18}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'gateway CPU ms':>16}{'projects CPU ms':>17}")
+print(f"{'direct (8081)':18}{d[0]:>9}{d[1]:>9}{d[2]:>9}{d[3]:>9}{d[4]:>9}{'':>16}{d[6]:>17}")
+print(f"{'via gateway (8080)':18}{g[0]:>9}{g[1]:>9}{g[2]:>9}{g[3]:>9}{g[4]:>9}{g[5]:>16}{g[6]:>17}")
 if d[4] != "0" or g[4] != "0":
     # a 401 (an expired token) or a 503 is answered faster than the GET: such a ratio would be wrong, so none is given
     print(f"FAILED: answers that were not 2xx (direct {d[4]}, via gateway {g[4]}): no ratio")
     sys.exit(1)
 print(f"gateway/direct: throughput x{float(g[0])/float(d[0]):.2f}, p50 x{float(g[1])/float(d[1]):.2f}, p99 x{float(g[3])/float(d[3]):.2f}")
+if g[5] != "-":
+    print(f"CPU per request: gateway {g[5]} ms; projects-service {g[6]} ms behind it, {d[6]} ms straight")
+else:
+    print("CPU per request: not read (the services are not this machine's local stack processes, or one was restarted)")
 PY
