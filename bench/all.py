@@ -389,7 +389,12 @@ def main():
            lambda: ratio(steady_overhead))
 
     def proxied_cpu(text, which):
-        # "CPU per request: gateway G ms; projects-service B ms behind it, S ms straight"
+        # "CPU per request: gateway G ms; projects-service B ms behind it, S ms straight"; not read when the benchmark
+        # failed or a side it comes from was not steady (the warm column's figures are steady ones): the gateway's from
+        # the gateway side, projects-service's from both
+        for side in ("8080",) if which == "gateway" else ("8080", "8081"):
+            if f"localhost:{side}: not steady" in text:
+                raise NotRead(f"not steady after {STEADY_RUNS} runs of 5 s")
         if "FAILED" in text:
             raise NotRead(find(r"FAILED: (.*)", text, "the failure").group(1))
         match = find(r"CPU per request: (gateway ([\d.]+) ms; projects-service ([\d.]+) ms behind it, ([\d.]+) ms straight"
