@@ -104,17 +104,16 @@ def jdk_tool(pid, tool):
 
 
 def threads(pid):
-    """thread name without its number -> CPU seconds, of every live thread of the process."""
-    found = collections.Counter()
+    """thread id -> (its name, its CPU seconds), of every live thread of the process."""
+    found = {}
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{task}/stat") as stat:
                 text = stat.read()
         except OSError:
             continue
-        name = text[text.index("(") + 1:text.rindex(")")]
         fields = text.rsplit(")", 1)[1].split()
-        found[name.rstrip("0123456789#-")] += (int(fields[11]) + int(fields[12])) / TICKS
+        found[task] = (text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / TICKS)
     return found
 
 
@@ -231,8 +230,9 @@ def main(requests, clients, places):
         if name not in after:
             continue
         spent = collections.Counter()
-        for thread, cpu in after[name].items():
-            spent[kind_of(thread)] += cpu - before[name].get(thread, 0.0)
+        for task, (thread, cpu) in after[name].items():
+            # a thread started during the burst counts whole; one that ended is gone (the JIT's come and go)
+            spent[kind_of(thread)] += cpu - before[name].get(task, (thread, 0.0))[1]
         application[name] = spent["application threads"]
         all_kinds = sum(spent.values())
         total += all_kinds
@@ -254,8 +254,9 @@ def main(requests, clients, places):
         if count == 0:
             log(f"{name}: no execution sample in the recording (its Java threads ran no Java code while sampled)")
             continue
+        rough = "; too few for more than a rough share" if count < 100 else ""
         log(f"{name}: its application threads, {application[name] * 1000 / requests:.1f} ms per registration, "
-            f"by component ({count} samples; {path}):")
+            f"by component ({count} samples{rough}; {path}):")
         log("| component | share of samples | ≈ ms per registration |")
         log("| --- | ---: | ---: |")
         shown = components.most_common(8)
