@@ -180,37 +180,42 @@ def main(requests, clients, places):
     recording = {}
     for name, pid in jvms.items():
         try:
+            jcmd(pid, "JFR.stop", f"name={RECORDING}")  # one left running by an interrupted run
+        except (RuntimeError, OSError):
+            pass
+        try:
             jcmd(pid, "JFR.start", f"name={RECORDING}", "settings=default", "method-profiling=high")
             recording[name] = pid
         except (RuntimeError, OSError) as failure:
             log(f"{name}: not recorded ({failure})")
-    time.sleep(2)  # starting a recording costs a little; not inside the window
-    before = {}
-    for name, pid in jvms.items():
-        try:
-            before[name] = threads(pid)
-        except OSError:
-            log(f"{name}: ended before the burst (pid {pid}), its figures are not read")
-    started = time.time()
-    load = subprocess.run(["bash", "bench/registrations.sh", str(requests), str(clients), str(places)], cwd=ROOT,
-                          capture_output=True, text=True)
-    seconds = time.time() - started
-    after = {}
-    for name, pid in jvms.items():
-        if name not in before:
-            continue
-        try:
-            after[name] = threads(pid)
-        except OSError:
-            log(f"{name}: ended during the burst (pid {pid}), its figures are not read")
-    files = {}
-    for name, pid in recording.items():
-        path = os.path.join(OUT, re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") + ".jfr")
-        try:
-            jcmd(pid, "JFR.stop", f"name={RECORDING}", f"filename={path}")
-            files[name] = path
-        except (RuntimeError, OSError) as failure:
-            log(f"{name}: recording not saved ({failure})")
+    files, after = {}, {}
+    try:
+        time.sleep(2)  # starting a recording costs a little; not inside the window
+        before = {}
+        for name, pid in jvms.items():
+            try:
+                before[name] = threads(pid)
+            except OSError:
+                log(f"{name}: ended before the burst (pid {pid}), its figures are not read")
+        started = time.time()
+        load = subprocess.run(["bash", "bench/registrations.sh", str(requests), str(clients), str(places)], cwd=ROOT,
+                              capture_output=True, text=True)
+        seconds = time.time() - started
+        for name, pid in jvms.items():
+            if name not in before:
+                continue
+            try:
+                after[name] = threads(pid)
+            except OSError:
+                log(f"{name}: ended during the burst (pid {pid}), its figures are not read")
+    finally:  # the recordings end even when the burst is interrupted
+        for name, pid in recording.items():
+            path = os.path.join(OUT, re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") + ".jfr")
+            try:
+                jcmd(pid, "JFR.stop", f"name={RECORDING}", f"filename={path}")
+                files[name] = path
+            except (RuntimeError, OSError) as failure:
+                log(f"{name}: recording not saved ({failure})")
 
     log(f"Profile of one burst: {requests} registrations, {clients} clients, {places} places, through the gateway; "
         f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {seconds:.0f} s")
