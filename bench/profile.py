@@ -18,7 +18,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from all import ROOT, TICKS, children, descendants, processes  # noqa: E402  (one definition of the stack's processes)
+from all import ROOT, TICKS, children, descendants, log, processes  # noqa: E402  (one definition of the stack's processes)
 
 OUT = os.path.join(ROOT, "target", "bench-profile")
 RECORDING = "bench-profile"
@@ -81,10 +81,6 @@ THREAD_KINDS = [
     (re.compile(r"^JFR "), "the recording"),
 ]
 KINDS = ["JIT compilers", "GC and VM", "the recording", "application threads"]
-
-
-def log(message=""):
-    print(message, flush=True)
 
 
 def jvm_of(pid, tree):
@@ -225,7 +221,7 @@ def main(requests, clients, places):
         log(f"  FAILED: the load ended with exit {load.returncode}: {load.stderr.strip()[-300:]}")
     if "exactly right" not in load.stdout:
         log("  the burst was not stored exactly right: the figures per registration below are of what it did")
-    log()
+    log("")
     log("CPU per registration by kind of thread (ms, from /proc; the JIT compilers' share falls once the code is compiled):")
     log("| process | all | " + " | ".join(KINDS) + " |")
     log("| --- | ---: | " + " | ".join("---:" for _ in KINDS) + " |")
@@ -255,7 +251,7 @@ def main(requests, clients, places):
             log(f"\n{name}: the recording was not read ({failure})")
             continue
         count = sum(components.values())
-        log()
+        log("")
         if count == 0:
             log(f"{name}: no execution sample in the recording (its Java threads ran no Java code while sampled)")
             continue
