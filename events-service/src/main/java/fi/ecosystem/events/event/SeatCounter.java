@@ -2,7 +2,9 @@ package fi.ecosystem.events.event;
 
 import fi.ecosystem.platform.web.NotFoundException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -101,6 +103,32 @@ public class SeatCounter {
     public boolean correctWaitingSize(WaitingSize read, long counted) {
         return mongo.updateFirst(new Query(Criteria.where("_id").is(read.eventId()).and("version").is(read.version())),
                 new Update().set("waitlistedCount", counted).inc("version", 1), Event.class).getModifiedCount() == 1;
+    }
+
+    /** An event still ahead with no waiting-list size stored, or 0, and its version as read (null if it has none). */
+    public record Unsized(String eventId, Object version) {
+    }
+
+    /**
+     * Events still ahead whose waiting list has no size stored, or a size of 0 (an event stored before the sizes were
+     * kept has none). The index {@code waiting_ahead} serves it: a missing field is indexed as null.
+     */
+    public Stream<Unsized> unsizedAhead(Instant now) {
+        Query query = new Query(Criteria.where("waitlistedCount").in(Arrays.asList(null, 0)).and("startsAt").gt(now));
+        query.fields().include("_id").include("version");
+        return mongo.stream(query, Document.class, mongo.getCollectionName(Event.class))
+                .map(event -> new Unsized(event.getString("_id"), event.get("version")));
+    }
+
+    /**
+     * Gives an event that has none the size of its waiting list, if it still has none and is at the version it was
+     * read at (a join meanwhile stored a size, which {@code WaitingSizes} compares); true if it was given.
+     */
+    public boolean sizeUnsized(Unsized read, long counted) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(read.eventId()).and("version").is(read.version())
+                        .and("waitlistedCount").in(Arrays.asList(null, 0))),
+                // an int, as the event's own counter is stored
+                new Update().set("waitlistedCount", Math.toIntExact(counted)).inc("version", 1), Event.class).getModifiedCount() == 1;
     }
 
     /** Someone left the waiting list (promoted, cancelled). */
