@@ -28,11 +28,11 @@ class NotRead(Exception):
     """A figure the run did not give."""
 
 
-def run(name, command, timeout=1800):
+def run(name, command, timeout=1800, env=None):
     """Runs one benchmark, keeps its output in target/bench-all/<name>.txt and returns it."""
     log(f"--- {name}: {' '.join(command)}")
     started = time.time()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env)
     text = result.stdout + result.stderr
     with open(os.path.join(OUT, name + ".txt"), "w") as out:
         out.write(text)
@@ -235,10 +235,14 @@ def main():
         cpu_before = snapshot(pids)
         store_before = store_counters()
         written_before = written_bytes(launcher)
-        text = run("registrations-" + label, ["bash", "bench/registrations.sh", str(requests), str(clients), str(places)])
+        sent = int(time.time() * 1000)
+        text = run("registrations-" + label, ["bash", "bench/registrations.sh", str(requests), str(clients), str(places)],
+                   env={**os.environ, "HOPS": "0"})
         cpu_after = snapshot(pids)
         store_after = store_counters()
         written_after = written_bytes(launcher)
+        # after the snapshots: reading the traces costs Zipkin CPU that is not the burst's
+        hops = run("hops-" + label, ["python3", "bench/hops.py", "--from", str(sent), "--to", str(int(time.time() * 1000))])
         try:
             resident = stack_resident_bytes(launcher)
         except (OSError, NotRead) as error:  # reported in the memory row, the other figures still read
@@ -266,6 +270,8 @@ def main():
                                  "the mail's p99").group(1) + " s",
             "contacts delivery": lambda: find(r"of it after Kafka took them \(participation-history\):.*?p99 ([\d.]+) s", text,
                                               "contacts' p99 from Kafka").group(1) + " s",
+            "in the service": lambda: "%s ms / %s ms" % find(r"in the service\s+([\d.]+)\s+[\d.]+\s+([\d.]+)", hops,
+                                                                "the hops (bench/hops.py)").groups(),
             "memory": lambda: failed(f"not read: {resident}") if isinstance(resident, Exception)
             else "%.2f GiB (%d MiB)" % (resident / 2 ** 30, resident // 2 ** 20),
             "written": lambda: "%.0f" % ((written_after - written_before) / requests),
@@ -306,6 +312,8 @@ def main():
     warm = burst("warm")
     figure("registrations/s (bench/registrations.sh 5000 200 500)", ">= 500", cold["rate"], warm["rate"])
     figure("  latency p50 / p99", "p99 < 250 ms", cold["latency"], warm["latency"])
+    figure("    of it inside events-service, p50 / p99 (sampled traces, bench/hops.py)", "(for reading)",
+           cold["in the service"], warm["in the service"])
     figure("  stored exactly (500 confirmed, 4,500 waitlisted, counter exact)", "exactly right", cold["exact"], warm["exact"])
     figure("  propagation p99 to projects", "< 1 s", cold["projects"], warm["projects"])
     figure("    p99 from Kafka's taking the event (the rest is the outbox's wait)", "(for reading)",

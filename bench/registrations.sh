@@ -2,7 +2,8 @@
 # 5,000 registration requests from 200 concurrent clients for an event of 500 places, through the gateway
 # (organiser API as Helsinki's integrator: the public endpoint's per-address rate limit would stop a single
 # load generator, as it should). Checks exactly 500 confirmed and 4,500 waitlisted, none lost or duplicated,
-# and how long projects and contacts take to show the result. Needs a running stack (./run-local.sh).
+# and how long projects and contacts take to show the result, then where the answers' time went hop by hop
+# (bench/hops.py, from the traces in the stack's Zipkin). Needs a running stack (./run-local.sh).
 #   bench/registrations.sh [requests] [clients] [places]
 #   bench/registrations.sh --before DIR [--after DIR] [requests] [clients] [places]
 #       before/after in one run: starts the stack of each checkout in turn (DIR built with ./mvnw -B -ntp -q package
@@ -37,7 +38,12 @@ if [ -z "$before" ]; then
   curl -sf http://localhost:8080/actuator/health >/dev/null || { echo "start the stack first: ./run-local.sh" >&2; exit 1; }
   token=$(curl -sf -d grant_type=client_credentials -d client_id=helsinki-bi -d client_secret=helsinki-bi-local-secret \
     http://localhost:8180/realms/ecosystem/protocol/openid-connect/token | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
-  exec java bench/RegistrationLoad.java "$token" "$requests" "$clients" "$places"
+  sent=$(date +%s%3N)
+  java bench/RegistrationLoad.java "$token" "$requests" "$clients" "$places"
+  # where the answer time went, hop by hop, from the sampled traces (says so when Zipkin kept none)
+  # (HOPS=0: not here; bench/all.py reads them after its CPU figures)
+  [ "${HOPS:-1}" = 0 ] || python3 bench/hops.py --from "$sent" --to "$(date +%s%3N)" || true
+  exit 0
 fi
 
 if [ "$report_only" = false ]; then

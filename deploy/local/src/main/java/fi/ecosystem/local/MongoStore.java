@@ -89,7 +89,7 @@ final class MongoStore extends Component {
             DurableH2Backend durable = new DurableH2Backend(store);
             MongoServer s = new MongoServer(durable);
             try {
-                s.bind("localhost", options.mongoPort);
+                s.bind(new java.net.InetSocketAddress("localhost", options.mongoPort), 1, options.storeThreads);
             } catch (RuntimeException e) {
                 s.shutdownNow();
                 throw e;

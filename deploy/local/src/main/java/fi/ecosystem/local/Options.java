@@ -33,6 +33,8 @@ final class Options {
     int imapPort = 3143;
     int consolePort = 8025;
     int zipkinPort = 9411;
+    /** The embedded store's threads handling commands (0: Netty's default, two per core). */
+    int storeThreads = 0;
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -86,6 +88,7 @@ final class Options {
                 case "--imap-port" -> o.imapPort = port(name, value);
                 case "--console-port" -> o.consolePort = port(name, value);
                 case "--zipkin-port" -> o.zipkinPort = port(name, value);
+                case "--store-threads" -> o.storeThreads = threads(name, value);
                 default -> throw new IllegalArgumentException("unknown option: " + arg + " (see --help)");
             }
         }
@@ -168,6 +171,18 @@ final class Options {
         }
     }
 
+    private static int threads(String name, String value) {
+        try {
+            int n = Integer.parseInt(require(name, value));
+            if (n < 0 || n > 256) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a number of threads (0-256): " + value);
+        }
+    }
+
     static final String HELP = """
             Usage: java -jar deploy/local/target/local-stack.jar [options]     (or ./run-local.sh [options])
 
@@ -198,6 +213,7 @@ final class Options {
               --smtp-port=N           SMTP port (default 3025); IMAP: --imap-port=N (default 3143)
               --console-port=N        stack console and mail viewer port (default 8025)
               --zipkin-port=N         Zipkin (traces: collector, UI and API) port (default 9411)
+              --store-threads=N       threads of the embedded store handling commands (default 0: two per core)
               -h, --help              this help
 
             Environment: MONGODB_URI set -> no embedded store; the services get that MongoDB.

@@ -29,6 +29,9 @@ class OptionsAndHelpersTest {
         assertEquals(tmp.resolve("deploy/keycloak"), o.realmDir);
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--only=postgres"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--bogus"}));
+        assertEquals(0, o.storeThreads, "the store's threads: Netty's default unless asked");
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--store-threads=-1"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--store-threads=many"}));
     }
 
     @Test
