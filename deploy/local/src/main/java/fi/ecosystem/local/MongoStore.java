@@ -1,5 +1,6 @@
 package fi.ecosystem.local;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class MongoStore extends Component {
             DurableH2Backend durable = new DurableH2Backend(store);
             MongoServer s = new MongoServer(durable);
             try {
-                s.bind(new java.net.InetSocketAddress("localhost", options.mongoPort), 1, options.storeThreads);
+                s.bind(new InetSocketAddress("localhost", options.mongoPort), 1, options.storeThreads);
             } catch (RuntimeException e) {
                 s.shutdownNow();
                 throw e;

@@ -160,26 +160,22 @@ final class Options {
     }
 
     private static int port(String name, String value) {
-        try {
-            int p = Integer.parseInt(require(name, value));
-            if (p <= 0 || p > 65535) {
-                throw new NumberFormatException();
-            }
-            return p;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a port: " + value);
-        }
+        return within(name, value, 1, 65535, "a port");
     }
 
     private static int threads(String name, String value) {
+        return within(name, value, 0, 256, "a number of threads (0-256)");
+    }
+
+    private static int within(String name, String value, int least, int most, String what) {
         try {
             int n = Integer.parseInt(require(name, value));
-            if (n < 0 || n > 256) {
+            if (n < least || n > most) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a number of threads (0-256): " + value);
+            throw new IllegalArgumentException(name + ": not " + what + ": " + value);
         }
     }
 
