@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +76,10 @@ class MailErasureTest {
         assertEquals(0, follower.handle("""
                 {"id": "e-2", "type": "contact.changed", "data": {"contactId": "c-2", "emailHash": "%s"}}
                 """.formatted(erasure.hash("olli.osallinen@example.org"))), "only an erasure erases");
+        assertEquals(0, follower.handle("""
+                {"id": "e-3", "type": "contact.changed", "data": {"contactId": "c-2", "organisationName": "contact.erased",
+                 "emailHash": "%s"}}
+                """.formatted(erasure.hash("olli.osallinen@example.org"))), "the type decides, not the text naming it");
         assertEquals(0, follower.handle("not json"));
         assertEquals(List.of("Vahvistettu"), subjects());
     }
@@ -79,6 +90,70 @@ class MailErasureTest {
         assertEquals("62df4345f1687d66c8b8b285068f6883fb6f26c01f1162a8878b04e4651bb1fc", erasure.hash("  Maija@Example.ORG "));
         assertTrue(MailErasure.erasedHashes("{\"type\":\"contact.erased\",\"data\":{\"emailHash\":\"a\",\"otherEmailHashes\":[\"b\"]}}")
                 .containsAll(Set.of("a", "b")));
+    }
+
+    @Test
+    void aPollsRecordsAreHandledInOrderAndCommittedTogether() throws Exception {
+        send("ronja.rekisteri@example.org", "Vahvistettu", "Ronja, tervetuloa");
+        send("olli.osallinen@example.org", "Muistutus", "Olli, huomenna");
+        CountingConsumer consumer = new CountingConsumer();
+        consumer.assign(List.of(PARTITION));
+        consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        consumer.addRecord(record(0, "contact.changed", "olli.osallinen@example.org"));
+        consumer.addRecord(record(1, "contact.erased", "ronja.rekisteri@example.org"));
+        consumer.addRecord(record(2, "contact.changed", "olli.osallinen@example.org"));
+
+        new MailErasure(mail, () -> consumer, Services.LOCAL_PERSONAL_DATA_HASH_KEY).followOnce(consumer);
+
+        assertEquals(List.of("Muistutus"), subjects());
+        assertEquals(3, consumer.committed(Set.of(PARTITION)).get(PARTITION).offset(), "all three handled");
+        assertEquals(1, consumer.commits, "one commit for the poll, not one per record");
+    }
+
+    @Test
+    void theFollowerGoesOnWhenKafkaFailsAndErasesWhatComesAfter() throws Exception {
+        send("ronja.rekisteri@example.org", "Vahvistettu", "Ronja, tervetuloa");
+        CountingConsumer consumer = new CountingConsumer();
+        // the first poll is given its partition and the erasure, then fails as a broker going away does
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PARTITION));
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.addRecord(record(0, "contact.erased", "ronja.rekisteri@example.org"));
+        });
+        consumer.setPollException(new KafkaException("broker gone"));
+
+        try (MailErasure follower = new MailErasure(mail, () -> consumer, Services.LOCAL_PERSONAL_DATA_HASH_KEY)) {
+            follower.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!subjects().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(), subjects(), "the erasure after the failed poll was not handled");
+            assertEquals(1, consumer.committed(Set.of(PARTITION)).get(PARTITION).offset());
+        }
+    }
+
+    private static final TopicPartition PARTITION = new TopicPartition(MailErasure.TOPIC, 0);
+
+    private ConsumerRecord<String, String> record(long offset, String type, String email) {
+        return new ConsumerRecord<>(MailErasure.TOPIC, 0, offset, "c-" + offset, """
+                {"id": "e-%d", "type": "%s", "data": {"contactId": "c-%d", "emailHash": "%s", "otherEmailHashes": []}}
+                """.formatted(offset, type, offset, erasure.hash(email)));
+    }
+
+    /** Kafka's own stand-in consumer, counting the commits asked of it. */
+    private static final class CountingConsumer extends MockConsumer<String, String> {
+        int commits;
+
+        CountingConsumer() {
+            super("earliest");
+        }
+
+        @Override
+        public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            commits++;
+            super.commitSync(offsets);
+        }
     }
 
     private void send(String to, String subject, String text) throws Exception {
