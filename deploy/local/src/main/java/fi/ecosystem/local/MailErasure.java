@@ -146,7 +146,7 @@ final class MailErasure implements AutoCloseable {
         }
     }
 
-    /** One poll: its records handled in order per partition, then the handled ones committed together. */
+    /** One poll: its records handled in order per partition, then the handled ones committed together (one commit). */
     void followOnce(Consumer<String, String> c) throws InterruptedException {
         ConsumerRecords<String, String> records = c.poll(Duration.ofSeconds(1));
         Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();

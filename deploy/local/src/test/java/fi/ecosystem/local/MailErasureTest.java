@@ -93,7 +93,7 @@ class MailErasureTest {
     }
 
     @Test
-    void aPollsRecordsAreHandledInOrderAndCommittedTogether() throws Exception {
+    void aPollsRecordsAreAllHandledAndCommittedTogether() throws Exception {
         send("ronja.rekisteri@example.org", "Vahvistettu", "Ronja, tervetuloa");
         send("olli.osallinen@example.org", "Muistutus", "Olli, huomenna");
         CountingConsumer consumer = new CountingConsumer();
