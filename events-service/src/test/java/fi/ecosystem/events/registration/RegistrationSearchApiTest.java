@@ -159,7 +159,7 @@ class RegistrationSearchApiTest extends EventsApiTestSupport {
 
     /**
      * A registration that joins the waiting list is told its place by joining it: no count of the registrations (on
-     * MongoDB a count reads an index key for everyone ahead, on every join). Its place is the one the list shows,
+     * MongoDB a count reads an index key for everyone ahead, on every join), and one write on the event. Its place is the one the list shows,
      * also after someone ahead left; a repeat registration's place is counted.
      */
     @Test
@@ -177,6 +177,9 @@ class RegistrationSearchApiTest extends EventsApiTestSupport {
         assertThat(commands).as("the store commands of the registration").isNotEmpty()
                 .noneMatch(command -> command.startsWith("aggregate registrations") || command.startsWith("count registrations"));
         assertThat(commands).anyMatch(command -> command.startsWith("findAndModify events") && command.contains("waitingNumbers"));
+        // the event was full with people waiting when read: one write on it, the join, and no refused try for a place
+        assertThat(commands.stream().filter(command -> command.startsWith("findAndModify events") || command.startsWith("update events")))
+                .as("writes on the event").hasSize(1);
 
         // the second of the list leaves; the next one to join is fourth, as the list shows, and a repeat is counted
         Registration second = mongo.findOne(new Query(Criteria.where("eventId").is(event).and("waitingNumber").is(2L)), Registration.class);
