@@ -435,6 +435,14 @@ public class Event extends Aggregate {
         return status == EventStatus.PUBLISHED || status == EventStatus.DRAFT;
     }
 
+    /**
+     * Full with people waiting, as this copy was read: a newcomer joins the waiting list without trying for a place;
+     * a place freed since goes to the first waiting ({@code WaitingList.promote}), who is ahead of them anyway.
+     */
+    public boolean fullWithPeopleWaiting() {
+        return confirmedCount >= capacity && waitlistedCount > 0;
+    }
+
     public Session session(String sessionId) {
         return sessions.stream().filter(session -> session.id().equals(sessionId)).findFirst().orElse(null);
     }

@@ -335,11 +335,8 @@ public class RegistrationService {
                 .map(question -> new Consent(question.consentPurpose(), question.policyVersion(),
                         question.policyUrl(), now))
                 .toList();
-        // full with people waiting, as the event was read: the newcomer joins the list without first trying for a place
-        // (in a burst, one write on the event instead of a refused one and then the join); a place freed since that
-        // read goes to the first waiting (WaitingList.promote), who is ahead of the newcomer anyway
-        boolean fullWithPeopleWaiting = event.confirmedCount() >= event.capacity() && event.waitlistedCount() > 0;
-        boolean placeTaken = !fullWithPeopleWaiting && seats.takePlace(eventId);
+        // no try for a place that the counter would refuse: in a burst, one write on the event instead of two
+        boolean placeTaken = !event.fullWithPeopleWaiting() && seats.takePlace(eventId);
         // the waiting list is joined before the registration is stored: the number it hands out is the list's order
         SeatCounter.Joined joined = placeTaken ? null : seats.joinWaitingList(eventId);
         Registration registration = Registration.of(UUID.randomUUID().toString(), eventId, event.projectId(), participant,

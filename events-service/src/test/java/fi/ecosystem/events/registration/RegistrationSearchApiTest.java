@@ -159,8 +159,8 @@ class RegistrationSearchApiTest extends EventsApiTestSupport {
 
     /**
      * A registration that joins the waiting list is told its place by joining it: no count of the registrations (on
-     * MongoDB a count reads an index key for everyone ahead, on every join), and one write on the event. Its place is the one the list shows,
-     * also after someone ahead left; a repeat registration's place is counted.
+     * MongoDB a count reads an index key for everyone ahead, on every join), and one write on the event. Its place is
+     * the one the list shows, also after someone ahead left; a repeat registration's place is counted.
      */
     @Test
     void aRegistrationJoiningTheWaitingListIsToldItsPlaceWithoutCountingAndTheListAgrees() throws Exception {
