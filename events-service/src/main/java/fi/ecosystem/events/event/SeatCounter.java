@@ -82,27 +82,36 @@ public class SeatCounter {
         return new Joined(joined.waitingNumbers(), joined.waitlistedCount());
     }
 
-    /** An event's waiting-list size as stored, and the event's version when it was read. */
-    public record WaitingSize(String eventId, long version, int size) {
+    /**
+     * An event's waiting-list size and places taken (confirmed and open offers) as stored, and the event's version
+     * when they were read.
+     */
+    public record WaitingSize(String eventId, long version, int size, int placesTaken) {
     }
 
     /**
-     * Events still ahead with people waiting, at most {@code limit}, with their stored sizes to compare with the list.
-     * The index {@code waiting_ahead} (waitlistedCount, startsAt) narrows it to the events with a waiting list.
+     * Events still ahead with people waiting, at most {@code limit}, with their stored counters to compare with the
+     * registrations. The index {@code waiting_ahead} (waitlistedCount, startsAt) narrows it to the events with a
+     * waiting list.
      */
     public List<WaitingSize> waitingSizes(Instant now, int limit) {
         Query query = new Query(Criteria.where("waitlistedCount").gt(0).and("startsAt").gt(now)).limit(limit);
-        query.fields().include("_id").include("version").include("waitlistedCount");
+        query.fields().include("_id").include("version").include("waitlistedCount").include("confirmedCount");
         return mongo.find(query, Document.class, mongo.getCollectionName(Event.class)).stream()
                 .map(event -> new WaitingSize(event.getString("_id"), ((Number) event.get("version")).longValue(),
-                        ((Number) event.get("waitlistedCount")).intValue()))
+                        ((Number) event.get("waitlistedCount")).intValue(), event.get("confirmedCount") instanceof Number taken
+                                ? taken.intValue() : 0))
                 .toList();
     }
 
-    /** Puts a stored size right if the event is still at the version it was read at; true if it was put right. */
-    public boolean correctWaitingSize(WaitingSize read, long counted) {
+    /**
+     * Puts the stored waiting-list size and places taken right if the event is still at the version they were read
+     * at; true if they were put right.
+     */
+    public boolean correctCounters(WaitingSize read, long waiting, long placesTaken) {
         return mongo.updateFirst(new Query(Criteria.where("_id").is(read.eventId()).and("version").is(read.version())),
-                new Update().set("waitlistedCount", counted).inc("version", 1), Event.class).getModifiedCount() == 1;
+                new Update().set("waitlistedCount", Math.toIntExact(waiting)).set("confirmedCount", Math.toIntExact(placesTaken))
+                        .inc("version", 1), Event.class).getModifiedCount() == 1;
     }
 
     /** An event still ahead with no waiting-list size stored, or 0, and its version as read (null if it has none). */

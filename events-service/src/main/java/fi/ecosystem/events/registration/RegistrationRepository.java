@@ -1,5 +1,6 @@
 package fi.ecosystem.events.registration;
 
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,6 +15,8 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
     Page<Registration> findByEventId(String eventId, Pageable pageable);
 
     long countByEventIdAndStatus(String eventId, RegistrationStatus status);
+
+    long countByEventIdAndStatusIn(String eventId, Collection<RegistrationStatus> statuses);
 
     /** A cursor over the event's registrations: exports read them as they write. */
     java.util.stream.Stream<Registration> streamByEventId(String eventId, org.springframework.data.domain.Sort sort);

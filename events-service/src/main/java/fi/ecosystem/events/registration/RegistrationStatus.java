@@ -27,9 +27,11 @@ public enum RegistrationStatus {
         };
     }
 
-    /** Whether this status holds one of the event's places in its counter (an open offer holds it too). */
+    /** The statuses that hold one of the event's places in its counter (an open offer holds it too). */
+    static final Set<RegistrationStatus> TAKING_A_PLACE = EnumSet.of(CONFIRMED, OFFERED, ATTENDED, NO_SHOW);
+
     boolean takesAPlace() {
-        return this == CONFIRMED || this == OFFERED || this == ATTENDED || this == NO_SHOW;
+        return TAKING_A_PLACE.contains(this);
     }
 
     /** The event type of a new registration in this status. */

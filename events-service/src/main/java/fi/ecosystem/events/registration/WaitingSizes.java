@@ -10,13 +10,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a waiting list's stored size right when it drifted. Joining adds to the size before the registration is
- * stored, and leaving takes from it after the status moved, so a process that dies between the two writes leaves the
- * size one too high, and the places told to later joiners (which the size gives) one too high with it. Each round
- * compares the stored sizes of the events ahead with their waiting registrations; a size is put right only when a
- * round finds it differing as this replica's round before did, at the same version of the event: nothing joined or
- * left in between, so no write of a join or a departure was on its way. Every replica runs it; the write is guarded
- * by the version, so a size is put right once.
+ * Puts a waiting list's stored size, and the event's places taken, right when they drifted. Joining adds to the size
+ * before the registration is stored, and leaving takes from it after the status moved, so a process that dies between
+ * the two writes leaves the size one too high, and the places told to later joiners (which the size gives) one too
+ * high with it. Taking a place is likewise written before the registration: a process that dies between them leaves a
+ * place taken by nobody, and people wait while it is free. Such a place matters once someone waits, so the events
+ * with a waiting list are the ones compared. Each round compares the stored counters of the events ahead with their
+ * registrations; they are put right only when a round finds them differing as this replica's round before did, at
+ * the same version of the event: nothing joined, left, took or gave back a place in between, so no such write was on
+ * its way. Every replica runs it; the write is guarded by the version, so a counter is put right once. A place put
+ * back is given to the waiting list by the next round of {@link OfferDeadlines}.
  */
 @Component
 public class WaitingSizes {
@@ -30,7 +33,7 @@ public class WaitingSizes {
     /** The differing sizes this replica's last round saw, by event. */
     private Map<String, Seen> lastRound = Map.of();
 
-    private record Seen(long version, long counted) {
+    private record Seen(long version, long waiting, long placesTaken) {
     }
 
     WaitingSizes(SeatCounter seats, RegistrationRepository registrations) {
@@ -48,23 +51,25 @@ public class WaitingSizes {
         }
     }
 
-    /** One round at {@code now}; returns how many sizes it put right. */
+    /** One round at {@code now}; returns how many events' counters it put right. */
     public synchronized int correct(Instant now) {
         Map<String, Seen> seen = new HashMap<>();
         int corrected = 0;
         for (SeatCounter.WaitingSize stored : seats.waitingSizes(now, BATCH)) {
-            long counted = registrations.countByEventIdAndStatus(stored.eventId(), RegistrationStatus.WAITLISTED);
-            if (counted == stored.size()) {
+            long waiting = registrations.countByEventIdAndStatus(stored.eventId(), RegistrationStatus.WAITLISTED);
+            long placesTaken = registrations.countByEventIdAndStatusIn(stored.eventId(), RegistrationStatus.TAKING_A_PLACE);
+            if (waiting == stored.size() && placesTaken == stored.placesTaken()) {
                 continue;
             }
-            Seen before = lastRound.get(stored.eventId());
-            if (before != null && before.version() == stored.version() && before.counted() == counted) {
-                if (seats.correctWaitingSize(stored, counted)) {
+            Seen found = new Seen(stored.version(), waiting, placesTaken);
+            if (found.equals(lastRound.get(stored.eventId()))) {
+                if (seats.correctCounters(stored, waiting, placesTaken)) {
                     corrected++;
-                    log.info("Event {}: the waiting list's size was {}, {} wait: put right", stored.eventId(), stored.size(), counted);
+                    log.info("Event {}: the waiting list's size was {}, {} wait; the places taken were {}, {} hold one: put right",
+                            stored.eventId(), stored.size(), waiting, stored.placesTaken(), placesTaken);
                 }
             } else {
-                seen.put(stored.eventId(), new Seen(stored.version(), counted));
+                seen.put(stored.eventId(), found);
             }
         }
         lastRound = seen;
