@@ -121,6 +121,15 @@ public abstract class EventsApiTestSupport {
         ProjectsTopic.announce(kafka.getBrokersAsString(), mongo, PROJECT, "Kasvun ekosysteemit", List.of("helsinki", "espoo"));
     }
 
+    RegistrationStatus statusOf(String registration) {
+        return mongo.findById(registration, Registration.class).status();
+    }
+
+    /** The event's counter of places taken (confirmed and open offers), as stored. */
+    int placesTaken(String event) {
+        return mongo.findById(event, Event.class).confirmedCount();
+    }
+
     String draft(int capacity) throws Exception {
         String body = mvc.perform(post("/api/events").with(cityUser("espoo", "staff", "event-organiser"))
                         .contentType(MediaType.APPLICATION_JSON).content("""

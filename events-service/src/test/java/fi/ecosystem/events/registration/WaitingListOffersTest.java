@@ -103,10 +103,6 @@ class WaitingListOffersTest extends EventsApiTestSupport {
         }
     }
 
-    RegistrationStatus statusOf(String registration) {
-        return mongo.findById(registration, Registration.class).status();
-    }
-
     /**
      * The status of a waiting registration once a freed place has moved it. Every handling of an event.changed
      * promotes too: when one runs while a test cancels, it can take the freed place first and move the person a
@@ -118,10 +114,6 @@ class WaitingListOffersTest extends EventsApiTestSupport {
 
     long count(String event, RegistrationStatus status) {
         return mongo.count(new Query(Criteria.where("eventId").is(event).and("status").is(status.name())), Registration.class);
-    }
-
-    int placesTaken(String event) {
-        return mongo.findById(event, Event.class).confirmedCount();
     }
 
     void deadlinePassed(String registration) {

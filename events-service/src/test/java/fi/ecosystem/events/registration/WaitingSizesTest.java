@@ -92,14 +92,6 @@ class WaitingSizesTest extends EventsApiTestSupport {
         assertThat(sizes.correct(Instant.now())).as("nothing left to put right").isZero();
     }
 
-    private int placesTaken(String event) {
-        return mongo.findById(event, Event.class).confirmedCount();
-    }
-
-    private RegistrationStatus statusOf(String registration) {
-        return mongo.findById(registration, Registration.class).status();
-    }
-
     private int size(String event) {
         return mongo.findById(event, Event.class).waitlistedCount();
     }
